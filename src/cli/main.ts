@@ -1,0 +1,9 @@
+/** Entry point of `npm run cpas`; the work is in run.ts so tests can call it in-process. */
+import { run } from './run';
+import type { Output } from './usage';
+
+const io: Output = {
+	out: (text) => process.stdout.write(text + '\n'),
+	err: (text) => process.stderr.write(text + '\n')
+};
+process.exitCode = run(process.argv.slice(2), io);

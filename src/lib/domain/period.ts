@@ -1,0 +1,369 @@
+/**
+ * Periods as written in files, on the command line and in the API (formats.md §2), and the
+ * buckets a series is cut into (formats.md §3).
+ *
+ * Dates are ISO `YYYY-MM-DD` strings throughout so that plain string comparison orders them.
+ * Calendar arithmetic is done on integers rather than with `Date`, so no time zone or daylight
+ * saving change can shift a day.
+ */
+
+export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'day' | 'fy' | 'range';
+
+export type Granularity = 'month' | 'quarter' | 'half' | 'year' | 'fy';
+
+export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'half', 'year', 'fy'];
+
+export interface Period {
+	kind: PeriodKind;
+	/** First day, inclusive. */
+	start: string;
+	/** Last day, inclusive. */
+	end: string;
+	/** How the period is shown in a series; for a range, the text as written. */
+	label: string;
+}
+
+export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string };
+
+export const ACCEPTED_PERIOD_FORMS =
+	'a year (2024), a half year (2024-H1, 2024H1, 2024-S1 or 2024S1), a quarter (2024-Q3 or ' +
+	'2024Q3), a month (2024-07), a day (2024-07-15), a budget year from July to June ' +
+	'(FY2024/25 or 2024/25) or a range of days (2024-01-01/2024-03-31)';
+
+// Four digits keep string order equal to date order; a wider year would sort wrongly.
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 9999;
+const YEAR_RANGE_REASON = `years run from ${FIRST_YEAR} to ${LAST_YEAR}`;
+const MONTH_RANGE_REASON = 'months run 01 to 12';
+
+// Budget years run July to June (formats.md §2).
+const BUDGET_YEAR_FIRST_MONTH = 7;
+
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+] as const;
+
+const YEAR = /^(\d{4})$/;
+const HALF = /^(\d{4})-?([HS])(\d+)$/i;
+const QUARTER = /^(\d{4})-?Q(\d+)$/i;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const BUDGET_YEAR = /^(?:FY)?(\d{4})\/(\d+)$/i;
+const RANGE = /^(\d{4}-\S*?)\s*\/\s*(\S*)$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Shapes that are close to an accepted form, so the message can say what is wrong.
+const SHORT_MONTH = /^\d{4}-\d$/;
+const QUARTER_OR_HALF_WITHOUT_YEAR = /^-?[QHS]\d+$/i;
+
+export function parsePeriod(text: string): PeriodResult {
+	const written = text.trim();
+	if (written === '') {
+		return {
+			ok: false,
+			message: `An empty value is not a period. Accepted forms: ${ACCEPTED_PERIOD_FORMS}.`
+		};
+	}
+	const refuse = (reason?: string): PeriodResult => ({
+		ok: false,
+		message:
+			`"${written}" is not a period` +
+			(reason === undefined ? '.' : `: ${reason}.`) +
+			` Accepted forms: ${ACCEPTED_PERIOD_FORMS}.`
+	});
+
+	let match = YEAR.exec(written);
+	if (match) {
+		const [, yearText = ''] = match;
+		const year = Number(yearText);
+		return yearInRange(year) ? accept(yearPeriod(year)) : refuse(YEAR_RANGE_REASON);
+	}
+
+	match = HALF.exec(written);
+	if (match) {
+		const [, yearText = '', , halfText = ''] = match;
+		const year = Number(yearText);
+		if (!yearInRange(year)) return refuse(YEAR_RANGE_REASON);
+		if (halfText !== '1' && halfText !== '2') {
+			return refuse('half years are H1 (January to June) and H2 (July to December), or S1 and S2');
+		}
+		return accept(halfPeriod(year, halfText === '1' ? 1 : 2));
+	}
+
+	match = QUARTER.exec(written);
+	if (match) {
+		const [, yearText = '', quarterText = ''] = match;
+		const year = Number(yearText);
+		if (!yearInRange(year)) return refuse(YEAR_RANGE_REASON);
+		if (!/^[1-4]$/.test(quarterText)) return refuse('quarters run Q1 to Q4');
+		return accept(quarterPeriod(year, Number(quarterText)));
+	}
+
+	match = MONTH.exec(written);
+	if (match) {
+		const [, yearText = '', monthText = ''] = match;
+		const year = Number(yearText);
+		const month = Number(monthText);
+		if (!yearInRange(year)) return refuse(YEAR_RANGE_REASON);
+		if (month < 1 || month > 12) return refuse(MONTH_RANGE_REASON);
+		return accept(monthPeriod(year, month));
+	}
+
+	if (ISO_DATE.test(written)) {
+		const problem = dateProblem(written);
+		if (problem !== null) return refuse(`it is not a real date (${problem})`);
+		return accept({ kind: 'day', start: written, end: written, label: written });
+	}
+
+	match = BUDGET_YEAR.exec(written);
+	if (match) {
+		const [, yearText = '', endText = ''] = match;
+		const year = Number(yearText);
+		// The budget year ends in year + 1, which must also be a four-digit year.
+		if (!yearInRange(year) || !yearInRange(year + 1)) {
+			return refuse(
+				`budget years run from ${budgetYearLabel(FIRST_YEAR)} to ${budgetYearLabel(LAST_YEAR - 1)}`
+			);
+		}
+		if (endText !== twoDigits((year + 1) % 100)) {
+			return refuse(
+				`a budget year runs from July to June, so the part after "/" must be the last two ` +
+					`digits of the next year (${budgetYearLabel(year)})`
+			);
+		}
+		return accept(budgetYearPeriod(year));
+	}
+
+	match = RANGE.exec(written);
+	if (match) {
+		const [, first = '', last = ''] = match;
+		if (!ISO_DATE.test(first) || !ISO_DATE.test(last)) {
+			return refuse('a range is written as its first and last day, e.g. 2024-01-01/2024-03-31');
+		}
+		for (const date of [first, last]) {
+			const problem = dateProblem(date);
+			if (problem !== null) return refuse(`${date} is not a real date (${problem})`);
+		}
+		if (first > last) return refuse(`the range starts (${first}) after it ends (${last})`);
+		return accept({ kind: 'range', start: first, end: last, label: written });
+	}
+
+	if (SHORT_MONTH.test(written)) return refuse('months are written with two digits, e.g. 2024-07');
+	if (QUARTER_OR_HALF_WITHOUT_YEAR.test(written)) {
+		return refuse('a quarter or half year needs its year in front, e.g. 2024-Q1 or 2024-H1');
+	}
+	return refuse();
+}
+
+export function isGranularity(s: string): s is Granularity {
+	return (GRANULARITIES as readonly string[]).includes(s);
+}
+
+/** Throws on an invalid date: callers are expected to have validated it already. */
+export function bucketContaining(date: string, by: Granularity): Period {
+	const { year, month } = partsOf(date);
+	switch (by) {
+		case 'month':
+			return monthPeriod(year, month);
+		case 'quarter':
+			return quarterPeriod(year, Math.floor((month - 1) / 3) + 1);
+		case 'half':
+			return halfPeriod(year, month <= 6 ? 1 : 2);
+		case 'year':
+			return yearPeriod(year);
+		case 'fy':
+			return budgetYearPeriod(month >= BUDGET_YEAR_FIRST_MONTH ? year : year - 1);
+	}
+}
+
+/** Empty when start is after end. */
+export function bucketsOverlapping(start: string, end: string, by: Granularity): Period[] {
+	if (start > end) return [];
+	let bucket = bucketContaining(start, by);
+	const buckets = [bucket];
+	// Stepping only while a bucket ends before `end` never walks past the last valid year.
+	while (bucket.end < end) {
+		bucket = bucketContaining(addDays(bucket.end, 1), by);
+		buckets.push(bucket);
+	}
+	return buckets;
+}
+
+export function isInside(
+	inner: { start: string; end: string },
+	outer: { start: string; end: string }
+): boolean {
+	return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function overlapsPartly(
+	a: { start: string; end: string },
+	b: { start: string; end: string }
+): boolean {
+	const overlap = a.start <= b.end && b.start <= a.end;
+	return overlap && !isInside(a, b) && !isInside(b, a);
+}
+
+export function daysInMonth(year: number, month: number): number {
+	if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
+		throw new RangeError(`No such month: ${year}-${month}`);
+	}
+	if (month === 2) return isLeapYear(year) ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Throws on an invalid date or a fractional number of days. The result is not checked against
+ * the four-digit years, so callers stepping near 1000 or 9999 must bound themselves.
+ */
+export function addDays(date: string, n: number): string {
+	if (!Number.isInteger(n)) throw new RangeError(`Cannot add ${n} days: not a whole number`);
+	const { year, month, day } = partsOf(date);
+	const shifted = civilFromDayNumber(dayNumber(year, month, day) + n);
+	return isoDate(shifted.year, shifted.month, shifted.day);
+}
+
+export function isValidDate(date: string): boolean {
+	return dateProblem(date) === null;
+}
+
+export function granularityOf(period: Period): Granularity | null {
+	switch (period.kind) {
+		case 'month':
+		case 'quarter':
+		case 'half':
+		case 'year':
+		case 'fy':
+			return period.kind;
+		case 'day':
+		case 'range':
+			return null;
+	}
+}
+
+function accept(period: Period): PeriodResult {
+	return { ok: true, period };
+}
+
+function yearInRange(year: number): boolean {
+	return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Why the text is not a real `YYYY-MM-DD` date, or null when it is one. */
+function dateProblem(date: string): string | null {
+	const match = ISO_DATE.exec(date);
+	if (!match) return 'not written as YYYY-MM-DD';
+	const [, yearText = '', monthText = '', dayText = ''] = match;
+	const year = Number(yearText);
+	const month = Number(monthText);
+	const day = Number(dayText);
+	if (!yearInRange(year)) return YEAR_RANGE_REASON;
+	if (month < 1 || month > 12) return MONTH_RANGE_REASON;
+	const last = daysInMonth(year, month);
+	if (day < 1) return 'days start at 01';
+	if (day > last) return `${MONTH_NAMES[month - 1]} ${year} has ${last} days`;
+	return null;
+}
+
+function partsOf(date: string): { year: number; month: number; day: number } {
+	const match = ISO_DATE.exec(date);
+	if (!match || dateProblem(date) !== null) throw new RangeError(`Not a valid date: "${date}"`);
+	const [, yearText = '', monthText = '', dayText = ''] = match;
+	return { year: Number(yearText), month: Number(monthText), day: Number(dayText) };
+}
+
+function twoDigits(n: number): string {
+	return String(n).padStart(2, '0');
+}
+
+function isoDate(year: number, month: number, day: number): string {
+	return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+function monthPeriod(year: number, month: number): Period {
+	return {
+		kind: 'month',
+		start: isoDate(year, month, 1),
+		end: isoDate(year, month, daysInMonth(year, month)),
+		label: `${year}-${twoDigits(month)}`
+	};
+}
+
+function quarterPeriod(year: number, quarter: number): Period {
+	const lastMonth = quarter * 3;
+	return {
+		kind: 'quarter',
+		start: isoDate(year, lastMonth - 2, 1),
+		end: isoDate(year, lastMonth, daysInMonth(year, lastMonth)),
+		label: `${year}-Q${quarter}`
+	};
+}
+
+function halfPeriod(year: number, half: 1 | 2): Period {
+	return half === 1
+		? { kind: 'half', start: isoDate(year, 1, 1), end: isoDate(year, 6, 30), label: `${year}-H1` }
+		: { kind: 'half', start: isoDate(year, 7, 1), end: isoDate(year, 12, 31), label: `${year}-H2` };
+}
+
+function yearPeriod(year: number): Period {
+	return { kind: 'year', start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), label: `${year}` };
+}
+
+/** The budget year that starts on 1 July of `firstYear`. */
+function budgetYearPeriod(firstYear: number): Period {
+	return {
+		kind: 'fy',
+		start: isoDate(firstYear, BUDGET_YEAR_FIRST_MONTH, 1),
+		end: isoDate(firstYear + 1, BUDGET_YEAR_FIRST_MONTH - 1, 30),
+		label: budgetYearLabel(firstYear)
+	};
+}
+
+function budgetYearLabel(firstYear: number): string {
+	return `FY${firstYear}/${twoDigits((firstYear + 1) % 100)}`;
+}
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+// Eras of 400 years repeat exactly, which keeps the arithmetic on small integers.
+function dayNumber(year: number, month: number, day: number): number {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+	const dayOfEra =
+		yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
+
+function civilFromDayNumber(days: number): { year: number; month: number; day: number } {
+	const z = days + 719468;
+	const era = Math.floor(z / 146097);
+	const dayOfEra = z - era * 146097;
+	const yearOfEra = Math.floor(
+		(dayOfEra -
+			Math.floor(dayOfEra / 1460) +
+			Math.floor(dayOfEra / 36524) -
+			Math.floor(dayOfEra / 146096)) /
+			365
+	);
+	const dayOfYear =
+		dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+	const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+	const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+	return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}

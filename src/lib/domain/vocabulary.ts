@@ -1,0 +1,54 @@
+/**
+ * The enumerated words of the interchange contract (formats.md §1). One list each, used by
+ * the database CHECK constraints, the import validation and the UI, so they never disagree.
+ */
+export const FILE_KINDS = ['areas', 'framework', 'indicators', 'observations'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export const RESULT_LEVELS = ['objective', 'impact', 'outcome', 'output'] as const;
+export type ResultLevel = (typeof RESULT_LEVELS)[number];
+
+export const CATEGORIES = ['situation', 'perception', 'capacity'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const MEASURES = ['count', 'number', 'percent', 'per_100k'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const AGGREGATIONS = ['sum', 'last', 'mean', 'max', 'min'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const FREQUENCIES = ['month', 'quarter', 'half', 'year'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const TIERS = ['I', 'II', 'III'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const SENSITIVITIES = ['public', 'internal', 'restricted'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+export const VALUE_TYPES = ['actual', 'target'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+export const VERIFICATIONS = ['verified', 'unverified'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
+export const STATUSES = ['achieved', 'on_track', 'off_track', 'no_target', 'no_data'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The level a result's parent must have; objectives have none. */
+export const PARENT_LEVEL: Record<ResultLevel, ResultLevel | null> = {
+	objective: null,
+	impact: 'objective',
+	outcome: 'impact',
+	output: 'outcome'
+};
+
+/** Default time aggregation of one area's figures (formats.md §1.3). */
+export function defaultAggregation(measure: Measure): Aggregation | null {
+	if (measure === 'count') return 'sum';
+	if (measure === 'number') return 'mean';
+	return null;
+}

@@ -1,0 +1,250 @@
+/**
+ * The whole domain's tables. Codes (area, result, indicator) are the stable names users and
+ * files speak in; integer ids let a code be corrected later without rewriting every figure.
+ * Enumerated columns carry CHECK constraints so the database itself refuses bad values,
+ * whatever code path writes them.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
+import {
+	AGGREGATIONS,
+	CATEGORIES,
+	DIRECTIONS,
+	FILE_KINDS,
+	FREQUENCIES,
+	MEASURES,
+	RESULT_LEVELS,
+	SENSITIVITIES,
+	TIERS,
+	VALUE_TYPES,
+	VERIFICATIONS
+} from '../../domain/vocabulary';
+
+/** `col IN ('a','b')` for a CHECK constraint; values come from our own vocabulary, never input. */
+function oneOf(column: AnySQLiteColumn, values: readonly string[]) {
+	return sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+}
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const importBatches = sqliteTable(
+	'import_batches',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		sizeBytes: integer('size_bytes').notNull(),
+		kind: text('kind', { enum: FILE_KINDS }).notNull(),
+		rows: integer('rows').notNull(),
+		inserted: integer('inserted').notNull(),
+		updated: integer('updated').notNull(),
+		unchanged: integer('unchanged').notNull(),
+		importedAt: text('imported_at').notNull().default(now),
+		actor: text('actor').notNull(),
+		undoneAt: text('undone_at'),
+		undoneBy: text('undone_by')
+	},
+	(t) => [check('import_batches_kind', oneOf(t.kind, FILE_KINDS))]
+);
+
+export const areas = sqliteTable(
+	'areas',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		code: text('code').notNull().unique(),
+		name: text('name').notNull(),
+		parentId: integer('parent_id').references((): AnySQLiteColumn => areas.id),
+		level: text('level'),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [index('areas_parent').on(t.parentId)]
+);
+
+/** Population by year; a null year is the population to use when the area has none with a year. */
+export const areaPopulations = sqliteTable(
+	'area_populations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		areaId: integer('area_id')
+			.notNull()
+			.references(() => areas.id),
+		year: integer('year'),
+		/** year or 0: SQLite treats NULLs as distinct in unique indexes */
+		yearKey: integer('year_key').generatedAlwaysAs(sql`coalesce(year, 0)`, { mode: 'virtual' }),
+		population: real('population').notNull(),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		uniqueIndex('area_populations_area_year').on(t.areaId, t.yearKey),
+		check('area_populations_positive', sql`${t.population} >= 0`)
+	]
+);
+
+/** Nodes of the results framework: objective → impact → outcome → output. */
+export const results = sqliteTable(
+	'results',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		code: text('code').notNull().unique(),
+		level: text('level', { enum: RESULT_LEVELS }).notNull(),
+		title: text('title').notNull(),
+		parentId: integer('parent_id').references((): AnySQLiteColumn => results.id),
+		driverOfChange: text('driver_of_change'),
+		criticalCondition: text('critical_condition'),
+		components: text('components'),
+		tier: text('tier', { enum: TIERS }),
+		description: text('description'),
+		retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		index('results_parent').on(t.parentId),
+		check('results_level', oneOf(t.level, RESULT_LEVELS)),
+		check('results_tier', sql`${t.tier} IS NULL OR ${oneOf(t.tier, TIERS)}`),
+		check(
+			'results_objective_has_no_parent',
+			sql`(${t.level} = 'objective') = (${t.parentId} IS NULL)`
+		)
+	]
+);
+
+export const indicators = sqliteTable(
+	'indicators',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		code: text('code').notNull().unique(),
+		title: text('title').notNull(),
+		resultId: integer('result_id')
+			.notNull()
+			.references(() => results.id),
+		category: text('category', { enum: CATEGORIES }).notNull(),
+		direction: text('direction', { enum: DIRECTIONS }).notNull(),
+		measure: text('measure', { enum: MEASURES }).notNull(),
+		aggregation: text('aggregation', { enum: AGGREGATIONS }),
+		frequency: text('frequency', { enum: FREQUENCIES }),
+		/** Disaggregation dimensions in their declared order, `;`-separated (the order breaks ties). */
+		dimensions: text('dimensions').notNull().default(''),
+		baselineValue: real('baseline_value'),
+		baselinePeriod: text('baseline_period'),
+		tier: text('tier', { enum: TIERS }),
+		unit: text('unit'),
+		dataSource: text('data_source'),
+		component: text('component'),
+		definition: text('definition'),
+		sensitivity: text('sensitivity', { enum: SENSITIVITIES }).notNull().default('internal'),
+		/** DPO standard indicator this one was adopted from, kept as a reference. */
+		dpoCode: text('dpo_code'),
+		retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		index('indicators_result').on(t.resultId),
+		check('indicators_category', oneOf(t.category, CATEGORIES)),
+		check('indicators_direction', oneOf(t.direction, DIRECTIONS)),
+		check('indicators_measure', oneOf(t.measure, MEASURES)),
+		check(
+			'indicators_aggregation',
+			sql`${t.aggregation} IS NULL OR ${oneOf(t.aggregation, AGGREGATIONS)}`
+		),
+		check(
+			'indicators_frequency',
+			sql`${t.frequency} IS NULL OR ${oneOf(t.frequency, FREQUENCIES)}`
+		),
+		check('indicators_tier', sql`${t.tier} IS NULL OR ${oneOf(t.tier, TIERS)}`),
+		check('indicators_sensitivity', oneOf(t.sensitivity, SENSITIVITIES))
+	]
+);
+
+/**
+ * One figure. Its natural key is (indicator, period, area, dimension values, value type);
+ * a blank area is the whole mission, so the key uses area_key = coalesce(area_id, 0) because
+ * SQLite treats NULLs as distinct in unique indexes.
+ */
+export const observations = sqliteTable(
+	'observations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id),
+		/** The period as written in the file (kept for export); start and end are what count. */
+		period: text('period').notNull(),
+		periodStart: text('period_start').notNull(),
+		periodEnd: text('period_end').notNull(),
+		areaId: integer('area_id').references(() => areas.id),
+		areaKey: integer('area_key')
+			.notNull()
+			.generatedAlwaysAs(sql`coalesce(area_id, 0)`, { mode: 'virtual' }),
+		/** Canonical JSON object of dimension → category, keys sorted; `{}` for a total row. */
+		dimensions: text('dimensions').notNull().default('{}'),
+		valueType: text('value_type', { enum: VALUE_TYPES }).notNull().default('actual'),
+		value: real('value'),
+		verification: text('verification', { enum: VERIFICATIONS }),
+		numerator: real('numerator'),
+		denominator: real('denominator'),
+		sampleSize: real('sample_size'),
+		ciLow: real('ci_low'),
+		ciHigh: real('ci_high'),
+		source: text('source'),
+		comment: text('comment'),
+		/** The batch that last wrote this figure, and the line of its file: provenance. */
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		sourceLine: integer('source_line')
+	},
+	(t) => [
+		uniqueIndex('observations_natural_key').on(
+			t.indicatorId,
+			t.periodStart,
+			t.periodEnd,
+			t.areaKey,
+			t.dimensions,
+			t.valueType
+		),
+		index('observations_area').on(t.areaId),
+		index('observations_batch').on(t.batchId),
+		check('observations_value_type', oneOf(t.valueType, VALUE_TYPES)),
+		check(
+			'observations_verification',
+			sql`${t.verification} IS NULL OR ${oneOf(t.verification, VERIFICATIONS)}`
+		),
+		check('observations_period_order', sql`${t.periodStart} <= ${t.periodEnd}`),
+		check('observations_has_figure', sql`${t.value} IS NOT NULL OR ${t.numerator} IS NOT NULL`)
+	]
+);
+
+/** The version of a figure that a later batch replaced, so it can be traced and restored. */
+export const observationHistory = sqliteTable(
+	'observation_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		observationId: integer('observation_id').notNull(),
+		/** JSON of the stored columns as they were before the replacement. */
+		previous: text('previous').notNull(),
+		previousBatchId: integer('previous_batch_id').references(() => importBatches.id),
+		replacedByBatchId: integer('replaced_by_batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		replacedAt: text('replaced_at').notNull().default(now)
+	},
+	(t) => [
+		index('observation_history_observation').on(t.observationId),
+		index('observation_history_batch').on(t.replacedByBatchId)
+	]
+);
+
+/** Product settings (e.g. the status margin), one JSON value per key. */
+export const settings = sqliteTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});

@@ -1,0 +1,43 @@
+import { parsePeriod } from '../../domain/period';
+import type { FileKind } from '../../domain/vocabulary';
+
+/** Required columns of each kind, for the refusal message of an unrecognised file. */
+export const REQUIRED_COLUMNS: Record<FileKind, string[]> = {
+	areas: ['area_code', 'area_name'],
+	framework: ['result_code', 'result_level', 'result_title'],
+	indicators: [
+		'indicator_code',
+		'indicator_title',
+		'result_code',
+		'category',
+		'direction',
+		'measure'
+	],
+	observations: ['indicator_code', 'period', 'value']
+};
+
+/** The raw headers of a wide observations file that are periods (formats.md §1.6). */
+export function periodHeaders(rawHeaders: string[]): string[] {
+	return rawHeaders.filter((h) => h !== '' && parsePeriod(h).ok);
+}
+
+/** Recognises a file's kind from its header, in the order formats.md §1.0 gives. */
+export function detectKind(headers: string[], rawHeaders: string[]): FileKind | null {
+	const has = (h: string) => headers.includes(h);
+	if (has('result_level')) return 'framework';
+	if (has('indicator_code')) {
+		if (['indicator_title', 'measure', 'category', 'direction'].some(has)) return 'indicators';
+		if (['period', 'value', 'numerator'].some(has) || periodHeaders(rawHeaders).length > 0) {
+			return 'observations';
+		}
+	}
+	if (has('area_code') && has('area_name')) return 'areas';
+	return null;
+}
+
+export function unknownKindMessage(): string {
+	const kinds = (Object.entries(REQUIRED_COLUMNS) as [FileKind, string[]][])
+		.map(([kind, cols]) => `${kind} (${cols.join(', ')})`)
+		.join('; ');
+	return `The kind of this file cannot be recognised from its header. A file holds one of four kinds, each with these required columns: ${kinds}.`;
+}

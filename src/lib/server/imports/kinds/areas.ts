@@ -1,0 +1,229 @@
+import { eq } from 'drizzle-orm';
+import { areaPopulations, areas } from '../../db/schema';
+import { didYouMean } from '../../../domain/suggest';
+import { RowReader, addError } from '../row-reader';
+import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
+
+const COLUMNS = [
+	'area_code',
+	'area_name',
+	'parent_area',
+	'area_level',
+	'population',
+	'population_year'
+];
+
+interface AreaRow {
+	line: number;
+	code: string;
+	name: string;
+	parent: string | null | undefined;
+	level: string | null | undefined;
+	population: number | null | undefined;
+	year: number | null | undefined;
+}
+
+/** Imports the area tree with populations by year (formats.md §1.1). */
+export function importAreas(ctx: KindImport): void {
+	const { db, report } = ctx;
+	if (!requireColumns(ctx, ['area_code', 'area_name'])) return;
+	warnUnknownColumns(ctx, new Set(COLUMNS));
+
+	const rows: AreaRow[] = [];
+	const seenRows = new Map<string, { line: number; cells: string }>();
+	for (const record of ctx.table.records) {
+		report.rows++;
+		const r = new RowReader(record, report, ctx.table.delimiter);
+		const code = r.required('area_code');
+		const name = r.required('area_name');
+		const population = r.number('population', { min: 0 });
+		const year = r.number('population_year', { integer: true, min: 1000, max: 9999 });
+		if (code && name) {
+			const key = `${code}\u0000${year ?? ''}`;
+			const cells = JSON.stringify(record.cells);
+			const earlier = seenRows.get(key);
+			if (earlier && earlier.cells === cells) continue; // an identical duplicate counts once
+			if (earlier) {
+				addError(report, {
+					line: r.line,
+					column: 'population',
+					value: r.text('population') ?? '',
+					message: `Area ${code}${year != null ? ` in ${year}` : ''} is also on line ${earlier.line} with different content; keep one row.`
+				});
+				continue;
+			}
+			seenRows.set(key, { line: r.line, cells });
+			rows.push({
+				line: r.line,
+				code,
+				name,
+				parent: r.text('parent_area'),
+				level: r.text('area_level'),
+				population,
+				year
+			});
+		}
+	}
+
+	const stored = new Map(
+		db
+			.select()
+			.from(areas)
+			.all()
+			.map((a) => [a.code, a])
+	);
+	const storedById = new Map([...stored.values()].map((a) => [a.id, a]));
+
+	// One description per code: rows of one area must agree on name, parent and level.
+	const firstRow = new Map<string, AreaRow>();
+	for (const row of rows) {
+		const first = firstRow.get(row.code);
+		if (!first) {
+			firstRow.set(row.code, row);
+			continue;
+		}
+		for (const [column, key] of [
+			['area_name', 'name'],
+			['parent_area', 'parent'],
+			['area_level', 'level']
+		] as const) {
+			if ((first[key] ?? null) !== (row[key] ?? null)) {
+				addError(report, {
+					line: row.line,
+					column,
+					value: row[key] ?? '',
+					message: `Area ${row.code} has ${column} "${first[key] ?? ''}" on line ${first.line} and "${row[key] ?? ''}" here; one area has one ${column}.`
+				});
+			}
+		}
+	}
+
+	// The parent of each area after this file is applied: the file's, else the stored one.
+	const parentOf = new Map<string, string | null>();
+	for (const a of stored.values()) {
+		parentOf.set(a.code, a.parentId ? (storedById.get(a.parentId)?.code ?? null) : null);
+	}
+	for (const row of firstRow.values()) {
+		if (row.parent !== undefined) parentOf.set(row.code, row.parent);
+	}
+	for (const row of firstRow.values()) {
+		if (!row.parent) continue;
+		if (!parentOf.has(row.parent)) {
+			addError(report, {
+				line: row.line,
+				column: 'parent_area',
+				value: row.parent,
+				message: `Unknown parent area "${row.parent}".${didYouMean(row.parent, parentOf.keys())}`
+			});
+			continue;
+		}
+		// Walking up from the row must end at the mission, not come back to where it started.
+		const seen = new Set([row.code]);
+		let up: string | null | undefined = row.parent;
+		while (up) {
+			if (seen.has(up)) {
+				addError(report, {
+					line: row.line,
+					column: 'parent_area',
+					value: row.parent,
+					message: `Area ${row.code} would be its own ancestor (${[...seen].join(' → ')} → ${up}); an area tree cannot have cycles.`
+				});
+				break;
+			}
+			seen.add(up);
+			up = parentOf.get(up);
+		}
+	}
+	if (report.errors.length > 0) return;
+
+	writeAreas(ctx, rows, firstRow, stored);
+}
+
+function writeAreas(
+	ctx: KindImport,
+	rows: AreaRow[],
+	firstRow: Map<string, AreaRow>,
+	stored: Map<string, typeof areas.$inferSelect>
+): void {
+	const { db, report, batchId } = ctx;
+	const idOf = new Map([...stored.values()].map((a) => [a.code, a.id]));
+	const created = new Set<string>();
+	const changed = new Set<string>();
+
+	// First every area exists, then parents point at ids: a child may come before its parent.
+	for (const row of firstRow.values()) {
+		const before = stored.get(row.code);
+		if (!before) {
+			const inserted = db
+				.insert(areas)
+				.values({ code: row.code, name: row.name, level: row.level ?? null, batchId })
+				.returning({ id: areas.id })
+				.get();
+			idOf.set(row.code, inserted.id);
+			created.add(row.code);
+		}
+	}
+	for (const row of firstRow.values()) {
+		const before = stored.get(row.code);
+		const parentId =
+			row.parent === undefined
+				? (before?.parentId ?? null)
+				: row.parent
+					? idOf.get(row.parent)!
+					: null;
+		const level = row.level === undefined ? (before?.level ?? null) : row.level;
+		if (
+			before &&
+			same(before.name, row.name) &&
+			same(before.parentId, parentId) &&
+			same(before.level, level)
+		) {
+			continue;
+		}
+		if (before) changed.add(row.code);
+		db.update(areas)
+			.set({ name: row.name, parentId, level, batchId })
+			.where(eq(areas.id, idOf.get(row.code)!))
+			.run();
+	}
+
+	const populationKey = (areaId: number, year: number | null) => `${areaId}:${year ?? ''}`;
+	const storedPopulation = new Map(
+		db
+			.select()
+			.from(areaPopulations)
+			.all()
+			.map((p) => [populationKey(p.areaId, p.year), { id: p.id, population: p.population }])
+	);
+	for (const row of rows) {
+		const areaId = idOf.get(row.code)!;
+		const first = firstRow.get(row.code) === row;
+		let outcome: 'inserted' | 'updated' | 'unchanged' =
+			first && created.has(row.code)
+				? 'inserted'
+				: first && changed.has(row.code)
+					? 'updated'
+					: 'unchanged';
+		if (row.population != null) {
+			const key = populationKey(areaId, row.year ?? null);
+			const before = storedPopulation.get(key);
+			if (!before) {
+				const { id } = db
+					.insert(areaPopulations)
+					.values({ areaId, year: row.year ?? null, population: row.population, batchId })
+					.returning({ id: areaPopulations.id })
+					.get();
+				storedPopulation.set(key, { id, population: row.population });
+				if (outcome === 'unchanged') outcome = 'inserted';
+			} else if (before.population !== row.population) {
+				db.update(areaPopulations)
+					.set({ population: row.population, batchId })
+					.where(eq(areaPopulations.id, before.id))
+					.run();
+				before.population = row.population;
+				if (outcome === 'unchanged') outcome = 'updated';
+			}
+		}
+		report[outcome]++;
+	}
+}

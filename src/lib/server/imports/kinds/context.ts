@@ -1,0 +1,47 @@
+import type { Db } from '../../db';
+import type { CsvTable } from '../read-table';
+import type { FileReport } from '../report';
+import { addError } from '../row-reader';
+
+/** What a kind's importer works with: the open transaction, the file, its report and batch. */
+export interface KindImport {
+	db: Db;
+	table: CsvTable;
+	report: FileReport;
+	batchId: number;
+}
+
+/** Required columns must be in the header; the error is on line 1 and names the column. */
+export function requireColumns(ctx: KindImport, columns: string[]): boolean {
+	let ok = true;
+	for (const column of columns) {
+		if (!ctx.table.headers.includes(column)) {
+			addError(ctx.report, {
+				line: 1,
+				column,
+				value: null,
+				message: `The required column "${column}" is missing from the header.`
+			});
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/** Columns the file has that this kind does not read are ignored, with a warning. */
+export function warnUnknownColumns(ctx: KindImport, known: Set<string>): void {
+	const unknown = ctx.table.headers.filter((h) => h !== '' && !known.has(h));
+	if (unknown.length > 0) {
+		ctx.report.warnings.push({
+			line: 1,
+			column: unknown.join(', '),
+			value: null,
+			message: `Column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not part of the ${ctx.report.kind} format and ${unknown.length > 1 ? 'were' : 'was'} ignored.`
+		});
+	}
+}
+
+/** Compares a stored value with a new one; numbers from SQLite REAL compare by value. */
+export function same(stored: unknown, next: unknown): boolean {
+	return (stored ?? null) === (next ?? null);
+}

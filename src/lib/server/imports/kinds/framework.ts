@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import { results } from '../../db/schema';
+import { didYouMean } from '../../../domain/suggest';
+import { PARENT_LEVEL, RESULT_LEVELS, TIERS, type ResultLevel } from '../../../domain/vocabulary';
+import { RowReader, addError } from '../row-reader';
+import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
+
+const COLUMNS = [
+	'result_code',
+	'result_level',
+	'result_title',
+	'parent_result',
+	'driver_of_change',
+	'critical_condition',
+	'component',
+	'tier',
+	'description'
+];
+
+/** Optional columns: absent keeps the stored value, blank clears it. */
+const OPTIONAL = {
+	driver_of_change: 'driverOfChange',
+	critical_condition: 'criticalCondition',
+	component: 'components',
+	tier: 'tier',
+	description: 'description'
+} as const;
+
+interface ResultRow {
+	line: number;
+	code: string;
+	level: ResultLevel;
+	title: string;
+	parent: string | null;
+	optional: Partial<Pick<typeof results.$inferInsert, (typeof OPTIONAL)[keyof typeof OPTIONAL]>>;
+}
+
+/** Imports results framework nodes (formats.md §1.2). */
+export function importFramework(ctx: KindImport): void {
+	const { db, report, batchId } = ctx;
+	if (!requireColumns(ctx, ['result_code', 'result_level', 'result_title'])) return;
+	warnUnknownColumns(ctx, new Set(COLUMNS));
+
+	const rows = new Map<string, ResultRow>();
+	const cellsOf = new Map<string, string>();
+	for (const record of ctx.table.records) {
+		report.rows++;
+		const r = new RowReader(record, report, ctx.table.delimiter);
+		const code = r.required('result_code');
+		const level = r.oneOf('result_level', RESULT_LEVELS);
+		if (r.text('result_level') === null) r.error('result_level', '', 'result_level is required.');
+		const title = r.required('result_title');
+		const parent = r.text('parent_result') ?? null;
+		const optional: ResultRow['optional'] = {};
+		for (const [column, field] of Object.entries(OPTIONAL)) {
+			const value = column === 'tier' ? r.oneOf('tier', TIERS) : r.text(column);
+			if (value !== undefined) Object.assign(optional, { [field]: value });
+		}
+		if (!code || !level || !title) continue;
+		const earlier = rows.get(code);
+		if (earlier) {
+			if (cellsOf.get(code) !== JSON.stringify(record.cells)) {
+				r.error(
+					'result_code',
+					code,
+					`Result ${code} is also on line ${earlier.line} with different content; keep one row.`
+				);
+			}
+			continue;
+		}
+		if (level === 'objective' && parent) {
+			r.error('parent_result', parent, `${code} is an objective: objectives have no parent.`);
+			continue;
+		}
+		if (level !== 'objective' && !parent) {
+			r.error('parent_result', '', `parent_result is required for an ${level}.`);
+			continue;
+		}
+		rows.set(code, { line: r.line, code, level, title, parent, optional });
+		cellsOf.set(code, JSON.stringify(record.cells));
+	}
+
+	const stored = new Map(
+		db
+			.select()
+			.from(results)
+			.all()
+			.map((n) => [n.code, n])
+	);
+	const levelOf = new Map<string, ResultLevel>([...stored.values()].map((n) => [n.code, n.level]));
+	for (const row of rows.values()) levelOf.set(row.code, row.level);
+
+	for (const row of rows.values()) {
+		if (!row.parent) continue;
+		const parentLevel = levelOf.get(row.parent);
+		const expected = PARENT_LEVEL[row.level];
+		if (!parentLevel) {
+			addError(report, {
+				line: row.line,
+				column: 'parent_result',
+				value: row.parent,
+				message: `Unknown parent result "${row.parent}".${didYouMean(row.parent, levelOf.keys())}`
+			});
+		} else if (parentLevel !== expected) {
+			addError(report, {
+				line: row.line,
+				column: 'parent_result',
+				value: row.parent,
+				message: `The parent of an ${row.level} must be an ${expected}, but ${row.parent} is an ${parentLevel}.`
+			});
+		}
+	}
+	if (report.errors.length > 0) return;
+
+	// Parents before children, so each parent id exists when its child is written.
+	const order = [...rows.values()].sort(
+		(a, b) => RESULT_LEVELS.indexOf(a.level) - RESULT_LEVELS.indexOf(b.level)
+	);
+	const idOf = new Map([...stored.values()].map((n) => [n.code, n.id]));
+	for (const row of order) {
+		const before = stored.get(row.code);
+		const parentId = row.parent ? idOf.get(row.parent)! : null;
+		const next = { level: row.level, title: row.title, parentId, ...row.optional };
+		if (!before) {
+			const { id } = db
+				.insert(results)
+				.values({ code: row.code, ...next, batchId })
+				.returning({ id: results.id })
+				.get();
+			idOf.set(row.code, id);
+			report.inserted++;
+		} else if (Object.entries(next).every(([k, v]) => same(before[k as keyof typeof before], v))) {
+			report.unchanged++;
+		} else {
+			db.update(results)
+				.set({ ...next, batchId })
+				.where(eq(results.id, before.id))
+				.run();
+			report.updated++;
+		}
+	}
+}

@@ -1,0 +1,185 @@
+import { eq } from 'drizzle-orm';
+import { indicators, results } from '../../db/schema';
+import { parsePeriod } from '../../../domain/period';
+import { didYouMean } from '../../../domain/suggest';
+import {
+	AGGREGATIONS,
+	CATEGORIES,
+	DIRECTIONS,
+	FREQUENCIES,
+	MEASURES,
+	SENSITIVITIES,
+	TIERS,
+	defaultAggregation
+} from '../../../domain/vocabulary';
+import { normaliseHeader } from '../read-table';
+import { isPersonalDataHeader } from '../personal-data';
+import { RowReader } from '../row-reader';
+import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
+import { OBSERVATION_COLUMNS } from './observation-columns';
+
+const REQUIRED = [
+	'indicator_code',
+	'indicator_title',
+	'result_code',
+	'category',
+	'direction',
+	'measure'
+];
+const COLUMNS = [
+	...REQUIRED,
+	'aggregation',
+	'frequency',
+	'dimensions',
+	'baseline_value',
+	'baseline_period',
+	'tier',
+	'unit',
+	'data_source',
+	'component',
+	'definition',
+	'sensitivity',
+	'dpo_code'
+];
+
+/** Optional free-text columns and the field each fills. */
+const TEXT_FIELDS = {
+	unit: 'unit',
+	data_source: 'dataSource',
+	component: 'component',
+	definition: 'definition',
+	dpo_code: 'dpoCode'
+} as const;
+
+/** Reads the `dimensions` cell; a dimension may not collide with a contract column (§1.3). */
+function readDimensions(r: RowReader): string | null | undefined {
+	const raw = r.text('dimensions');
+	if (raw == null) return raw === null ? '' : undefined;
+	const names = raw
+		.split(';')
+		.map((d) => normaliseHeader(d))
+		.filter((d) => d !== '');
+	for (const name of names) {
+		if (OBSERVATION_COLUMNS.has(name) || isPersonalDataHeader(name) || parsePeriod(name).ok) {
+			r.error(
+				'dimensions',
+				raw,
+				`"${name}" cannot be a dimension: it is a column of the observations format, a personal-data column or a period.`
+			);
+			return null;
+		}
+	}
+	if (new Set(names).size !== names.length) {
+		r.error('dimensions', raw, 'A dimension is listed twice.');
+		return null;
+	}
+	return names.join(';');
+}
+
+/** Imports indicator definitions (formats.md §1.3). */
+export function importIndicators(ctx: KindImport): void {
+	const { db, report, batchId } = ctx;
+	if (!requireColumns(ctx, REQUIRED)) return;
+	warnUnknownColumns(ctx, new Set(COLUMNS));
+
+	const resultIds = new Map(
+		db
+			.select({ id: results.id, code: results.code })
+			.from(results)
+			.all()
+			.map((n) => [n.code, n.id])
+	);
+	const stored = new Map(
+		db
+			.select()
+			.from(indicators)
+			.all()
+			.map((i) => [i.code, i])
+	);
+	const seen = new Map<string, { line: number; cells: string }>();
+
+	for (const record of ctx.table.records) {
+		report.rows++;
+		const r = new RowReader(record, report, ctx.table.delimiter);
+		const errorsBefore = report.errorCount ?? 0;
+		const code = r.required('indicator_code');
+		const title = r.required('indicator_title');
+		const resultCode = r.required('result_code');
+		const category = r.oneOf('category', CATEGORIES);
+		const direction = r.oneOf('direction', DIRECTIONS);
+		const measure = r.oneOf('measure', MEASURES);
+		for (const column of ['category', 'direction', 'measure']) {
+			if (r.text(column) === null) r.error(column, '', `${column} is required.`);
+		}
+		const aggregation = r.oneOf('aggregation', AGGREGATIONS);
+		const frequency = r.oneOf('frequency', FREQUENCIES);
+		const tier = r.oneOf('tier', TIERS);
+		const sensitivity = r.oneOf('sensitivity', SENSITIVITIES);
+		const dimensions = readDimensions(r);
+		const baselineValue = r.number('baseline_value', { percent: measure === 'percent' });
+		const baselinePeriod = r.period('baseline_period');
+		const resultId = resultCode ? resultIds.get(resultCode) : undefined;
+		if (resultCode && resultId === undefined) {
+			r.error(
+				'result_code',
+				resultCode,
+				`Unknown result "${resultCode}": import it in a framework file first.${didYouMean(resultCode, resultIds.keys())}`
+			);
+		}
+		if ((report.errorCount ?? 0) > errorsBefore || !code || !title || !measure) continue;
+		if (!category || !direction || resultId === undefined) continue;
+
+		const earlier = seen.get(code);
+		const cells = JSON.stringify(record.cells);
+		if (earlier) {
+			if (earlier.cells !== cells) {
+				r.error(
+					'indicator_code',
+					code,
+					`Indicator ${code} is also on line ${earlier.line} with different content; keep one row.`
+				);
+			}
+			continue;
+		}
+		seen.set(code, { line: r.line, cells });
+
+		const before = stored.get(code);
+		const next: Partial<typeof indicators.$inferInsert> = {
+			title,
+			resultId,
+			category,
+			direction,
+			measure
+		};
+		// Absent optional columns keep what is stored; blank cells clear (formats.md §1.5).
+		if (aggregation !== undefined || !before) {
+			next.aggregation = aggregation ?? defaultAggregation(measure);
+		}
+		if (frequency !== undefined) next.frequency = frequency;
+		if (tier !== undefined) next.tier = tier;
+		if (sensitivity !== undefined) next.sensitivity = sensitivity ?? 'internal';
+		if (dimensions !== undefined) next.dimensions = dimensions ?? '';
+		if (baselineValue !== undefined) next.baselineValue = baselineValue;
+		if (baselinePeriod !== undefined) next.baselinePeriod = baselinePeriod?.label ?? null;
+		for (const [column, field] of Object.entries(TEXT_FIELDS)) {
+			const value = r.text(column);
+			if (value !== undefined) next[field] = value;
+		}
+
+		if (!before) {
+			db.insert(indicators)
+				.values({ code, ...next, batchId } as typeof indicators.$inferInsert)
+				.run();
+			report.inserted++;
+		} else if (Object.entries(next).every(([k, v]) => same(before[k as keyof typeof before], v))) {
+			report.unchanged++;
+		} else {
+			db.update(indicators)
+				.set({ ...next, batchId })
+				.where(eq(indicators.id, before.id))
+				.run();
+			report.updated++;
+		}
+	}
+	// Written row by row above; a refused file is rolled back whole by the caller.
+}

@@ -1,0 +1,51 @@
+/**
+ * Do no harm: the product holds aggregate figures only. A file carrying a column that names or
+ * reaches a person (victim, witness, informant…) is refused before anything of it is read.
+ */
+const PERSONAL_HEADERS = new Set([
+	'name',
+	'first_name',
+	'last_name',
+	'surname',
+	'full_name',
+	'given_name',
+	'family_name',
+	'victim',
+	'victim_name',
+	'witness',
+	'witness_name',
+	'informant',
+	'informant_name',
+	'phone',
+	'phone_number',
+	'telephone',
+	'mobile',
+	'email',
+	'e_mail',
+	'national_id',
+	'id_number',
+	'passport',
+	'passport_number',
+	'address',
+	'home_address',
+	'date_of_birth',
+	'dob',
+	'birth_date'
+]);
+
+/** Contract columns that end in `_name` and are not personal. */
+const CONTRACT_NAME_COLUMNS = new Set(['area_name']);
+
+export function isPersonalDataHeader(normalised: string): boolean {
+	if (PERSONAL_HEADERS.has(normalised)) return true;
+	return normalised.endsWith('_name') && !CONTRACT_NAME_COLUMNS.has(normalised);
+}
+
+export function personalDataMessage(header: string): string {
+	return (
+		`The column "${header}" looks like personal data. This product holds aggregate figures only: ` +
+		'names, contact details or identity numbers of victims, witnesses, informants or anyone else ' +
+		'must never enter it, because such data can put people at risk. Remove the column (and any ' +
+		'identifying details in other columns) and import the file again.'
+	);
+}

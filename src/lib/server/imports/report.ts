@@ -1,0 +1,53 @@
+import type { FileKind } from '../../domain/vocabulary';
+
+/** One problem found in a file. `line` is null for problems not on one line (formats.md §1.7). */
+export interface ImportIssue {
+	line: number | null;
+	column: string | null;
+	value: string | null;
+	message: string;
+}
+
+export interface FileReport {
+	file: string;
+	kind: FileKind | null;
+	rows: number;
+	inserted: number;
+	updated: number;
+	unchanged: number;
+	errors: ImportIssue[];
+	warnings: ImportIssue[];
+	/** Total errors found; `errors` is capped at MAX_REPORTED_ERRORS. */
+	errorCount?: number;
+}
+
+export interface ImportReport {
+	ok: boolean;
+	dryRun: boolean;
+	files: FileReport[];
+}
+
+/** A file with thousands of bad lines is still one mistake to fix; keep the report readable. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+export function emptyReport(file: string, kind: FileKind | null = null): FileReport {
+	return {
+		file,
+		kind,
+		rows: 0,
+		inserted: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: [],
+		warnings: []
+	};
+}
+
+export function issue(
+	line: number | null,
+	column: string | null,
+	value: string | null,
+	message: string
+): ImportIssue {
+	return { line, column, value, message };
+}

@@ -1,0 +1,102 @@
+import { parsePeriod, type Period } from '../../domain/period';
+import { parseNumber, type Delimiter } from './numbers';
+import type { CsvRecord } from './read-table';
+import { MAX_REPORTED_ERRORS, type FileReport, type ImportIssue } from './report';
+
+/** Adds an error to a report, keeping at most MAX_REPORTED_ERRORS but counting them all. */
+export function addError(report: FileReport, found: ImportIssue): void {
+	report.errorCount = (report.errorCount ?? 0) + 1;
+	if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(found);
+}
+
+/**
+ * Reads one record's cells by contract column, reporting each bad cell with its line, column
+ * and value. `undefined` means the column is absent from the file (stored values are kept);
+ * `null` means a blank cell (which clears a stored value).
+ */
+export class RowReader {
+	constructor(
+		readonly record: CsvRecord,
+		private readonly report: FileReport,
+		private readonly delimiter: Delimiter
+	) {}
+
+	get line(): number {
+		return this.record.line;
+	}
+
+	error(column: string | null, value: string | null, message: string): void {
+		addError(this.report, { line: this.line, column, value, message });
+	}
+
+	has(column: string): boolean {
+		return column in this.record.cells;
+	}
+
+	/** Trimmed text; null when blank, undefined when the column is absent. */
+	text(column: string): string | null | undefined {
+		const raw = this.record.cells[column];
+		if (raw === undefined) return undefined;
+		return raw === '' ? null : raw;
+	}
+
+	required(column: string, what = column): string | null {
+		const value = this.text(column);
+		if (value == null) this.error(column, value ?? '', `${what} is required.`);
+		return value ?? null;
+	}
+
+	oneOf<T extends string>(column: string, allowed: readonly T[]): T | null | undefined {
+		const value = this.text(column);
+		if (value == null) return value;
+		const lower = value.toLowerCase();
+		const found = allowed.find((a) => a.toLowerCase() === lower);
+		if (found === undefined) {
+			this.error(
+				column,
+				value,
+				`"${value}" is not allowed here; use one of: ${allowed.join(', ')}.`
+			);
+			return null;
+		}
+		return found;
+	}
+
+	number(
+		column: string,
+		rules: { min?: number; max?: number; integer?: boolean; percent?: boolean } = {}
+	): number | null | undefined {
+		const value = this.text(column);
+		if (value == null) return value;
+		const parsed = parseNumber(value, this.delimiter, rules.percent);
+		if (!parsed.ok) {
+			this.error(column, value, `"${value}" ${parsed.message}.`);
+			return null;
+		}
+		const n = parsed.value;
+		if (rules.integer && !Number.isInteger(n)) {
+			this.error(column, value, `"${value}" must be a whole number.`);
+			return null;
+		}
+		if (rules.min !== undefined && n < rules.min) {
+			this.error(column, value, `"${value}" must not be less than ${rules.min}.`);
+			return null;
+		}
+		if (rules.max !== undefined && n > rules.max) {
+			this.error(column, value, `"${value}" must not be more than ${rules.max}.`);
+			return null;
+		}
+		return n;
+	}
+
+	period(column: string): Period | null | undefined {
+		const value = this.text(column);
+		if (value == null) return value;
+		const parsed = parsePeriod(value);
+		if (!parsed.ok) {
+			this.error(column, value, parsed.message);
+			return null;
+		}
+		return parsed.period;
+	}
+}

@@ -1,0 +1,24 @@
+import type { Actor, Role } from './actor';
+
+/** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
+export type Action = 'read' | 'import';
+
+const ALLOWED: Record<Action, readonly Role[]> = {
+	read: ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'],
+	import: ['admin', 'planner']
+};
+
+export class NotAllowed extends Error {
+	constructor(actor: Actor, action: Action) {
+		super(`${actor.username} (${actor.role}) may not ${action}.`);
+		this.name = 'NotAllowed';
+	}
+}
+
+export function can(actor: Actor, action: Action): boolean {
+	return ALLOWED[action].includes(actor.role);
+}
+
+export function authorize(actor: Actor, action: Action): void {
+	if (!can(actor, action)) throw new NotAllowed(actor, action);
+}
