@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
@@ -11,19 +11,16 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const DEFAULT_DATABASE_PATH = 'data/cpas.sqlite';
 
 /**
- * Where the SQL migrations live. The CLI and tests run from the sources, the built server
- * from `build/`; both are started from the project root, which holds `drizzle/`.
+ * Where the SQL migrations live: the project's `drizzle/` folder, found by walking up from this
+ * module (sources, or the built server under `build/`), else from the working directory.
  */
 function migrationsFolder(): string {
-	const fromEnv = process.env.CPAS_MIGRATIONS;
-	if (fromEnv) return fromEnv;
-	try {
-		// in the sources: src/lib/server/db → project root
-		const here = dirname(fileURLToPath(import.meta.url));
-		const candidate = resolve(here, '../../../../drizzle');
-		if (candidate.includes('/src/') === false) return candidate;
-	} catch {
-		// bundled: import.meta.url points into build/
+	if (process.env.CPAS_MIGRATIONS) return process.env.CPAS_MIGRATIONS;
+	let dir = dirname(fileURLToPath(import.meta.url));
+	for (let i = 0; i < 8; i++) {
+		const candidate = join(dir, 'drizzle');
+		if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+		dir = dirname(dir);
 	}
 	return resolve(process.cwd(), 'drizzle');
 }

@@ -12,9 +12,14 @@ function grouped(mark: string) {
 	return String.raw`\d{1,3}(?:${mark}\d{3})+`;
 }
 
+function escape(mark: string): string {
+	return mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function pattern(decimal: string, thousands: string): RegExp {
-	const intPart = `(?:${grouped(thousands)}|${grouped(' ')}|${plain})`;
-	return new RegExp(String.raw`^[-+]?(?:${intPart}(?:\${decimal}\d+)?|\${decimal}\d+)$`);
+	const d = escape(decimal);
+	const intPart = `(?:${grouped(escape(thousands))}|${grouped(' ')}|${plain})`;
+	return new RegExp(`^[-+]?(?:${intPart}(?:${d}\\d+)?|${d}\\d+)$`);
 }
 
 const COMMA_FILE = pattern('.', ',');

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { isGranularity, parsePeriod, type Granularity } from '../../domain/period';
-import { computeSeries, type Figure, type SeriesPoint } from '../../domain/series';
-import { GRANULARITIES } from '../../domain/period';
+import type { AreaTree } from '../../domain/area-tree';
+import { GRANULARITIES, isGranularity, parsePeriod, type Granularity } from '../../domain/period';
+import {
+	computeSeries,
+	type Figure,
+	type SeriesPoint,
+	type SeriesRequest
+} from '../../domain/series';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
@@ -9,7 +14,7 @@ import { indicators, observations } from '../db/schema';
 import { authorize } from '../permissions';
 import { statusMargin } from '../settings/status-margin';
 
-/** The `series` payload of formats.md §3, shared by the CLI and the HTTP API. */
+/** The `series` payload of formats.md §3, shared by the CLI, the HTTP API and the pages. */
 export interface SeriesPayload {
 	indicator: string;
 	area: string | null;
@@ -26,9 +31,56 @@ export interface SeriesQuery {
 	verifiedOnly?: boolean;
 }
 
-export type SeriesOutcome =
-	| { ok: true; series: SeriesPayload }
-	| { ok: false; problem: 'bad_request' | 'not_found'; message: string };
+/** A query checked and resolved against the area tree. */
+export interface ResolvedQuery {
+	areaId: number | null;
+	by?: Granularity;
+	from?: string;
+	to?: string;
+	verifiedOnly: boolean;
+}
+
+export type Resolution<T> =
+	({ ok: true } & T) | { ok: false; problem: 'bad_request' | 'not_found'; message: string };
+
+export type SeriesOutcome = Resolution<{ series: SeriesPayload }>;
+
+/** Checks granularity, range and area of a query; the same rules for every caller. */
+export function resolveQuery(
+	tree: AreaTree,
+	query: SeriesQuery
+): Resolution<{ query: ResolvedQuery }> {
+	const by = query.by?.trim() || undefined;
+	if (by !== undefined && !isGranularity(by)) {
+		return {
+			ok: false,
+			problem: 'bad_request',
+			message: `"${by}" is not a granularity; use one of: ${GRANULARITIES.join(', ')}.`
+		};
+	}
+	const range: { from?: string; to?: string } = {};
+	for (const edge of ['from', 'to'] as const) {
+		const text = query[edge]?.trim();
+		if (!text) continue;
+		const parsed = parsePeriod(text);
+		if (!parsed.ok) {
+			return { ok: false, problem: 'bad_request', message: `${edge}: ${parsed.message}` };
+		}
+		range[edge] = edge === 'from' ? parsed.period.start : parsed.period.end;
+	}
+	if (range.from && range.to && range.from > range.to) {
+		return { ok: false, problem: 'bad_request', message: 'from must not be after to.' };
+	}
+	const areaCode = query.area?.trim() || null;
+	const area = areaCode ? tree.byCodeOf(areaCode) : null;
+	if (areaCode && !area) {
+		return { ok: false, problem: 'not_found', message: `Unknown area "${areaCode}".` };
+	}
+	return {
+		ok: true,
+		query: { areaId: area?.id ?? null, by, ...range, verifiedOnly: query.verifiedOnly ?? false }
+	};
+}
 
 /** The indicator's figures in the shape the domain rules take. */
 export function loadFigures(db: Db, indicatorId: number): Figure[] {
@@ -59,37 +111,29 @@ export function loadSeries(
 	query: SeriesQuery = {}
 ): SeriesOutcome {
 	authorize(actor, 'read');
-	const by = query.by?.trim() || null;
-	if (by !== null && !isGranularity(by)) {
-		return {
-			ok: false,
-			problem: 'bad_request',
-			message: `"${by}" is not a granularity; use one of: ${GRANULARITIES.join(', ')}.`
-		};
-	}
-	const range: { from?: string; to?: string } = {};
-	for (const edge of ['from', 'to'] as const) {
-		const text = query[edge]?.trim();
-		if (!text) continue;
-		const parsed = parsePeriod(text);
-		if (!parsed.ok)
-			return { ok: false, problem: 'bad_request', message: `${edge}: ${parsed.message}` };
-		range[edge] = edge === 'from' ? parsed.period.start : parsed.period.end;
-	}
-	if (range.from && range.to && range.from > range.to) {
-		return { ok: false, problem: 'bad_request', message: 'from must not be after to.' };
-	}
-
-	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
-	if (!indicator)
-		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
 	const tree = loadAreaTree(db);
-	const areaCode = query.area?.trim() || null;
-	const area = areaCode ? tree.byCodeOf(areaCode) : null;
-	if (areaCode && !area)
-		return { ok: false, problem: 'not_found', message: `Unknown area "${areaCode}".` };
+	const resolved = resolveQuery(tree, query);
+	if (!resolved.ok) return resolved;
+	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	if (!indicator) {
+		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
+	}
+	return { ok: true, series: indicatorSeries(db, indicator, tree, resolved.query) };
+}
 
-	const granularity: Granularity = by ?? indicator.frequency ?? 'month';
+/**
+ * The series of an indicator already found, over an area tree already loaded: pages that
+ * chart many indicators load both once.
+ */
+export function indicatorSeries(
+	db: Db,
+	indicator: typeof indicators.$inferSelect,
+	tree: AreaTree,
+	query: ResolvedQuery,
+	margin: number = statusMargin(db)
+): SeriesPayload {
+	const by: Granularity = query.by ?? indicator.frequency ?? 'month';
+	const request: SeriesRequest = { ...query, by, margin };
 	const points = computeSeries(
 		{
 			code: indicator.code,
@@ -100,17 +144,8 @@ export function loadSeries(
 		},
 		loadFigures(db, indicator.id),
 		tree,
-		{
-			areaId: area?.id ?? null,
-			by: granularity,
-			from: range.from,
-			to: range.to,
-			verifiedOnly: query.verifiedOnly ?? false,
-			margin: statusMargin(db)
-		}
+		request
 	);
-	return {
-		ok: true,
-		series: { indicator: indicator.code, area: area?.code ?? null, by: granularity, points }
-	};
+	const area = query.areaId === null ? null : (tree.get(query.areaId)?.code ?? null);
+	return { indicator: indicator.code, area, by, points };
 }

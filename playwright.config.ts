@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+
+/**
+ * End-to-end tests drive Debian's Chromium (Playwright's own browser download cannot work on
+ * our machines) against the built app, on a fresh database loaded with the demo mission.
+ */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 30_000,
+	reporter: process.env.CI ? 'list' : 'line',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		command: 'node tests/e2e/serve.js',
+		port: PORT,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			DATABASE_PATH: 'test-results/e2e.sqlite',
+			CPAS_DEMO: '1'
+		}
+	}
+});

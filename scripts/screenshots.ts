@@ -1,0 +1,37 @@
+/**
+ * Screenshots of the running app for the docs: `npx tsx scripts/screenshots.ts [BASE_URL]`
+ * (default http://localhost:3000) writes PNGs at desktop and phone widths to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright';
+
+const base = process.argv[2] ?? 'http://localhost:3000';
+const out = 'docs/screenshots';
+const pages = [
+	['overview', '/'],
+	['objective', '/objectives/PO1'],
+	['indicator', '/indicators/1.2.1'],
+	['framework', '/framework']
+];
+const widths = [
+	['desktop', 1280, 900],
+	['phone', 360, 740]
+] as const;
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+});
+for (const [device, width, height] of widths) {
+	const page = await browser.newPage({ viewport: { width, height } });
+	for (const [name, path] of pages) {
+		await page.goto(base + path, { waitUntil: 'networkidle' });
+		await page.waitForTimeout(300);
+		const file = `${out}/${name}-${device}.png`;
+		await page.screenshot({ path: file, fullPage: device === 'desktop' && name !== 'framework' });
+		console.log(`wrote ${file}`);
+	}
+	await page.close();
+}
+await browser.close();

@@ -1,0 +1,84 @@
+import type { ChartConfiguration } from 'chart.js';
+import type { SeriesPoint } from '../domain/series';
+import type { Measure } from '../domain/vocabulary';
+import { formatValue } from '../format';
+import { PALETTE } from './palette';
+
+export interface SeriesChartInput {
+	title: string;
+	measure: Measure;
+	unit: string | null;
+	points: readonly SeriesPoint[];
+	baselineValue: number | null;
+}
+
+/**
+ * The Chart.js configuration of an indicator's series: actuals as a line, targets as steps,
+ * the baseline as a flat dashed line. Pure, so it is unit-tested without a browser.
+ */
+export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'line'> {
+	const labels = input.points.map((p) => p.period);
+	const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
+		{
+			label: 'Actual',
+			data: input.points.map((p) => p.actual),
+			borderColor: PALETTE.actual,
+			backgroundColor: PALETTE.actual,
+			borderWidth: 2,
+			pointRadius: input.points.length > 30 ? 0 : 2,
+			spanGaps: false,
+			tension: 0
+		}
+	];
+	if (input.points.some((p) => p.target !== null)) {
+		datasets.push({
+			label: 'Target',
+			data: input.points.map((p) => p.target),
+			borderColor: PALETTE.target,
+			backgroundColor: PALETTE.target,
+			borderDash: [6, 4],
+			borderWidth: 2,
+			pointRadius: 0,
+			stepped: 'middle',
+			spanGaps: true
+		});
+	}
+	if (input.baselineValue !== null) {
+		datasets.push({
+			label: 'Baseline',
+			data: input.points.map(() => input.baselineValue),
+			borderColor: PALETTE.baseline,
+			backgroundColor: PALETTE.baseline,
+			borderDash: [2, 3],
+			borderWidth: 1,
+			pointRadius: 0
+		});
+	}
+	return {
+		type: 'line',
+		data: { labels, datasets },
+		options: {
+			animation: false,
+			maintainAspectRatio: false,
+			responsive: true,
+			interaction: { mode: 'index', intersect: false },
+			scales: {
+				x: { ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+				y: {
+					beginAtZero: true,
+					...(input.measure === 'percent' ? { suggestedMax: 100 } : {}),
+					title: { display: Boolean(input.unit), text: input.unit ?? '' }
+				}
+			},
+			plugins: {
+				legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 2 } },
+				tooltip: {
+					callbacks: {
+						label: (ctx) =>
+							`${ctx.dataset.label}: ${formatValue(ctx.parsed.y, input.measure, input.unit)}`
+					}
+				}
+			}
+		}
+	};
+}

@@ -1,0 +1,25 @@
+import type { Measure, Status } from './domain/vocabulary';
+
+/** A figure as people read it: thousands grouped, decimals only where they mean something. */
+export function formatValue(value: number | null, measure: Measure, unit?: string | null): string {
+	if (value === null) return '—';
+	const digits = measure === 'count' ? 0 : Math.abs(value) < 10 ? 2 : 1;
+	const text = value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+	if (measure === 'percent') return `${text} %`;
+	if (measure === 'per_100k') return `${text} per 100,000`;
+	return unit ? `${text} ${unit}` : text;
+}
+
+export const STATUS_LABEL: Record<Status, string> = {
+	achieved: 'Achieved',
+	on_track: 'On track',
+	off_track: 'Off track',
+	no_target: 'No target',
+	no_data: 'No data'
+};
+
+export const CATEGORY_LABEL = {
+	situation: 'Situation',
+	perception: 'Perception',
+	capacity: 'Capacity'
+} as const;

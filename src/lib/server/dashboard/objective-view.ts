@@ -1,0 +1,45 @@
+import type { ResultBranch, ResultNode } from '../../domain/framework-tree';
+import { CATEGORIES, type Category } from '../../domain/vocabulary';
+import type { Actor } from '../actor';
+import { loadAreaTree } from '../areas/tree';
+import type { Db } from '../db';
+import { loadFramework } from '../framework/tree';
+import { authorize } from '../permissions';
+import { resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
+import { indicatorViews, indicatorsOf, type IndicatorView } from './indicator-views';
+
+export interface ObjectiveView {
+	objective: ResultNode;
+	/** The results chain under the objective: impacts → outcomes → outputs. */
+	chain: ResultBranch;
+	/** Situation, perception and capacity indicators, each charted over time. */
+	panels: Record<Category, IndicatorView[]>;
+}
+
+/** Everything the objective page shows, computed by the same rules as the API. */
+export function loadObjectiveView(
+	db: Db,
+	actor: Actor,
+	code: string,
+	query: SeriesQuery = {}
+): Resolution<{ view: ObjectiveView }> {
+	authorize(actor, 'read');
+	const framework = loadFramework(db, actor);
+	const objective = framework.objectives().find((o) => o.code === code);
+	if (!objective)
+		return { ok: false, problem: 'not_found', message: `Unknown objective "${code}".` };
+	const tree = loadAreaTree(db);
+	const resolved = resolveQuery(tree, query);
+	if (!resolved.ok) return resolved;
+	const views = indicatorViews(
+		db,
+		indicatorsOf(db, framework.descendantIds(objective.id)),
+		framework,
+		tree,
+		resolved.query
+	);
+	const panels = Object.fromEntries(
+		CATEGORIES.map((c) => [c, views.filter((v) => v.category === c)])
+	) as Record<Category, IndicatorView[]>;
+	return { ok: true, view: { objective, chain: framework.branch(objective.id)!, panels } };
+}

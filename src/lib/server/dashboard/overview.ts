@@ -1,0 +1,36 @@
+import type { ResultNode } from '../../domain/framework-tree';
+import { CATEGORIES, STATUSES, type Category, type Status } from '../../domain/vocabulary';
+import type { Actor } from '../actor';
+import { loadAreaTree } from '../areas/tree';
+import type { Db } from '../db';
+import { loadFramework } from '../framework/tree';
+import { authorize } from '../permissions';
+import { indicatorViews, indicatorsOf, type IndicatorView } from './indicator-views';
+
+export interface ObjectiveSummary {
+	objective: ResultNode;
+	indicators: IndicatorView[];
+	/** How many indicators are in each status at their latest point, per category. */
+	statusCounts: Record<Category, Record<Status, number>>;
+}
+
+/** Each priority objective with its indicators' latest status, for the overview page. */
+export function loadOverview(db: Db, actor: Actor): ObjectiveSummary[] {
+	authorize(actor, 'read');
+	const framework = loadFramework(db, actor);
+	const tree = loadAreaTree(db);
+	return framework.objectives().map((objective) => {
+		const views = indicatorViews(
+			db,
+			indicatorsOf(db, framework.descendantIds(objective.id)),
+			framework,
+			tree,
+			{ areaId: null, verifiedOnly: false }
+		);
+		const statusCounts = Object.fromEntries(
+			CATEGORIES.map((c) => [c, Object.fromEntries(STATUSES.map((s) => [s, 0]))])
+		) as Record<Category, Record<Status, number>>;
+		for (const v of views) statusCounts[v.category][v.latest?.status ?? 'no_data']++;
+		return { objective, indicators: views, statusCounts };
+	});
+}

@@ -1,0 +1,9 @@
+import { appDb } from '$lib/server/db/app-db';
+import { loadFramework } from '$lib/server/framework/tree';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => ({
+	objectives: loadFramework(appDb(), locals.actor)
+		.objectives()
+		.map((o) => ({ code: o.code, title: o.title, description: o.description }))
+});

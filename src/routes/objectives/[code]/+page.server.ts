@@ -1,0 +1,13 @@
+import { listAreas } from '$lib/server/areas/list';
+import { loadObjectiveView } from '$lib/server/dashboard/objective-view';
+import { appDb } from '$lib/server/db/app-db';
+import { pageProblem, seriesQueryFrom } from '$lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url, locals }) => {
+	const db = appDb();
+	const query = seriesQueryFrom(url);
+	const result = loadObjectiveView(db, locals.actor, params.code, query);
+	if (!result.ok) pageProblem(result);
+	return { ...result.view, query, areas: listAreas(db, locals.actor) };
+};

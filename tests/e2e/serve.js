@@ -1,0 +1,9 @@
+// Starts the built app on a database made fresh for this test run.
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const path = process.env.DATABASE_PATH;
+if (path) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+// imported by URL so that type checking does not wander into the build output
+await import(pathToFileURL(resolve('build/index.js')).href);

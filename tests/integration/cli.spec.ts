@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/run';
+import { FIXTURES } from '../helpers/db';
+
+const basic = (f: string) => join(FIXTURES, 'basic', f);
+const ALL = ['areas.csv', 'framework.csv', 'indicators.csv', 'observations.csv'].map(basic);
+
+let dir: string;
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'cpas-cli-'));
+	process.env.DATABASE_PATH = join(dir, 'cpas.sqlite');
+});
+afterEach(() => {
+	delete process.env.DATABASE_PATH;
+	rmSync(dir, { recursive: true, force: true });
+});
+
+function cpas(...argv: string[]) {
+	let stdout = '';
+	let stderr = '';
+	const code = run(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n') });
+	return { code, stdout, stderr };
+}
+
+describe('cpas import', () => {
+	test('imports files and prints one JSON object with --json', () => {
+		const r = cpas('import', ...ALL, '--json');
+		expect(r.code).toBe(0);
+		const report = JSON.parse(r.stdout);
+		expect(report).toMatchObject({ ok: true, dryRun: false });
+		expect(report.files.map((f: { inserted: number }) => f.inserted)).toEqual([4, 3, 3, 9]);
+	});
+
+	test('a refused file exits 1, and a later series shows nothing was written', () => {
+		cpas('import', ...ALL);
+		const bad = cpas('import', join(FIXTURES, 'bad', 'observations-bad-period.csv'), '--json');
+		expect(bad.code).toBe(1);
+		const report = JSON.parse(bad.stdout);
+		expect(report.ok).toBe(false);
+		expect(report.files[0].errors[0]).toMatchObject({
+			line: 3,
+			column: 'period',
+			value: '2024-Q5'
+		});
+		const series = JSON.parse(cpas('series', 'K1', '--by', 'quarter', '--json').stdout);
+		expect(series.points.map((p: { actual: number }) => p.actual)).toEqual([19]);
+	});
+
+	test('a missing file is a refusal with a message, exit 1', () => {
+		const r = cpas('import', join(dir, 'nope.csv'));
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('no such file');
+	});
+
+	test('--dry-run validates and writes nothing', () => {
+		const r = cpas('import', ...ALL, '--dry-run', '--json');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).dryRun).toBe(true);
+		expect(cpas('series', 'K1').code).toBe(1);
+	});
+});
+
+describe('cpas series and usage', () => {
+	test('series prints the contract payload with --json', () => {
+		cpas('import', ...ALL);
+		const r = cpas('series', '1.2.1', '--json');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout)).toEqual({
+			indicator: '1.2.1',
+			area: null,
+			by: 'quarter',
+			points: [
+				{
+					period: '2024-Q1',
+					start: '2024-01-01',
+					end: '2024-03-31',
+					partial: false,
+					actual: 10,
+					target: 8,
+					status: 'off_track'
+				}
+			]
+		});
+	});
+
+	test.each([
+		[['series', 'NOPE'], 1],
+		[['series', 'K1', '--area', 'NOPE'], 1],
+		[['series', 'K1', '--by', 'week'], 2],
+		[['series', 'K1', '--from', '2024-Q5'], 2],
+		[['series'], 2],
+		[['frobnicate'], 2],
+		[['import', '--bogus', 'x.csv'], 2],
+		[['import'], 2],
+		[[], 2]
+	])('cpas %j exits %i', (argv, expected) => {
+		cpas('import', ...ALL);
+		expect(cpas(...argv).code).toBe(expected);
+	});
+});
+
+test('npm run --silent cpas works as a real process', () => {
+	const env = { ...process.env, DATABASE_PATH: join(dir, 'proc.sqlite') };
+	const out = execFileSync('npm', ['run', '--silent', 'cpas', '--', 'import', ...ALL, '--json'], {
+		env,
+		encoding: 'utf8'
+	});
+	expect(JSON.parse(out).ok).toBe(true);
+	let code = 0;
+	try {
+		execFileSync('npm', ['run', '--silent', 'cpas', '--', 'series', 'K1', '--by', 'week'], {
+			env,
+			stdio: 'pipe'
+		});
+	} catch (e) {
+		code = (e as { status: number }).status;
+	}
+	expect(code).toBe(2);
+}, 30_000);
