@@ -24,7 +24,8 @@ const RATE_BASE = 100_000;
 function fromPair(measure: Measure, pair: readonly [number, number]): number {
 	const [num, den] = pair;
 	if (den === 0) return Number.NaN;
-	return (measure === 'percent' ? 100 : RATE_BASE) * (num / den);
+	// Multiply first: 100 × 29 / 100 is exactly 29, while 100 × (29 / 100) is 28.999999999999996.
+	return ((measure === 'percent' ? 100 : RATE_BASE) * num) / den;
 }
 
 function amountOfPair(measure: Measure, pair: readonly [number, number]): Amount {

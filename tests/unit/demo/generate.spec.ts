@@ -397,13 +397,8 @@ describe('observations', () => {
 			expect(own.length, indicator.indicator_code).toBeGreaterThan(0);
 			expect(own.every((row) => row.area_code === '')).toBe(true);
 			const values = own.map((row) => Number(row.value));
-			// a quarter's target of a monthly flow is three months' worth
-			const adds =
-				indicator.measure === 'per_100k' ||
-				(indicator.measure === 'count' && indicator.aggregation !== 'last') ||
-				(indicator.measure === 'number' && indicator.aggregation === 'sum');
-			const scale = adds && indicator.frequency === 'month' ? 3 : 1;
-			const baseline = Number(indicator.baseline_value) * scale;
+			// targets come at the indicator's own frequency, like its baseline
+			const baseline = Number(indicator.baseline_value);
 			const [first = NaN, ...rest] = values;
 			if (indicator.direction === 'decrease') {
 				expect(first, indicator.indicator_code).toBeLessThanOrEqual(baseline * 1.01);
