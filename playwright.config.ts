@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './tests/chromium';
 
 const PORT = 4173;
 
@@ -16,16 +17,7 @@ export default defineConfig({
 	reporter: process.env.CI ? 'list' : 'line',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--no-first-run'
-			]
-		}
+		launchOptions: CHROMIUM_LAUNCH
 	},
 	webServer: {
 		command: 'node tests/e2e/serve.js',

@@ -1,8 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_LAUNCH } from './tests/chromium';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -26,16 +25,7 @@ export default defineConfig({
 						enabled: true,
 						headless: true,
 						provider: playwright({
-							launchOptions: {
-								executablePath: chromium,
-								args: [
-									'--no-sandbox',
-									'--disable-gpu',
-									'--disable-background-networking',
-									'--disable-component-update',
-									'--no-first-run'
-								]
-							}
+							launchOptions: CHROMIUM_LAUNCH
 						}),
 						instances: [{ browser: 'chromium' }]
 					}

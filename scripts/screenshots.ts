@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
+import { CHROMIUM_LAUNCH } from '../tests/chromium';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const out = 'docs/screenshots';
@@ -19,10 +20,7 @@ const widths = [
 ] as const;
 
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 for (const [device, width, height] of widths) {
 	const page = await browser.newPage({ viewport: { width, height } });
 	for (const [name, path] of pages) {

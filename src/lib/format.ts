@@ -23,3 +23,10 @@ export const CATEGORY_LABEL = {
 	perception: 'Perception',
 	capacity: 'Capacity'
 } as const;
+
+export const RESULT_LEVEL_LABEL = {
+	objective: 'Objective',
+	impact: 'Impact',
+	outcome: 'Outcome',
+	output: 'Output'
+} as const;

@@ -27,6 +27,12 @@ import {
 } from './periods';
 import { binomial, normal, poisson, split, streamFor, type Rng } from './random';
 import { GAPS, SHOCKS, STORIES, WEIGHTS, type Story } from './scenario';
+import {
+	AREA_COLUMNS,
+	FRAMEWORK_COLUMNS,
+	INDICATOR_COLUMNS,
+	OBSERVATION_COLUMNS
+} from '../../domain/columns';
 
 export interface DemoFile {
 	name: 'areas.csv' | 'framework.csv' | 'indicators.csv' | 'observations.csv';
@@ -53,63 +59,9 @@ export function generateDemoMission(seed = DEMO_SEED): DemoFile[] {
 	];
 }
 
-const AREA_COLUMNS = [
-	'area_code',
-	'area_name',
-	'parent_area',
-	'area_level',
-	'population',
-	'population_year'
-];
-const FRAMEWORK_COLUMNS = [
-	'result_code',
-	'result_level',
-	'result_title',
-	'parent_result',
-	'driver_of_change',
-	'critical_condition',
-	'component',
-	'tier',
-	'description'
-];
-const INDICATOR_COLUMNS = [
-	'indicator_code',
-	'indicator_title',
-	'result_code',
-	'category',
-	'direction',
-	'measure',
-	'aggregation',
-	'frequency',
-	'dimensions',
-	'baseline_value',
-	'baseline_period',
-	'tier',
-	'unit',
-	'data_source',
-	'component',
-	'definition',
-	'sensitivity'
-];
-const OBSERVATION_COLUMNS = [
-	'indicator_code',
-	'period',
-	'area_code',
-	'value',
-	'value_type',
-	'verification',
-	'numerator',
-	'denominator',
-	'sample_size',
-	'ci_low',
-	'ci_high',
-	'source',
-	'comment'
-];
-
-function csv(name: DemoFile['name'], fields: string[], rows: Row[]): DemoFile {
+function csv(name: DemoFile['name'], fields: readonly string[], rows: Row[]): DemoFile {
 	const data = rows.map((row) => fields.map((field) => row[field] ?? ''));
-	const content = Papa.unparse({ fields, data }, { delimiter: ',', newline: '\n' });
+	const content = Papa.unparse({ fields: [...fields], data }, { delimiter: ',', newline: '\n' });
 	return { name, content: `${content}\n` };
 }
 

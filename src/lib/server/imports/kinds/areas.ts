@@ -1,17 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { AREA_COLUMNS } from '../../../domain/columns';
 import { areaPopulations, areas } from '../../db/schema';
 import { didYouMean } from '../../../domain/suggest';
 import { RowReader, addError } from '../row-reader';
 import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
-
-const COLUMNS = [
-	'area_code',
-	'area_name',
-	'parent_area',
-	'area_level',
-	'population',
-	'population_year'
-];
 
 interface AreaRow {
 	line: number;
@@ -27,7 +19,7 @@ interface AreaRow {
 export function importAreas(ctx: KindImport): void {
 	const { db, report } = ctx;
 	if (!requireColumns(ctx, ['area_code', 'area_name'])) return;
-	warnUnknownColumns(ctx, new Set(COLUMNS));
+	warnUnknownColumns(ctx, new Set<string>(AREA_COLUMNS));
 
 	const rows: AreaRow[] = [];
 	const seenRows = new Map<string, { line: number; cells: string }>();

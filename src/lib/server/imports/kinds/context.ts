@@ -29,7 +29,7 @@ export function requireColumns(ctx: KindImport, columns: string[]): boolean {
 }
 
 /** Columns the file has that this kind does not read are ignored, with a warning. */
-export function warnUnknownColumns(ctx: KindImport, known: Set<string>): void {
+export function warnUnknownColumns(ctx: KindImport, known: ReadonlySet<string>): void {
 	const unknown = ctx.table.headers.filter((h) => h !== '' && !known.has(h));
 	if (unknown.length > 0) {
 		ctx.report.warnings.push({

@@ -1,21 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { FRAMEWORK_COLUMNS } from '../../../domain/columns';
 import { results } from '../../db/schema';
 import { didYouMean } from '../../../domain/suggest';
 import { PARENT_LEVEL, RESULT_LEVELS, TIERS, type ResultLevel } from '../../../domain/vocabulary';
 import { RowReader, addError } from '../row-reader';
 import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
-
-const COLUMNS = [
-	'result_code',
-	'result_level',
-	'result_title',
-	'parent_result',
-	'driver_of_change',
-	'critical_condition',
-	'component',
-	'tier',
-	'description'
-];
 
 /** Optional columns: absent keeps the stored value, blank clears it. */
 const OPTIONAL = {
@@ -39,7 +28,7 @@ interface ResultRow {
 export function importFramework(ctx: KindImport): void {
 	const { db, report, batchId } = ctx;
 	if (!requireColumns(ctx, ['result_code', 'result_level', 'result_title'])) return;
-	warnUnknownColumns(ctx, new Set(COLUMNS));
+	warnUnknownColumns(ctx, new Set<string>(FRAMEWORK_COLUMNS));
 
 	const rows = new Map<string, ResultRow>();
 	const cellsOf = new Map<string, string>();

@@ -16,7 +16,7 @@ import { normaliseHeader } from '../read-table';
 import { isPersonalDataHeader } from '../personal-data';
 import { RowReader } from '../row-reader';
 import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
-import { OBSERVATION_COLUMNS } from './observation-columns';
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
 
 const REQUIRED = [
 	'indicator_code',
@@ -26,22 +26,6 @@ const REQUIRED = [
 	'direction',
 	'measure'
 ];
-const COLUMNS = [
-	...REQUIRED,
-	'aggregation',
-	'frequency',
-	'dimensions',
-	'baseline_value',
-	'baseline_period',
-	'tier',
-	'unit',
-	'data_source',
-	'component',
-	'definition',
-	'sensitivity',
-	'dpo_code'
-];
-
 /** Optional free-text columns and the field each fills. */
 const TEXT_FIELDS = {
 	unit: 'unit',
@@ -60,7 +44,11 @@ function readDimensions(r: RowReader): string | null | undefined {
 		.map((d) => normaliseHeader(d))
 		.filter((d) => d !== '');
 	for (const name of names) {
-		if (OBSERVATION_COLUMNS.has(name) || isPersonalDataHeader(name) || parsePeriod(name).ok) {
+		if (
+			(OBSERVATION_COLUMNS as readonly string[]).includes(name) ||
+			isPersonalDataHeader(name) ||
+			parsePeriod(name).ok
+		) {
 			r.error(
 				'dimensions',
 				raw,
@@ -80,7 +68,7 @@ function readDimensions(r: RowReader): string | null | undefined {
 export function importIndicators(ctx: KindImport): void {
 	const { db, report, batchId } = ctx;
 	if (!requireColumns(ctx, REQUIRED)) return;
-	warnUnknownColumns(ctx, new Set(COLUMNS));
+	warnUnknownColumns(ctx, new Set<string>([...INDICATOR_COLUMNS, 'dpo_code']));
 
 	const resultIds = new Map(
 		db

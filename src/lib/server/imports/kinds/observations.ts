@@ -4,9 +4,8 @@ import { didYouMean } from '../../../domain/suggest';
 import { VALUE_TYPES, VERIFICATIONS, type Measure } from '../../../domain/vocabulary';
 import { RowReader, addError } from '../row-reader';
 import { requireColumns, warnUnknownColumns, type KindImport } from './context';
-import { OBSERVATION_COLUMNS } from './observation-columns';
+import { FIGURE_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
 import {
-	FIGURE_COLUMNS,
 	storedPeriodsLookup,
 	writeObservations,
 	type ObservationDraft
@@ -49,7 +48,8 @@ export function importObservations(ctx: KindImport): void {
 	);
 	const declaredAnywhere = new Set([...known.values()].flatMap((i) => i.dimensions));
 	const dimensionColumns = table.headers.filter(
-		(h) => h !== '' && !OBSERVATION_COLUMNS.has(h) && declaredAnywhere.has(h)
+		(h) =>
+			h !== '' && !(OBSERVATION_COLUMNS as readonly string[]).includes(h) && declaredAnywhere.has(h)
 	);
 	warnUnknownColumns(ctx, new Set([...OBSERVATION_COLUMNS, ...dimensionColumns]));
 	const tree = loadAreaTree(db);

@@ -1,19 +1,9 @@
+import { FIGURE_COLUMNS, type FigureColumn } from '../../../domain/columns';
 import type { Period } from '../../../domain/period';
 import type { ValueType } from '../../../domain/vocabulary';
 import type { Db } from '../../db';
 import type { KindImport } from './context';
 import type { StoredPeriod } from './overlaps';
-
-export type FigureColumn =
-	| 'value'
-	| 'verification'
-	| 'numerator'
-	| 'denominator'
-	| 'sample_size'
-	| 'ci_low'
-	| 'ci_high'
-	| 'source'
-	| 'comment';
 
 /** A validated figure with its codes resolved, ready to be written. */
 export interface ObservationDraft {
@@ -26,18 +16,6 @@ export interface ObservationDraft {
 	/** Only the columns present in the file: absent ones keep their stored values. */
 	present: Partial<Record<FigureColumn, string | number | null>>;
 }
-
-export const FIGURE_COLUMNS: readonly FigureColumn[] = [
-	'value',
-	'verification',
-	'numerator',
-	'denominator',
-	'sample_size',
-	'ci_low',
-	'ci_high',
-	'source',
-	'comment'
-];
 
 type StoredRow = Record<string, string | number | null> & { id: number; batch_id: number };
 

@@ -1,0 +1,68 @@
+/**
+ * The columns of each file kind, in the order formats.md §1 lists them. The importer reads
+ * them, the exporter and the demo generator write them: one list, so they cannot drift apart.
+ */
+export const AREA_COLUMNS = [
+	'area_code',
+	'area_name',
+	'parent_area',
+	'area_level',
+	'population',
+	'population_year'
+] as const;
+
+export const FRAMEWORK_COLUMNS = [
+	'result_code',
+	'result_level',
+	'result_title',
+	'parent_result',
+	'driver_of_change',
+	'critical_condition',
+	'component',
+	'tier',
+	'description'
+] as const;
+
+export const INDICATOR_COLUMNS = [
+	'indicator_code',
+	'indicator_title',
+	'result_code',
+	'category',
+	'direction',
+	'measure',
+	'aggregation',
+	'frequency',
+	'dimensions',
+	'baseline_value',
+	'baseline_period',
+	'tier',
+	'unit',
+	'data_source',
+	'component',
+	'definition',
+	'sensitivity'
+] as const;
+
+/** Columns of a figure that travel with it; absent ones keep their stored values. */
+export const FIGURE_COLUMNS = [
+	'value',
+	'verification',
+	'numerator',
+	'denominator',
+	'sample_size',
+	'ci_low',
+	'ci_high',
+	'source',
+	'comment'
+] as const;
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
+/** The fixed columns of long-form observations; any other column may be a dimension. */
+export const OBSERVATION_COLUMNS = [
+	'indicator_code',
+	'period',
+	'area_code',
+	'value',
+	'value_type',
+	...FIGURE_COLUMNS.slice(1)
+] as const;
