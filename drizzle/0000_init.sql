@@ -24,6 +24,14 @@ CREATE TABLE `areas` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `areas_code_unique` ON `areas` (`code`);--> statement-breakpoint
 CREATE INDEX `areas_parent` ON `areas` (`parent_id`);--> statement-breakpoint
+CREATE TABLE `dimension_categories` (
+	`dimension` text NOT NULL,
+	`category` text NOT NULL,
+	`first_batch_id` integer,
+	FOREIGN KEY (`first_batch_id`) REFERENCES `import_batches`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `dimension_categories_key` ON `dimension_categories` (`dimension`,`category`);--> statement-breakpoint
 CREATE TABLE `import_batches` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`file_name` text NOT NULL,
@@ -119,8 +127,7 @@ CREATE TABLE `observations` (
 	CONSTRAINT "observations_has_figure" CHECK("observations"."value" IS NOT NULL OR "observations"."numerator" IS NOT NULL)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `observations_natural_key` ON `observations` (`indicator_id`,`period_start`,`period_end`,`area_key`,`dimensions`,`value_type`);--> statement-breakpoint
-CREATE INDEX `observations_area` ON `observations` (`area_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `observations_natural_key` ON `observations` (`indicator_id`,`area_key`,`dimensions`,`value_type`,`period_start`,`period_end`);--> statement-breakpoint
 CREATE INDEX `observations_batch` ON `observations` (`batch_id`);--> statement-breakpoint
 CREATE TABLE `results` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

@@ -1,13 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { LOCAL_ADMINISTRATOR } from '$lib/server/actor';
-import { openAppDb } from '$lib/server/db/app-db';
+import { importDb, openAppDb } from '$lib/server/db/app-db';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 
 export const init: ServerInit = async () => {
-	const db = openAppDb();
+	openAppDb();
 	if (process.env.CPAS_DEMO !== '0') {
 		const started = Date.now();
-		const report = loadDemoIfEmpty(db, LOCAL_ADMINISTRATOR);
+		const report = await loadDemoIfEmpty(importDb(), LOCAL_ADMINISTRATOR);
 		if (report?.ok) {
 			const figures = report.files.reduce((n, f) => n + f.inserted, 0);
 			console.log(

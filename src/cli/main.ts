@@ -6,4 +6,4 @@ const io: Output = {
 	out: (text) => process.stdout.write(text + '\n'),
 	err: (text) => process.stderr.write(text + '\n')
 };
-process.exitCode = run(process.argv.slice(2), io);
+process.exitCode = await run(process.argv.slice(2), io);

@@ -10,7 +10,7 @@ import { USAGE, UsageError, type ExitCode, type Output } from './usage';
 
 const COMMANDS = { import: importCommand, series: seriesCommand } as const;
 
-export function run(argv: string[], io: Output): ExitCode {
+export async function run(argv: string[], io: Output): Promise<ExitCode> {
 	const [command, ...args] = argv;
 	if (!command || command === 'help' || command === '--help' || command === '-h') {
 		(command ? io.out : io.err)(USAGE);
@@ -21,7 +21,7 @@ export function run(argv: string[], io: Output): ExitCode {
 		if (!handler) throw new UsageError(`Unknown command "${command}".`);
 		const db = createDb();
 		try {
-			return handler(db, LOCAL_ADMINISTRATOR, args, io);
+			return await handler(db, LOCAL_ADMINISTRATOR, args, io);
 		} finally {
 			db.$client.close();
 		}

@@ -19,25 +19,25 @@ afterEach(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function cpas(...argv: string[]) {
+async function cpas(...argv: string[]) {
 	let stdout = '';
 	let stderr = '';
-	const code = run(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n') });
+	const code = await run(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n') });
 	return { code, stdout, stderr };
 }
 
 describe('cpas import', () => {
-	test('imports files and prints one JSON object with --json', () => {
-		const r = cpas('import', ...ALL, '--json');
+	test('imports files and prints one JSON object with --json', async () => {
+		const r = await cpas('import', ...ALL, '--json');
 		expect(r.code).toBe(0);
 		const report = JSON.parse(r.stdout);
 		expect(report).toMatchObject({ ok: true, dryRun: false });
 		expect(report.files.map((f: { inserted: number }) => f.inserted)).toEqual([4, 3, 3, 9]);
 	});
 
-	test('a refused file exits 1, and a later series shows nothing was written', () => {
-		cpas('import', ...ALL);
-		const bad = cpas('import', join(FIXTURES, 'bad', 'observations-bad-period.csv'), '--json');
+	test('a refused file exits 1, and a later series shows nothing was written', async () => {
+		await cpas('import', ...ALL);
+		const bad = await cpas('import', join(FIXTURES, 'bad', 'observations-bad-period.csv'), '--json');
 		expect(bad.code).toBe(1);
 		const report = JSON.parse(bad.stdout);
 		expect(report.ok).toBe(false);
@@ -46,28 +46,28 @@ describe('cpas import', () => {
 			column: 'period',
 			value: '2024-Q5'
 		});
-		const series = JSON.parse(cpas('series', 'K1', '--by', 'quarter', '--json').stdout);
+		const series = JSON.parse((await cpas('series', 'K1', '--by', 'quarter', '--json')).stdout);
 		expect(series.points.map((p: { actual: number }) => p.actual)).toEqual([19]);
 	});
 
-	test('a missing file is a refusal with a message, exit 1', () => {
-		const r = cpas('import', join(dir, 'nope.csv'));
+	test('a missing file is a refusal with a message, exit 1', async () => {
+		const r = await cpas('import', join(dir, 'nope.csv'));
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain('no such file');
 	});
 
-	test('--dry-run validates and writes nothing', () => {
-		const r = cpas('import', ...ALL, '--dry-run', '--json');
+	test('--dry-run validates and writes nothing', async () => {
+		const r = await cpas('import', ...ALL, '--dry-run', '--json');
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).dryRun).toBe(true);
-		expect(cpas('series', 'K1').code).toBe(1);
+		expect((await cpas('series', 'K1')).code).toBe(1);
 	});
 });
 
 describe('cpas series and usage', () => {
-	test('series prints the contract payload with --json', () => {
-		cpas('import', ...ALL);
-		const r = cpas('series', '1.2.1', '--json');
+	test('series prints the contract payload with --json', async () => {
+		await cpas('import', ...ALL);
+		const r = await cpas('series', '1.2.1', '--json');
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout)).toEqual({
 			indicator: '1.2.1',
@@ -97,13 +97,13 @@ describe('cpas series and usage', () => {
 		[['import', '--bogus', 'x.csv'], 2],
 		[['import'], 2],
 		[[], 2]
-	])('cpas %j exits %i', (argv, expected) => {
-		cpas('import', ...ALL);
-		expect(cpas(...argv).code).toBe(expected);
+	])('cpas %j exits %i', async (argv, expected) => {
+		await cpas('import', ...ALL);
+		expect((await cpas(...argv)).code).toBe(expected);
 	});
 });
 
-test('npm run --silent cpas works as a real process', () => {
+test('npm run --silent cpas works as a real process', async () => {
 	const env = { ...process.env, DATABASE_PATH: join(dir, 'proc.sqlite') };
 	const out = execFileSync('npm', ['run', '--silent', 'cpas', '--', 'import', ...ALL, '--json'], {
 		env,

@@ -9,7 +9,7 @@ import { freshDb, tableCounts } from '../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 
-test('the demo mission loads through the importer into a fresh database', () => {
+test('the demo mission loads through the importer into a fresh database', async () => {
 	const db = freshDb();
 	const files = generateDemoMission();
 	const rows = Object.fromEntries(
@@ -18,7 +18,7 @@ test('the demo mission loads through the importer into a fresh database', () => 
 			Papa.parse(f.content, { header: true, skipEmptyLines: true }).data.length
 		])
 	);
-	const report = loadDemoIfEmpty(db, admin)!;
+	const report = (await loadDemoIfEmpty(db, admin))!;
 	expect(report.ok).toBe(true);
 	expect(report.files.map((f) => [f.kind, f.rows, f.inserted, f.errors.length])).toEqual([
 		['areas', rows['areas.csv'], rows['areas.csv'], 0],
@@ -34,13 +34,13 @@ test('the demo mission loads through the importer into a fresh database', () => 
 	expect(isDemoMission(db)).toBe(true);
 
 	// a second start finds data and loads nothing
-	expect(loadDemoIfEmpty(db, admin)).toBeNull();
+	expect(await loadDemoIfEmpty(db, admin)).toBeNull();
 	expect(tableCounts(db)).toEqual(counts);
 });
 
-test('the demo gives the API what the quick start promises', () => {
+test('the demo gives the API what the quick start promises', async () => {
 	const db = freshDb();
-	loadDemoIfEmpty(db, admin);
+	await loadDemoIfEmpty(db, admin);
 	const list = listIndicators(db, admin);
 	expect(list.length).toBeGreaterThanOrEqual(24);
 	expect(new Set(list.map((i) => i.objective_code))).toEqual(new Set(['PO1', 'PO2', 'PO3']));

@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import type { Db } from '../../lib/server/db';
-import { importFiles, type IncomingFile } from '../../lib/server/imports/import-files';
+import { importFiles } from '../../lib/server/imports/import-files';
 import { emptyReport, type FileReport, type ImportReport } from '../../lib/server/imports/report';
+import { sourceFromPath, type FileSource } from '../../lib/server/imports/source';
 import { UsageError, type ExitCode, type Output } from '../usage';
 
 /** `cpas import FILE... [--dry-run] [--json]` */
-export function importCommand(db: Db, actor: Actor, args: string[], io: Output): ExitCode {
+export async function importCommand(
+	db: Db,
+	actor: Actor,
+	args: string[],
+	io: Output
+): Promise<ExitCode> {
 	const { values, positionals } = parseArgs({
 		args,
 		options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
@@ -18,36 +22,33 @@ export function importCommand(db: Db, actor: Actor, args: string[], io: Output):
 	if (positionals.length === 0) throw new UsageError('import needs at least one FILE.');
 	const dryRun = values['dry-run'] ?? false;
 
-	const files: IncomingFile[] = [];
+	const sources: FileSource[] = [];
 	const unreadable = new Map<string, FileReport>();
 	for (const path of positionals) {
 		try {
-			files.push({ name: basename(path), bytes: readFileSync(path) });
+			sources.push(sourceFromPath(path));
 		} catch (e) {
-			const report = emptyReport(path);
+			const code = (e as NodeJS.ErrnoException).code;
 			const reason =
-				(e as NodeJS.ErrnoException).code === 'ENOENT'
+				code === 'ENOENT'
 					? 'there is no such file'
-					: 'it cannot be read';
-			report.errors.push({
-				line: null,
-				column: null,
-				value: path,
-				message: `File ${path}: ${reason}.`
-			});
+					: code === 'EISDIR'
+						? 'it is a folder, not a file'
+						: 'it cannot be read';
+			const report = emptyReport(path);
+			report.errors.push({ line: null, column: null, value: path, message: `File ${path}: ${reason}.` });
 			unreadable.set(path, report);
 		}
 	}
 	// A file that cannot be read refuses the whole call; the others are still checked.
-	const result = importFiles(db, actor, files, { dryRun: dryRun || unreadable.size > 0 });
+	const result = await importFiles(db, actor, sources, { dryRun: dryRun || unreadable.size > 0 });
 	const read = [...result.files];
 	const report: ImportReport = {
 		ok: result.ok && unreadable.size === 0,
 		dryRun,
 		files: positionals.map((path) => unreadable.get(path) ?? read.shift()!)
 	};
-	if (values.json) io.out(JSON.stringify(report));
-	else io.out(describe(report));
+	io.out(values.json ? JSON.stringify(report) : describe(report));
 	return report.ok ? 0 : 1;
 }
 
@@ -62,8 +63,7 @@ function describe(report: ImportReport): string {
 		const hidden = (f.errorCount ?? f.errors.length) - f.errors.length;
 		if (hidden > 0) lines.push(`  … and ${hidden} more errors`);
 	}
-	if (!report.ok)
-		lines.push('Refused: nothing was written. Correct the errors above and import again.');
+	if (!report.ok) lines.push('Refused: nothing was written. Correct the errors above and import again.');
 	else if (report.dryRun) lines.push('Dry run: the files are valid; nothing was written.');
 	else lines.push('Imported.');
 	return lines.join('\n');

@@ -203,15 +203,16 @@ export const observations = sqliteTable(
 		sourceLine: integer('source_line')
 	},
 	(t) => [
+		// Ordered by series group (indicator, area, dimensions, type) then period, so one index
+		// serves key lookups, an indicator's figures, and the partial-overlap sweep.
 		uniqueIndex('observations_natural_key').on(
 			t.indicatorId,
-			t.periodStart,
-			t.periodEnd,
 			t.areaKey,
 			t.dimensions,
-			t.valueType
+			t.valueType,
+			t.periodStart,
+			t.periodEnd
 		),
-		index('observations_area').on(t.areaId),
 		index('observations_batch').on(t.batchId),
 		check('observations_value_type', oneOf(t.valueType, VALUE_TYPES)),
 		check(
@@ -248,3 +249,18 @@ export const settings = sqliteTable('settings', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+/**
+ * The categories seen so far for each disaggregation dimension (e.g. sex: female, male), so a
+ * new spelling ("Female", "F") is noticed the first time it appears instead of silently
+ * splitting a series.
+ */
+export const dimensionCategories = sqliteTable(
+	'dimension_categories',
+	{
+		dimension: text('dimension').notNull(),
+		category: text('category').notNull(),
+		firstBatchId: integer('first_batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('dimension_categories_key').on(t.dimension, t.category)]
+);

@@ -13,7 +13,7 @@ const DEMO_FLAG = 'demo_mission';
  * take — when the database holds no framework yet. Returns the import report, or null when
  * nothing was loaded.
  */
-export function loadDemoIfEmpty(db: Db, actor: Actor): ImportReport | null {
+export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportReport | null> {
 	const [{ n }] = db.select({ n: count() }).from(results).all() as [{ n: number }];
 	if (n > 0) return null;
 	const encoder = new TextEncoder();
@@ -21,7 +21,7 @@ export function loadDemoIfEmpty(db: Db, actor: Actor): ImportReport | null {
 		name: f.name,
 		bytes: encoder.encode(f.content)
 	}));
-	const report = importFiles(db, actor, files);
+	const report = await importFiles(db, actor, files);
 	if (report.ok) {
 		db.insert(settings)
 			.values({ key: DEMO_FLAG, value: 'true' })

@@ -1,10 +1,15 @@
 /**
- * Turns a file's bytes into text by the encoding rules of formats.md §1.0: BOMs first, then
- * strict UTF-8, then Windows-1252 (what Excel writes on most field laptops).
+ * Encodings by the rules of formats.md §1.0: a BOM first, then strict UTF-8, then Windows-1252
+ * (what Excel writes on most field laptops). Works on a stream of chunks: the sniffer sees the
+ * whole file once (while hashing it), and the decoder then turns chunks into text.
  */
-export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-const NOT_TEXT =
+export type SniffResult =
+	| { ok: true; encoding: Encoding; bomLength: number }
+	| { ok: false; message: string };
+
+export const NOT_TEXT =
 	'This is not a text file. Save the spreadsheet as CSV (comma, semicolon or tab separated) and import that file.';
 
 // Bytes Windows-1252 leaves undefined: seeing one means the file is not Windows-1252 text.
@@ -18,43 +23,120 @@ const CP1252_HIGH =
 	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
 	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-function decodeWindows1252(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 8192) {
-		const chunk = bytes.subarray(i, i + 8192);
-		out += String.fromCharCode(
-			...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))
-		);
-	}
-	return out;
+function isControl(code: number): boolean {
+	return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
 }
 
-export function decodeText(bytes: Uint8Array): DecodeResult {
-	let text: string;
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-		text = new TextDecoder('utf-8').decode(bytes.subarray(3));
-	} else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-		text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-	} else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-		text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-	} else {
-		if (bytes.includes(0)) return { ok: false, message: NOT_TEXT };
-		try {
-			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		} catch {
-			if (bytes.some((b) => UNDEFINED_IN_1252.has(b))) return { ok: false, message: NOT_TEXT };
-			text = decodeWindows1252(bytes);
+/** Watches every chunk of a file and decides its encoding, or that it is not text. */
+export class EncodingSniffer {
+	private started = false;
+	private bom: { encoding: Encoding; length: number } | null = null;
+	private utf16: TextDecoder | null = null;
+	private utf8: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+	private nul = false;
+	private undefinedIn1252 = false;
+	private controls = 0;
+	private bytes = 0;
+	/** characters if the file is UTF-8: every byte that does not continue a sequence */
+	private utf8Chars = 0;
+	private utf16Chars = 0;
+
+	push(chunk: Uint8Array): void {
+		if (!this.started) {
+			this.started = true;
+			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+				this.bom = { encoding: 'utf-8', length: 3 };
+			} else if (chunk[0] === 0xff && chunk[1] === 0xfe) {
+				this.bom = { encoding: 'utf-16le', length: 2 };
+			} else if (chunk[0] === 0xfe && chunk[1] === 0xff) {
+				this.bom = { encoding: 'utf-16be', length: 2 };
+			}
+			if (this.bom?.encoding.startsWith('utf-16')) {
+				this.utf16 = new TextDecoder(this.bom.encoding);
+				chunk = chunk.subarray(2);
+			}
+		}
+		if (this.utf16) {
+			this.countText(this.utf16.decode(chunk, { stream: true }));
+			return;
+		}
+		for (let i = 0; i < chunk.length; i++) {
+			const b = chunk[i]!;
+			if (b === 0) this.nul = true;
+			else if (isControl(b)) this.controls++;
+			else if (b >= 0x80 && b <= 0x9f && UNDEFINED_IN_1252.has(b)) this.undefinedIn1252 = true;
+			if ((b & 0xc0) !== 0x80) this.utf8Chars++;
+		}
+		this.bytes += chunk.length;
+		if (this.utf8) {
+			try {
+				this.utf8.decode(chunk, { stream: true });
+			} catch {
+				this.utf8 = null;
+			}
 		}
 	}
-	if (tooManyControlCharacters(text)) return { ok: false, message: NOT_TEXT };
-	return { ok: true, text };
+
+	private countText(text: string): void {
+		this.utf16Chars += text.length;
+		for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) this.controls++;
+	}
+
+	result(): SniffResult {
+		if (this.utf16) {
+			this.countText(this.utf16.decode());
+			if (this.controls > 0.01 * this.utf16Chars) return { ok: false, message: NOT_TEXT };
+			return { ok: true, encoding: this.bom!.encoding, bomLength: 2 };
+		}
+		if (this.utf8) {
+			try {
+				this.utf8.decode();
+			} catch {
+				this.utf8 = null;
+			}
+		}
+		if (this.nul) return { ok: false, message: NOT_TEXT };
+		let encoding: Encoding;
+		let chars: number;
+		if (this.bom || this.utf8) {
+			encoding = 'utf-8';
+			chars = this.utf8Chars;
+		} else {
+			if (this.undefinedIn1252) return { ok: false, message: NOT_TEXT };
+			encoding = 'windows-1252';
+			chars = this.bytes;
+		}
+		if (this.controls > 0.01 * chars) return { ok: false, message: NOT_TEXT };
+		return { ok: true, encoding, bomLength: this.bom?.length ?? 0 };
+	}
 }
 
-function tooManyControlCharacters(text: string): boolean {
-	let control = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) control++;
+/** Turns chunks into text; `final` flushes what a multi-byte character left pending. */
+export function createDecoder(encoding: Encoding): (chunk: Uint8Array, final?: boolean) => string {
+	if (encoding === 'windows-1252') {
+		return (chunk) => {
+			let out = '';
+			for (let i = 0; i < chunk.length; i += 8192) {
+				const part = chunk.subarray(i, i + 8192);
+				out += String.fromCharCode(
+					...Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))
+				);
+			}
+			return out;
+		};
 	}
-	return text.length > 0 && control / text.length > 0.01;
+	const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+	return (chunk, final = false) => decoder.decode(chunk, { stream: !final });
+}
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** A whole file in memory, decoded by the same rules (small files and tests). */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+	const sniffer = new EncodingSniffer();
+	sniffer.push(bytes);
+	const sniffed = sniffer.result();
+	if (!sniffed.ok) return sniffed;
+	const decode = createDecoder(sniffed.encoding);
+	return { ok: true, text: decode(bytes.subarray(sniffed.bomLength), true) };
 }

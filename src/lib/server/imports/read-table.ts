@@ -1,6 +1,9 @@
 import Papa from 'papaparse';
+import { Readable } from 'node:stream';
+import { createDecoder, type Encoding } from './decode';
 import type { Delimiter } from './numbers';
 import { issue, type ImportIssue } from './report';
+import type { FileSource } from './source';
 
 /** A data record; cells are keyed by normalised header. `line` counts as a spreadsheet shows. */
 export interface CsvRecord {
@@ -8,16 +11,21 @@ export interface CsvRecord {
 	cells: Record<string, string>;
 }
 
-export interface CsvTable {
+export interface TableHeader {
 	delimiter: Delimiter;
 	/** Normalised headers, in file order. */
 	headers: string[];
 	/** Headers as written, for period columns of wide files (read from the raw text). */
 	rawHeaders: string[];
+}
+
+export interface CsvTable extends TableHeader {
 	records: CsvRecord[];
 }
 
 export type TableResult = { ok: true; table: CsvTable } | { ok: false; issue: ImportIssue };
+
+const EMPTY = 'The file is empty: it has no header line.';
 
 /** `Indicator Code`, `indicator-code` and `indicator_code` are the same column. */
 export function normaliseHeader(header: string): string {
@@ -47,57 +55,159 @@ function isBlank(cells: string[]): boolean {
 	return cells.every((c) => c.trim() === '');
 }
 
-export function readTable(text: string): TableResult {
-	if (text.trim() === '') {
-		return {
-			ok: false,
-			issue: issue(null, null, null, 'The file is empty: it has no header line.')
-		};
+/**
+ * Turns parsed rows into a header and numbered records: the first non-blank row is the header
+ * (line 1), every row after it counts (blank ones too), blank rows are skipped.
+ */
+export class RecordAssembler {
+	header: TableHeader | null = null;
+	private rowIndex = 0;
+	private headerIndex = -1;
+
+	constructor(private readonly delimiter: Delimiter) {}
+
+	/** A record, null for the header and blank rows, or an issue that refuses the file. */
+	push(row: string[]): CsvRecord | ImportIssue | null {
+		const index = this.rowIndex++;
+		if (isBlank(row)) return null;
+		if (!this.header) {
+			this.headerIndex = index;
+			const rawHeaders = row.map((h) => h.trim());
+			const headers = rawHeaders.map(normaliseHeader);
+			const seen = new Set<string>();
+			for (const h of headers) {
+				if (h === '') continue;
+				if (seen.has(h)) return issue(1, h, h, `The column "${h}" appears twice in the header; keep one.`);
+				seen.add(h);
+			}
+			this.header = { delimiter: this.delimiter, headers, rawHeaders };
+			return null;
+		}
+		const cells: Record<string, string> = {};
+		const { headers } = this.header;
+		for (let c = 0; c < headers.length; c++) {
+			const h = headers[c]!;
+			if (h !== '') cells[h] = (row[c] ?? '').trim();
+		}
+		return { line: index - this.headerIndex + 1, cells };
 	}
+}
+
+function isIssue(x: CsvRecord | ImportIssue): x is ImportIssue {
+	return 'message' in x;
+}
+
+function unclosedQuote(row: number | undefined): ImportIssue {
+	return issue(
+		null,
+		null,
+		null,
+		`A quoted value is never closed${row !== undefined ? ` (it starts in record ${row + 1})` : ''}: check for a stray " character.`
+	);
+}
+
+/** A whole text in memory, by the same rules as the stream (small files and tests). */
+export function readTable(text: string): TableResult {
+	if (text.trim() === '') return { ok: false, issue: issue(null, null, null, EMPTY) };
 	const delimiter = detectDelimiter(text);
 	const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
 	const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
-	if (unclosed) {
-		return {
-			ok: false,
-			issue: issue(
-				null,
-				null,
-				null,
-				`A quoted value is never closed (it starts in record ${unclosed.row !== undefined ? unclosed.row + 1 : '?'}): check for a stray " character.`
-			)
-		};
-	}
-	const rows = parsed.data;
-	const headerIndex = rows.findIndex((r) => !isBlank(r));
-	if (headerIndex < 0) {
-		return {
-			ok: false,
-			issue: issue(null, null, null, 'The file is empty: it has no header line.')
-		};
-	}
-	const rawHeaders = (rows[headerIndex] ?? []).map((h) => h.trim());
-	const headers = rawHeaders.map(normaliseHeader);
-	const seen = new Set<string>();
-	for (const h of headers) {
-		if (h === '') continue;
-		if (seen.has(h)) {
-			return {
-				ok: false,
-				issue: issue(1, h, h, `The column "${h}" appears twice in the header; keep one.`)
-			};
-		}
-		seen.add(h);
-	}
+	if (unclosed) return { ok: false, issue: unclosedQuote(unclosed.row) };
+	const assembler = new RecordAssembler(delimiter);
 	const records: CsvRecord[] = [];
-	for (let i = headerIndex + 1; i < rows.length; i++) {
-		const row = rows[i] ?? [];
-		if (isBlank(row)) continue;
-		const cells: Record<string, string> = {};
-		headers.forEach((h, c) => {
-			if (h !== '') cells[h] = (row[c] ?? '').trim();
-		});
-		records.push({ line: i - headerIndex + 1, cells });
+	for (const row of parsed.data) {
+		const out = assembler.push(row);
+		if (out && isIssue(out)) return { ok: false, issue: out };
+		if (out) records.push(out);
 	}
-	return { ok: true, table: { delimiter, headers, rawHeaders, records } };
+	if (!assembler.header) return { ok: false, issue: issue(null, null, null, EMPTY) };
+	return { ok: true, table: { ...assembler.header, records } };
+}
+
+/** The decoded text of a file, chunk by chunk, without its byte-order mark. */
+async function* decodedText(
+	source: FileSource,
+	encoding: Encoding,
+	bomLength: number
+): AsyncGenerator<string> {
+	const decode = createDecoder(encoding);
+	let first = true;
+	for await (let chunk of source.chunks()) {
+		if (first) {
+			chunk = chunk.subarray(bomLength);
+			first = false;
+		}
+		const text = decode(chunk);
+		if (text) yield text;
+	}
+	const tail = decode(new Uint8Array(), true);
+	if (tail) yield tail;
+}
+
+export interface StreamHandlers {
+	/** Called once with the header; return an issue to refuse the file. */
+	header(header: TableHeader): ImportIssue | null;
+	record(record: CsvRecord): void;
+}
+
+/**
+ * Streams a file through papaparse, record by record: nothing but the current record is held.
+ * Resolves with an issue that refuses the whole file, or null.
+ */
+export async function streamRecords(
+	source: FileSource,
+	encoding: Encoding,
+	bomLength: number,
+	handlers: StreamHandlers
+): Promise<ImportIssue | null> {
+	const text = decodedText(source, encoding, bomLength);
+	// The delimiter is read from the header line, so wait for the first text that is not blank.
+	let start = '';
+	for (let next = await text.next(); !next.done; next = await text.next()) {
+		start += next.value;
+		if (start.trim() !== '') break;
+	}
+	if (start.trim() === '') return issue(null, null, null, EMPTY);
+	const delimiter = detectDelimiter(start);
+	const assembler = new RecordAssembler(delimiter);
+	async function* all() {
+		yield start;
+		yield* text;
+	}
+	return new Promise((resolve, reject) => {
+		let refused: ImportIssue | null = null;
+		let failed = false;
+		Papa.parse<string[]>(Readable.from(all()) as unknown as File, {
+			delimiter,
+			header: false,
+			skipEmptyLines: false,
+			step(results, parser) {
+				if (refused || failed) return;
+				try {
+					if (results.errors.some((e) => e.code === 'MissingQuotes')) {
+						refused = unclosedQuote(undefined);
+					} else {
+						const hadHeader = assembler.header !== null;
+						const out = assembler.push(results.data);
+						if (out && isIssue(out)) refused = out;
+						else if (out) handlers.record(out);
+						else if (!hadHeader && assembler.header) refused = handlers.header(assembler.header);
+					}
+				} catch (e) {
+					failed = true;
+					parser.abort();
+					reject(e);
+					return;
+				}
+				if (refused) parser.abort();
+			},
+			complete() {
+				if (failed) return;
+				resolve(refused ?? (assembler.header ? null : issue(null, null, null, EMPTY)));
+			},
+			error(e: Error) {
+				reject(e);
+			}
+		});
+	});
 }

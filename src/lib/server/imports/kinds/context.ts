@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import type { CsvTable } from '../read-table';
+import type { CsvTable, TableHeader } from '../read-table';
 import type { FileReport } from '../report';
 import { addError } from '../row-reader';
 
@@ -11,8 +11,14 @@ export interface KindImport {
 	batchId: number;
 }
 
+/** What the header checks need: the header and the report. */
+export interface HeaderContext {
+	table: TableHeader;
+	report: FileReport;
+}
+
 /** Required columns must be in the header; the error is on line 1 and names the column. */
-export function requireColumns(ctx: KindImport, columns: string[]): boolean {
+export function requireColumns(ctx: HeaderContext, columns: string[]): boolean {
 	let ok = true;
 	for (const column of columns) {
 		if (!ctx.table.headers.includes(column)) {
@@ -29,7 +35,7 @@ export function requireColumns(ctx: KindImport, columns: string[]): boolean {
 }
 
 /** Columns the file has that this kind does not read are ignored, with a warning. */
-export function warnUnknownColumns(ctx: KindImport, known: ReadonlySet<string>): void {
+export function warnUnknownColumns(ctx: HeaderContext, known: ReadonlySet<string>): void {
 	const unknown = ctx.table.headers.filter((h) => h !== '' && !known.has(h));
 	if (unknown.length > 0) {
 		ctx.report.warnings.push({

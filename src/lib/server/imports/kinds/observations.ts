@@ -1,16 +1,19 @@
-import { indicators } from '../../db/schema';
-import { loadAreaTree } from '../../areas/tree';
+import { eq } from 'drizzle-orm';
+import { FIGURE_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
+import { parsePeriod, type Period, type PeriodResult } from '../../../domain/period';
 import { didYouMean } from '../../../domain/suggest';
 import { VALUE_TYPES, VERIFICATIONS, type Measure } from '../../../domain/vocabulary';
+import { loadAreaTree } from '../../areas/tree';
+import type { Db } from '../../db';
+import { indicators } from '../../db/schema';
+import { parseNumber } from '../numbers';
+import type { CsvRecord, TableHeader } from '../read-table';
+import type { FileReport } from '../report';
 import { RowReader, addError } from '../row-reader';
-import { requireColumns, warnUnknownColumns, type KindImport } from './context';
-import { FIGURE_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
-import {
-	storedPeriodsLookup,
-	writeObservations,
-	type ObservationDraft
-} from './write-observations';
+import { DimensionCategories } from './dimension-categories';
+import { requireColumns, warnUnknownColumns } from './context';
 import { findPartialOverlaps } from './overlaps';
+import { FigureWriter, type ObservationDraft } from './write-observations';
 
 interface IndicatorInfo {
 	id: number;
@@ -19,11 +22,40 @@ interface IndicatorInfo {
 	dimensions: string[];
 }
 
-/** Imports figures in the long form (formats.md §1.4, §1.5). */
-export function importObservations(ctx: KindImport): void {
-	const { db, report, table } = ctx;
-	if (!requireColumns(ctx, ['indicator_code', 'period'])) return;
-	if (!['value', 'numerator'].some((c) => table.headers.includes(c))) {
+export interface ObservationContext {
+	db: Db;
+	table: TableHeader;
+	report: FileReport;
+	batchId: number;
+}
+
+/** Receives a file's records one by one; `finish` runs the checks that need the whole file. */
+export interface RowSink {
+	record(record: CsvRecord): void;
+	finish(): void;
+}
+
+/** A period column of a wide file: its header as written, its cell key, and its period. */
+interface PeriodColumn {
+	raw: string;
+	key: string;
+	period: Period;
+}
+
+/**
+ * Imports figures, long form (formats.md §1.4) or wide form (§1.6), streaming: each record is
+ * validated and written as it arrives, so the file is never held in memory. Returns null when
+ * the header alone refuses the file.
+ */
+export function observationSink(ctx: ObservationContext): RowSink | null {
+	const { db, table, report, batchId } = ctx;
+	const periodColumns: PeriodColumn[] = table.rawHeaders.flatMap((raw, i) => {
+		const parsed = raw === '' ? null : parsePeriod(raw);
+		return parsed?.ok ? [{ raw, key: table.headers[i]!, period: parsed.period }] : [];
+	});
+	const wide = periodColumns.length > 0;
+	if (!requireColumns(ctx, wide ? ['indicator_code'] : ['indicator_code', 'period'])) return null;
+	if (!wide && !['value', 'numerator'].some((c) => table.headers.includes(c))) {
 		addError(report, {
 			line: 1,
 			column: 'value',
@@ -31,7 +63,7 @@ export function importObservations(ctx: KindImport): void {
 			message:
 				'The required column "value" is missing from the header (or "numerator" for percent and per_100k indicators).'
 		});
-		return;
+		return null;
 	}
 
 	const known = new Map<string, IndicatorInfo>(
@@ -43,54 +75,55 @@ export function importObservations(ctx: KindImport): void {
 				dimensions: indicators.dimensions
 			})
 			.from(indicators)
+			.where(eq(indicators.retired, false))
 			.all()
 			.map((i) => [i.code, { ...i, dimensions: i.dimensions ? i.dimensions.split(';') : [] }])
 	);
 	const declaredAnywhere = new Set([...known.values()].flatMap((i) => i.dimensions));
+	const fixed = new Set<string>(wide ? ['indicator_code', 'area_code'] : OBSERVATION_COLUMNS);
 	const dimensionColumns = table.headers.filter(
-		(h) =>
-			h !== '' && !(OBSERVATION_COLUMNS as readonly string[]).includes(h) && declaredAnywhere.has(h)
+		(h) => h !== '' && !fixed.has(h) && declaredAnywhere.has(h)
 	);
-	warnUnknownColumns(ctx, new Set([...OBSERVATION_COLUMNS, ...dimensionColumns]));
-	const tree = loadAreaTree(db);
-	const areaCodes = tree.all().map((a) => a.code);
+	warnUnknownColumns(
+		ctx,
+		new Set([...fixed, ...dimensionColumns, ...periodColumns.map((p) => p.key)])
+	);
 
-	const drafts: ObservationDraft[] = [];
-	const byKey = new Map<string, { line: number; content: string; reported: boolean }>();
-	for (const record of table.records) {
-		report.rows++;
-		const r = new RowReader(record, report, table.delimiter);
-		const errorsBefore = report.errorCount ?? 0;
+	const tree = loadAreaTree(db);
+	const categories = new DimensionCategories(db, report, batchId);
+	const writer = new FigureWriter(db, report, batchId);
+	const periods = new Map<string, PeriodResult>();
+	const populations = new Map<string, number | null>();
+
+	function cachedPeriod(text: string): PeriodResult {
+		let parsed = periods.get(text);
+		if (!parsed) periods.set(text, (parsed = parsePeriod(text)));
+		return parsed;
+	}
+
+	function populationFor(areaId: number | null, period: Period): number | null {
+		const year = Number(period.start.slice(0, 4));
+		const key = `${areaId ?? 0}:${year}`;
+		if (!populations.has(key)) populations.set(key, tree.populationOf(areaId, year));
+		return populations.get(key)!;
+	}
+
+	/** The parts every figure of a record shares: indicator, area and dimension values. */
+	function readKey(r: RowReader) {
 		const code = r.required('indicator_code');
 		const indicator = code ? known.get(code) : undefined;
 		if (code && !indicator) {
-			r.error(
-				'indicator_code',
-				code,
-				`Unknown indicator "${code}".${didYouMean(code, known.keys())}`
-			);
+			r.error('indicator_code', code, `Unknown indicator "${code}".${didYouMean(code, known.keys())}`);
 		}
-		const period = r.period('period');
-		if (period === null && r.text('period') === null) r.error('period', '', 'period is required.');
 		const areaCode = r.text('area_code') ?? null;
 		const area = areaCode ? tree.byCodeOf(areaCode) : undefined;
 		if (areaCode && !area) {
 			r.error(
 				'area_code',
 				areaCode,
-				`Unknown area "${areaCode}".${didYouMean(areaCode, areaCodes)}`
+				`Unknown area "${areaCode}".${didYouMean(areaCode, tree.all().map((a) => a.code))}`
 			);
 		}
-		const valueType = r.oneOf('value_type', VALUE_TYPES) ?? 'actual';
-		const verification = r.oneOf('verification', VERIFICATIONS);
-		const measure = indicator?.measure;
-		const value = r.number('value', { percent: measure === 'percent' });
-		const numerator = r.number('numerator', { min: 0 });
-		const denominator = r.number('denominator', { min: 0 });
-		const sampleSize = r.number('sample_size', { min: 0 });
-		const ciLow = r.number('ci_low');
-		const ciHigh = r.number('ci_high');
-
 		const dimensions: Record<string, string> = {};
 		for (const column of dimensionColumns) {
 			const category = r.text(column);
@@ -101,95 +134,128 @@ export function importObservations(ctx: KindImport): void {
 					category,
 					`Indicator ${indicator.code} has no dimension "${column}"${indicator.dimensions.length ? ` (its dimensions: ${indicator.dimensions.join(', ')})` : ''}; leave this cell blank.`
 				);
+				continue;
 			}
-			dimensions[column] = category;
+			if (categories.check(r, column, category)) dimensions[column] = category;
 		}
+		return { indicator, area, areaCode, dimensions: canonicalDimensions(dimensions) };
+	}
 
-		if (indicator && measure) {
-			checkFigure(r, measure, { value, numerator, denominator });
+	/** A rate per 100,000 needs a population: the row's denominator or the area's. */
+	function hasPopulation(r: RowReader, d: ObservationDraft, areaCode: string | null): boolean {
+		if (d.present.denominator != null || populationFor(d.areaId, d.period) !== null) return true;
+		r.error(
+			'area_code',
+			areaCode ?? '',
+			`No population is known for ${areaCode ? `area ${areaCode}` : 'the mission'} in ${d.period.label}, so a rate per 100,000 cannot be used: import the area's population or give the population in "denominator".`
+		);
+		return false;
+	}
+
+	function longRecord(r: RowReader): void {
+		const errorsBefore = report.errorCount ?? 0;
+		const { indicator, area, areaCode, dimensions } = readKey(r);
+		let period: Period | null = null;
+		const periodText = r.text('period');
+		if (!periodText) r.error('period', '', 'period is required.');
+		else {
+			const parsed = cachedPeriod(periodText);
+			if (parsed.ok) period = parsed.period;
+			else r.error('period', periodText, parsed.message);
 		}
-		if ((report.errorCount ?? 0) > errorsBefore || !indicator || !period) continue;
-
-		const dims = canonicalDimensions(dimensions);
-		const key = [indicator.id, period.start, period.end, area?.id ?? 0, dims, valueType].join('|');
-		const content = JSON.stringify(record.cells);
-		const earlier = byKey.get(key);
-		if (earlier) {
-			if (earlier.content !== content) {
-				r.error(
-					'period',
-					r.text('period') ?? '',
-					`This figure (same indicator, period, area, dimensions and value type) is also on line ${earlier.line} with different content; keep one.`
-				);
-				if (!earlier.reported) {
-					addError(report, {
-						line: earlier.line,
-						column: 'period',
-						value: r.text('period') ?? '',
-						message: `This figure (same indicator, period, area, dimensions and value type) is also on line ${r.line} with different content; keep one.`
-					});
-					earlier.reported = true;
-				}
-			}
-			continue;
-		}
-		byKey.set(key, { line: r.line, content, reported: false });
-
+		const valueType = r.oneOf('value_type', VALUE_TYPES) ?? 'actual';
+		const measure = indicator?.measure;
+		const values = {
+			value: r.number('value', { percent: measure === 'percent' }),
+			verification: r.oneOf('verification', VERIFICATIONS),
+			numerator: r.number('numerator', { min: 0 }),
+			denominator: r.number('denominator', { min: 0 }),
+			sample_size: r.number('sample_size', { min: 0 }),
+			ci_low: r.number('ci_low'),
+			ci_high: r.number('ci_high'),
+			source: r.text('source'),
+			comment: r.text('comment')
+		};
+		if (measure) checkFigure(r, measure, values);
+		if ((report.errorCount ?? 0) > errorsBefore || !indicator || !period) return;
 		const draft: ObservationDraft = {
 			line: r.line,
 			indicatorId: indicator.id,
 			period,
 			areaId: area?.id ?? null,
-			dimensions: dims,
+			dimensions,
 			valueType,
 			present: {}
-		};
-		const values = {
-			value,
-			verification,
-			numerator,
-			denominator,
-			sample_size: sampleSize,
-			ci_low: ciLow,
-			ci_high: ciHigh,
-			source: r.text('source'),
-			comment: r.text('comment')
 		};
 		for (const column of FIGURE_COLUMNS) {
 			if (values[column] !== undefined) draft.present[column] = values[column];
 		}
-		if (measure === 'per_100k' && !needsNoPopulation(draft)) {
-			const year = Number(period.start.slice(0, 4));
-			if (tree.populationOf(draft.areaId, year) === null) {
-				r.error(
-					'area_code',
-					areaCode ?? '',
-					`No population is known for ${areaCode ? `area ${areaCode}` : 'the mission'}, so a rate per 100,000 cannot be used: import the area's population or give the population in "denominator".`
-				);
+		if (measure === 'per_100k' && !hasPopulation(r, draft, areaCode)) return;
+		writer.write(draft);
+	}
+
+	function wideRecord(r: RowReader): void {
+		const errorsBefore = report.errorCount ?? 0;
+		const { indicator, area, areaCode, dimensions } = readKey(r);
+		if ((report.errorCount ?? 0) > errorsBefore || !indicator) return;
+		for (const column of periodColumns) {
+			const text = r.record.cells[column.key];
+			if (!text) continue;
+			const parsed = parseNumber(text, table.delimiter, indicator.measure === 'percent');
+			if (!parsed.ok) {
+				r.error(column.raw, text, `"${text}" ${parsed.message}.`);
 				continue;
 			}
+			const problem = figureProblem(indicator.measure, parsed.value);
+			if (problem) {
+				r.error(column.raw, text, problem);
+				continue;
+			}
+			const draft: ObservationDraft = {
+				line: r.line,
+				indicatorId: indicator.id,
+				period: column.period,
+				areaId: area?.id ?? null,
+				dimensions,
+				valueType: 'actual',
+				present: { value: parsed.value }
+			};
+			if (indicator.measure === 'per_100k' && !hasPopulation(r, draft, areaCode)) continue;
+			writer.write(draft);
 		}
-		drafts.push(draft);
 	}
 
-	for (const overlap of findPartialOverlaps(drafts, storedPeriodsLookup(db))) {
-		addError(report, {
-			line: overlap.line,
-			column: 'period',
-			value: overlap.period,
-			message: overlap.message
-		});
+	return {
+		record(record) {
+			report.rows++;
+			const r = new RowReader(record, report, table.delimiter);
+			if (wide) wideRecord(r);
+			else longRecord(r);
+		},
+		finish() {
+			for (const overlap of findPartialOverlaps(db, batchId, writer.indicatorsTouched)) {
+				addError(report, {
+					line: overlap.line,
+					column: wide ? overlap.period : 'period',
+					value: overlap.period,
+					message: overlap.message
+				});
+			}
+		}
+	};
+}
+
+/** What is wrong with a single value of a measure, or null. */
+function figureProblem(measure: Measure, value: number): string | null {
+	if (measure === 'count' && value < 0) return 'A count cannot be negative.';
+	if (measure === 'percent' && (value < 0 || value > 100)) {
+		return 'A percentage must lie between 0 and 100.';
 	}
-	// Valid figures are written even when others are refused: the transaction is rolled back,
-	// and the counts then say what would have been written (formats.md §1.7).
-	writeObservations(ctx, drafts);
+	if (measure === 'per_100k' && value < 0) return 'A rate cannot be negative.';
+	return null;
 }
 
-function needsNoPopulation(draft: ObservationDraft): boolean {
-	return draft.present.denominator != null;
-}
-
-/** The measure's own rules on one figure (formats.md §1.4). */
+/** The measure's own rules on one long-form figure (formats.md §1.4). */
 function checkFigure(
 	r: RowReader,
 	measure: Measure,
@@ -216,8 +282,9 @@ function checkFigure(
 		r.error('value', '', `value is required for a ${measure} indicator.`);
 		return;
 	}
-	if (measure === 'count' && f.value != null && f.value < 0) {
-		r.error('value', r.text('value') ?? '', `A count cannot be negative.`);
+	if (f.value != null) {
+		const problem = figureProblem(measure, f.value);
+		if (problem) r.error('value', r.text('value') ?? '', problem);
 	}
 	if (measure === 'percent') {
 		if ((f.numerator == null) !== (f.denominator == null)) {
@@ -226,11 +293,7 @@ function checkFigure(
 				'',
 				'A percent figure needs both numerator and denominator, or neither.'
 			);
-		}
-		if (f.value != null && (f.value < 0 || f.value > 100)) {
-			r.error('value', r.text('value') ?? '', 'A percentage must lie between 0 and 100.');
-		}
-		if (f.numerator != null && f.denominator != null) {
+		} else if (f.numerator != null && f.denominator != null) {
 			if (f.denominator === 0) r.error('denominator', '0', 'The denominator cannot be 0.');
 			else if (f.numerator > f.denominator) {
 				r.error(
@@ -240,9 +303,6 @@ function checkFigure(
 				);
 			}
 		}
-	}
-	if (measure === 'per_100k' && f.value != null && f.value < 0) {
-		r.error('value', r.text('value') ?? '', 'A rate cannot be negative.');
 	}
 	if (measure === 'per_100k' && f.denominator === 0) {
 		r.error('denominator', '0', 'The population (denominator) cannot be 0.');

@@ -1,5 +1,5 @@
 import { overlapsPartly } from '../../../domain/period';
-import type { ObservationDraft } from './write-observations';
+import type { Db } from '../../db';
 
 export interface PartialOverlap {
 	line: number;
@@ -7,66 +7,67 @@ export interface PartialOverlap {
 	message: string;
 }
 
-/** A figure already stored, as far as the overlap rule needs it. */
-export interface StoredPeriod {
+interface Item {
 	period: string;
 	start: string;
 	end: string;
-}
-
-interface Item {
+	/** the line in this batch's file, or null for a figure stored before */
 	line: number | null;
-	label: string;
-	start: string;
-	end: string;
 }
 
 /**
  * Two figures of one indicator, area, dimension values and type whose periods partly overlap
  * cannot both be true (formats.md §1.5); nested periods are fine (the longer one stands).
- * Checks the file against itself and against what is stored.
+ * Sweeps the touched indicators' figures in index order — one group at a time, so memory stays
+ * flat — and reports pairs in which at least one figure comes from this batch.
  */
 export function findPartialOverlaps(
-	drafts: ObservationDraft[],
-	storedOf: (group: ObservationDraft) => StoredPeriod[] = () => []
+	db: Db,
+	batchId: number,
+	indicatorIds: Iterable<number>
 ): PartialOverlap[] {
-	const groups = new Map<string, ObservationDraft[]>();
-	for (const d of drafts) {
-		const key = [d.indicatorId, d.areaId ?? 0, d.dimensions, d.valueType].join('|');
-		const list = groups.get(key) ?? [];
-		list.push(d);
-		groups.set(key, list);
-	}
+	const stmt = db.$client
+		.prepare(
+			`SELECT area_key, dimensions, value_type, period, period_start, period_end, batch_id, source_line
+			 FROM observations WHERE indicator_id = ?
+			 ORDER BY area_key, dimensions, value_type, period_start, period_end`
+		)
+		.raw(true);
 	const found: PartialOverlap[] = [];
-	for (const list of groups.values()) {
-		const items: Item[] = list.map((d) => ({
-			line: d.line,
-			label: d.period.label,
-			start: d.period.start,
-			end: d.period.end
-		}));
-		const inFile = new Set(items.map((i) => `${i.start}/${i.end}`));
-		for (const s of storedOf(list[0]!)) {
-			if (!inFile.has(`${s.start}/${s.end}`)) {
-				items.push({ line: null, label: s.period, start: s.start, end: s.end });
-			}
-		}
-		// Sweep by start; only figures still open at a start can overlap it.
-		items.sort((a, b) => a.start.localeCompare(b.start) || b.end.localeCompare(a.end));
+	for (const indicatorId of indicatorIds) {
+		let group = '';
 		let open: Item[] = [];
-		for (const item of items) {
-			open = open.filter((o) => o.end >= item.start);
-			for (const o of open) {
-				if (!overlapsPartly(o, item) || (o.line === null && item.line === null)) continue;
-				const [here, other] = item.line !== null ? [item, o] : [o, item];
-				found.push({
-					line: here.line!,
-					period: here.label,
-					message: `Period ${here.label} partly overlaps ${other.label} ${other.line !== null ? `on line ${other.line}` : '(already stored)'} for the same indicator, area, dimensions and value type; periods may nest but not partly overlap.`
-				});
+		for (const row of stmt.iterate(indicatorId) as Iterable<unknown[]>) {
+			const [areaKey, dims, type, period, start, end, batch, line] = row as [
+				number,
+				string,
+				string,
+				string,
+				string,
+				string,
+				number,
+				number | null
+			];
+			const key = `${areaKey}|${dims}|${type}`;
+			if (key !== group) {
+				group = key;
+				open = [];
+			}
+			const item: Item = { period, start, end, line: batch === batchId ? line : null };
+			if (open.length > 0) {
+				open = open.filter((o) => o.end >= start);
+				for (const o of open) {
+					if ((o.line === null && item.line === null) || !overlapsPartly(o, item)) continue;
+					const [here, other] = item.line !== null ? [item, o] : [o, item];
+					found.push({
+						line: here.line!,
+						period: here.period,
+						message: `Period ${here.period} partly overlaps ${other.period} ${other.line !== null ? `on line ${other.line}` : '(already stored)'} for the same indicator, area, dimensions and value type; periods may nest but not partly overlap.`
+					});
+				}
 			}
 			open.push(item);
 		}
 	}
-	return found.sort((a, b) => a.line - b.line);
+	return found;
 }

@@ -1,19 +1,18 @@
 import { json } from '@sveltejs/kit';
-import { appDb } from '$lib/server/db/app-db';
-import { importFiles } from '$lib/server/imports/import-files';
+import { importDb } from '$lib/server/db/app-db';
+import { importUpload } from '$lib/server/imports/upload';
 import type { RequestHandler } from './$types';
 
 /**
  * `POST /api/v1/imports[?dry_run=1]`: the body is one CSV file. 200 when applied (or clean on
- * a dry run), 422 when refused, with the file's report either way.
+ * a dry run), 422 when refused, with the file's report either way (formats.md §4).
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const flag = url.searchParams.get('dry_run');
 	const dryRun = flag !== null && !['', '0', 'false', 'no'].includes(flag.toLowerCase());
 	const name =
 		url.searchParams.get('file_name') || request.headers.get('x-file-name') || 'upload.csv';
-	const bytes = new Uint8Array(await request.arrayBuffer());
-	const report = importFiles(appDb(), locals.actor, [{ name, bytes }], { dryRun });
+	const report = await importUpload(importDb(), locals.actor, name, request.body, { dryRun });
 	const [file] = report.files;
 	return json({ ok: report.ok, dryRun: report.dryRun, ...file }, { status: report.ok ? 200 : 422 });
 };

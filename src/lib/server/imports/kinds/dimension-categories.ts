@@ -1,0 +1,63 @@
+import type { Db } from '../../db';
+import type { FileReport } from '../report';
+import type { RowReader } from '../row-reader';
+
+/** "Female ", "female" and "FEMALE" are one category written three ways. */
+function fold(category: string): string {
+	return category.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The known categories of each dimension. A new category is accepted with a warning the first
+ * time it appears (it may be a typo that would split a series); a known category written with
+ * another case or spacing is an error, because it would split the series silently.
+ */
+export class DimensionCategories {
+	private readonly known = new Map<string, Map<string, string>>();
+	private readonly remember;
+
+	constructor(
+		db: Db,
+		private readonly report: FileReport,
+		private readonly batchId: number
+	) {
+		const rows = db.$client
+			.prepare('SELECT dimension, category FROM dimension_categories')
+			.all() as { dimension: string; category: string }[];
+		for (const { dimension, category } of rows) this.add(dimension, category);
+		this.remember = db.$client.prepare(
+			'INSERT OR IGNORE INTO dimension_categories (dimension, category, first_batch_id) VALUES (?, ?, ?)'
+		);
+	}
+
+	private add(dimension: string, category: string): void {
+		let categories = this.known.get(dimension);
+		if (!categories) this.known.set(dimension, (categories = new Map()));
+		categories.set(fold(category), category);
+	}
+
+	/** Whether the category may be used; reports the error or the first-time warning. */
+	check(r: RowReader, dimension: string, category: string): boolean {
+		const categories = this.known.get(dimension);
+		const canonical = categories?.get(fold(category));
+		if (canonical === category) return true;
+		if (canonical !== undefined) {
+			r.error(
+				dimension,
+				category,
+				`"${category}" is written "${canonical}" elsewhere for ${dimension}; use the same spelling, or the figures split into two categories.`
+			);
+			return false;
+		}
+		const others = categories ? [...categories.values()] : [];
+		this.report.warnings.push({
+			line: r.line,
+			column: dimension,
+			value: category,
+			message: `"${category}" is a new category for ${dimension}${others.length ? ` (known so far: ${others.join(', ')})` : ''}; check the spelling.`
+		});
+		this.add(dimension, category);
+		this.remember.run(dimension, category, this.batchId);
+		return true;
+	}
+}

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { importFiles, type ImportOptions } from './import-files';
+import type { ImportReport } from './report';
+import { sourceFromPath } from './source';
+
+/**
+ * Imports one uploaded file. The body is spooled to a temporary file first, because an import
+ * reads a file twice (inspect, then apply) and a request body can be read only once; memory
+ * stays flat whatever the upload's size.
+ */
+export async function importUpload(
+	db: Db,
+	actor: Actor,
+	name: string,
+	body: ReadableStream<Uint8Array> | null,
+	options: ImportOptions = {}
+): Promise<ImportReport> {
+	const dir = await mkdtemp(join(tmpdir(), 'cpas-upload-'));
+	const path = join(dir, 'upload.csv');
+	try {
+		const out = createWriteStream(path);
+		if (body) await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), out);
+		else out.end();
+		return await importFiles(db, actor, [sourceFromPath(path, name)], options);
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
