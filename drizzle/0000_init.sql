@@ -32,6 +32,12 @@ CREATE TABLE `dimension_categories` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `dimension_categories_key` ON `dimension_categories` (`dimension`,`category`);--> statement-breakpoint
+CREATE TABLE `dimension_sets` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `dimension_sets_key_unique` ON `dimension_sets` (`key`);--> statement-breakpoint
 CREATE TABLE `import_batches` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`file_name` text NOT NULL,
@@ -105,7 +111,7 @@ CREATE TABLE `observations` (
 	`period_end` text NOT NULL,
 	`area_id` integer,
 	`area_key` integer GENERATED ALWAYS AS (coalesce(area_id, 0)) VIRTUAL NOT NULL,
-	`dimensions` text DEFAULT '{}' NOT NULL,
+	`dimension_set_id` integer NOT NULL,
 	`value_type` text DEFAULT 'actual' NOT NULL,
 	`value` real,
 	`verification` text,
@@ -120,6 +126,7 @@ CREATE TABLE `observations` (
 	`source_line` integer,
 	FOREIGN KEY (`indicator_id`) REFERENCES `indicators`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`area_id`) REFERENCES `areas`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`dimension_set_id`) REFERENCES `dimension_sets`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`batch_id`) REFERENCES `import_batches`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "observations_value_type" CHECK("observations"."value_type" IN ('actual', 'target')),
 	CONSTRAINT "observations_verification" CHECK("observations"."verification" IS NULL OR "observations"."verification" IN ('verified', 'unverified')),
@@ -127,8 +134,7 @@ CREATE TABLE `observations` (
 	CONSTRAINT "observations_has_figure" CHECK("observations"."value" IS NOT NULL OR "observations"."numerator" IS NOT NULL)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `observations_natural_key` ON `observations` (`indicator_id`,`area_key`,`dimensions`,`value_type`,`period_start`,`period_end`);--> statement-breakpoint
-CREATE INDEX `observations_batch` ON `observations` (`batch_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `observations_natural_key` ON `observations` (`indicator_id`,`period_start`,`period_end`,`area_key`,`dimension_set_id`,`value_type`);--> statement-breakpoint
 CREATE TABLE `results` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,

@@ -22,7 +22,10 @@ afterEach(() => {
 async function cpas(...argv: string[]) {
 	let stdout = '';
 	let stderr = '';
-	const code = await run(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n') });
+	const code = await run(argv, {
+		out: (t) => (stdout += t + '\n'),
+		err: (t) => (stderr += t + '\n')
+	});
 	return { code, stdout, stderr };
 }
 
@@ -37,7 +40,11 @@ describe('cpas import', () => {
 
 	test('a refused file exits 1, and a later series shows nothing was written', async () => {
 		await cpas('import', ...ALL);
-		const bad = await cpas('import', join(FIXTURES, 'bad', 'observations-bad-period.csv'), '--json');
+		const bad = await cpas(
+			'import',
+			join(FIXTURES, 'bad', 'observations-bad-period.csv'),
+			'--json'
+		);
 		expect(bad.code).toBe(1);
 		const report = JSON.parse(bad.stdout);
 		expect(report.ok).toBe(false);

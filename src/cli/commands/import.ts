@@ -36,7 +36,12 @@ export async function importCommand(
 						? 'it is a folder, not a file'
 						: 'it cannot be read';
 			const report = emptyReport(path);
-			report.errors.push({ line: null, column: null, value: path, message: `File ${path}: ${reason}.` });
+			report.errors.push({
+				line: null,
+				column: null,
+				value: path,
+				message: `File ${path}: ${reason}.`
+			});
 			unreadable.set(path, report);
 		}
 	}
@@ -63,7 +68,8 @@ function describe(report: ImportReport): string {
 		const hidden = (f.errorCount ?? f.errors.length) - f.errors.length;
 		if (hidden > 0) lines.push(`  … and ${hidden} more errors`);
 	}
-	if (!report.ok) lines.push('Refused: nothing was written. Correct the errors above and import again.');
+	if (!report.ok)
+		lines.push('Refused: nothing was written. Correct the errors above and import again.');
 	else if (report.dryRun) lines.push('Dry run: the files are valid; nothing was written.');
 	else lines.push('Imported.');
 	return lines.join('\n');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeText } from '../../../src/lib/server/imports/decode';
 import {
+	cellsOf,
 	detectDelimiter,
 	normaliseHeader,
 	readTable
@@ -54,11 +55,11 @@ describe('reading the table', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		// the header is line 1 even after blank lines; the blank record after A still counts
-		expect(r.table.records.map((rec) => [rec.line, rec.cells.indicator_code])).toEqual([
+		expect(r.table.records.map((rec) => [rec.line, cellsOf(r.table, rec).indicator_code])).toEqual([
 			[2, 'A'],
 			[4, 'B']
 		]);
-		expect(r.table.records[0]!.cells.comment).toBe('two\nlines');
+		expect(cellsOf(r.table, r.table.records[0]!).comment).toBe('two\nlines');
 	});
 
 	test('a repeated header is refused on line 1', () => {

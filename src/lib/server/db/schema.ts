@@ -165,7 +165,17 @@ export const indicators = sqliteTable(
 );
 
 /**
- * One figure. Its natural key is (indicator, period, area, dimension values, value type);
+ * The distinct combinations of dimension values (e.g. sex=female, age=child), each stored once;
+ * figures refer to them by id, which keeps the natural-key index narrow. `key` is canonical
+ * JSON with sorted keys; `{}` is a total row.
+ */
+export const dimensionSets = sqliteTable('dimension_sets', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	key: text('key').notNull().unique()
+});
+
+/**
+ * One figure. Its natural key is (indicator, period, area, dimension set, value type);
  * a blank area is the whole mission, so the key uses area_key = coalesce(area_id, 0) because
  * SQLite treats NULLs as distinct in unique indexes.
  */
@@ -184,8 +194,10 @@ export const observations = sqliteTable(
 		areaKey: integer('area_key')
 			.notNull()
 			.generatedAlwaysAs(sql`coalesce(area_id, 0)`, { mode: 'virtual' }),
-		/** Canonical JSON object of dimension → category, keys sorted; `{}` for a total row. */
-		dimensions: text('dimensions').notNull().default('{}'),
+		/** The figure's dimension values; the set `{}` is a total row. */
+		dimensionSetId: integer('dimension_set_id')
+			.notNull()
+			.references(() => dimensionSets.id),
 		valueType: text('value_type', { enum: VALUE_TYPES }).notNull().default('actual'),
 		value: real('value'),
 		verification: text('verification', { enum: VERIFICATIONS }),
@@ -203,17 +215,18 @@ export const observations = sqliteTable(
 		sourceLine: integer('source_line')
 	},
 	(t) => [
-		// Ordered by series group (indicator, area, dimensions, type) then period, so one index
-		// serves key lookups, an indicator's figures, and the partial-overlap sweep.
+		// Indicator then period first: files arrive period by period (or indicator by indicator),
+		// so new keys land next to each other instead of all over the index.
 		uniqueIndex('observations_natural_key').on(
 			t.indicatorId,
-			t.areaKey,
-			t.dimensions,
-			t.valueType,
 			t.periodStart,
-			t.periodEnd
+			t.periodEnd,
+			t.areaKey,
+			t.dimensionSetId,
+			t.valueType
 		),
-		index('observations_batch').on(t.batchId),
+		// No index on batch_id: it would cost a tenth of every import, and the per-batch work
+		// (undo, a batch's rows) is rare enough to scan.
 		check('observations_value_type', oneOf(t.valueType, VALUE_TYPES)),
 		check(
 			'observations_verification',

@@ -6,8 +6,7 @@
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type SniffResult =
-	| { ok: true; encoding: Encoding; bomLength: number }
-	| { ok: false; message: string };
+	{ ok: true; encoding: Encoding; bomLength: number } | { ok: false; message: string };
 
 export const NOT_TEXT =
 	'This is not a text file. Save the spreadsheet as CSV (comma, semicolon or tab separated) and import that file.';
@@ -22,6 +21,10 @@ const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 const CP1252_HIGH =
 	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
 	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+// eslint-disable-next-line no-control-regex -- looking for control bytes is the point
+const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]/;
+const CONTINUATION = /[\x80-\xbf]/g;
 
 function isControl(code: number): boolean {
 	return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
@@ -60,13 +63,7 @@ export class EncodingSniffer {
 			this.countText(this.utf16.decode(chunk, { stream: true }));
 			return;
 		}
-		for (let i = 0; i < chunk.length; i++) {
-			const b = chunk[i]!;
-			if (b === 0) this.nul = true;
-			else if (isControl(b)) this.controls++;
-			else if (b >= 0x80 && b <= 0x9f && UNDEFINED_IN_1252.has(b)) this.undefinedIn1252 = true;
-			if ((b & 0xc0) !== 0x80) this.utf8Chars++;
-		}
+		this.scanBytes(chunk);
 		this.bytes += chunk.length;
 		if (this.utf8) {
 			try {
@@ -75,6 +72,25 @@ export class EncodingSniffer {
 				this.utf8 = null;
 			}
 		}
+	}
+
+	/**
+	 * NUL, control and undefined Windows-1252 bytes, and the character count if the file is
+	 * UTF-8. Most chunks have none of the first three, which native searches tell quickly.
+	 */
+	private scanBytes(chunk: Uint8Array): void {
+		const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+		const latin1 = buffer.toString('latin1');
+		if (SUSPECT.test(latin1)) {
+			for (let i = 0; i < chunk.length; i++) {
+				const b = chunk[i]!;
+				if (b === 0) this.nul = true;
+				else if (isControl(b)) this.controls++;
+				else if (UNDEFINED_IN_1252.has(b)) this.undefinedIn1252 = true;
+			}
+		}
+		// characters if UTF-8: every byte that does not continue a multi-byte sequence
+		this.utf8Chars += chunk.length - (latin1.match(CONTINUATION)?.length ?? 0);
 	}
 
 	private countText(text: string): void {
@@ -119,7 +135,9 @@ export function createDecoder(encoding: Encoding): (chunk: Uint8Array, final?: b
 			for (let i = 0; i < chunk.length; i += 8192) {
 				const part = chunk.subarray(i, i + 8192);
 				out += String.fromCharCode(
-					...Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))
+					...Array.from(part, (b) =>
+						b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b
+					)
 				);
 			}
 			return out;

@@ -119,7 +119,10 @@ function readHeader(text: string): TableHeader | ReturnType<typeof issue> | null
 }
 
 /** The sink that receives a file's records, by kind; null when its header refuses it. */
-function sinkFor(kind: FileKind, ctx: Omit<KindImport, 'table'> & { table: TableHeader }): RowSink | null {
+function sinkFor(
+	kind: FileKind,
+	ctx: Omit<KindImport, 'table'> & { table: TableHeader }
+): RowSink | null {
 	if (kind === 'observations') return observationSink(ctx);
 	const records: CsvRecord[] = [];
 	const apply = WHOLE_FILE[kind];

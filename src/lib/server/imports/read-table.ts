@@ -5,10 +5,10 @@ import type { Delimiter } from './numbers';
 import { issue, type ImportIssue } from './report';
 import type { FileSource } from './source';
 
-/** A data record; cells are keyed by normalised header. `line` counts as a spreadsheet shows. */
+/** A data record: its trimmed cells in header order. `line` counts as a spreadsheet shows. */
 export interface CsvRecord {
 	line: number;
-	cells: Record<string, string>;
+	values: string[];
 }
 
 export interface TableHeader {
@@ -17,6 +17,8 @@ export interface TableHeader {
 	headers: string[];
 	/** Headers as written, for period columns of wide files (read from the raw text). */
 	rawHeaders: string[];
+	/** Position of each normalised header. */
+	index: Map<string, number>;
 }
 
 export interface CsvTable extends TableHeader {
@@ -77,20 +79,27 @@ export class RecordAssembler {
 			const seen = new Set<string>();
 			for (const h of headers) {
 				if (h === '') continue;
-				if (seen.has(h)) return issue(1, h, h, `The column "${h}" appears twice in the header; keep one.`);
+				if (seen.has(h))
+					return issue(1, h, h, `The column "${h}" appears twice in the header; keep one.`);
 				seen.add(h);
 			}
-			this.header = { delimiter: this.delimiter, headers, rawHeaders };
+			const positions = new Map<string, number>();
+			headers.forEach((h, i) => h !== '' && positions.set(h, i));
+			this.header = { delimiter: this.delimiter, headers, rawHeaders, index: positions };
 			return null;
 		}
-		const cells: Record<string, string> = {};
-		const { headers } = this.header;
-		for (let c = 0; c < headers.length; c++) {
-			const h = headers[c]!;
-			if (h !== '') cells[h] = (row[c] ?? '').trim();
-		}
-		return { line: index - this.headerIndex + 1, cells };
+		const width = this.header.headers.length;
+		const values = new Array<string>(width);
+		for (let c = 0; c < width; c++) values[c] = (row[c] ?? '').trim();
+		return { line: index - this.headerIndex + 1, values };
 	}
+}
+
+/** A record as an object keyed by normalised header (for tests and small files). */
+export function cellsOf(header: TableHeader, record: CsvRecord): Record<string, string> {
+	const cells: Record<string, string> = {};
+	for (const [name, i] of header.index) cells[name] = record.values[i] ?? '';
+	return cells;
 }
 
 function isIssue(x: CsvRecord | ImportIssue): x is ImportIssue {

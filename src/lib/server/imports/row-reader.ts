@@ -1,6 +1,6 @@
 import { parsePeriod, type Period } from '../../domain/period';
-import { parseNumber, type Delimiter } from './numbers';
-import type { CsvRecord } from './read-table';
+import { parseNumber } from './numbers';
+import type { CsvRecord, TableHeader } from './read-table';
 import { MAX_REPORTED_ERRORS, type FileReport, type ImportIssue } from './report';
 
 /** Adds an error to a report, keeping at most MAX_REPORTED_ERRORS but counting them all. */
@@ -18,7 +18,7 @@ export class RowReader {
 	constructor(
 		readonly record: CsvRecord,
 		private readonly report: FileReport,
-		private readonly delimiter: Delimiter
+		private readonly header: TableHeader
 	) {}
 
 	get line(): number {
@@ -30,13 +30,14 @@ export class RowReader {
 	}
 
 	has(column: string): boolean {
-		return column in this.record.cells;
+		return this.header.index.has(column);
 	}
 
 	/** Trimmed text; null when blank, undefined when the column is absent. */
 	text(column: string): string | null | undefined {
-		const raw = this.record.cells[column];
-		if (raw === undefined) return undefined;
+		const i = this.header.index.get(column);
+		if (i === undefined) return undefined;
+		const raw = this.record.values[i]!;
 		return raw === '' ? null : raw;
 	}
 
@@ -68,7 +69,7 @@ export class RowReader {
 	): number | null | undefined {
 		const value = this.text(column);
 		if (value == null) return value;
-		const parsed = parseNumber(value, this.delimiter, rules.percent);
+		const parsed = parseNumber(value, this.header.delimiter, rules.percent);
 		if (!parsed.ok) {
 			this.error(column, value, `"${value}" ${parsed.message}.`);
 			return null;

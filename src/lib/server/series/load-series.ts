@@ -11,6 +11,7 @@ import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { indicators, observations } from '../db/schema';
+import { loadDimensionSets } from '../observations/dimension-sets';
 import { authorize } from '../permissions';
 import { statusMargin } from '../settings/status-margin';
 
@@ -84,12 +85,13 @@ export function resolveQuery(
 
 /** The indicator's figures in the shape the domain rules take. */
 export function loadFigures(db: Db, indicatorId: number): Figure[] {
+	const sets = loadDimensionSets(db);
 	return db
 		.select({
 			areaId: observations.areaId,
 			start: observations.periodStart,
 			end: observations.periodEnd,
-			dimensions: observations.dimensions,
+			dimensionSetId: observations.dimensionSetId,
 			valueType: observations.valueType,
 			verification: observations.verification,
 			value: observations.value,
@@ -100,7 +102,7 @@ export function loadFigures(db: Db, indicatorId: number): Figure[] {
 		.from(observations)
 		.where(eq(observations.indicatorId, indicatorId))
 		.all()
-		.map((row) => ({ ...row, dimensions: JSON.parse(row.dimensions) as Record<string, string> }));
+		.map(({ dimensionSetId, ...row }) => ({ ...row, dimensions: sets.get(dimensionSetId) ?? {} }));
 }
 
 /** Computes the series of one indicator by the roll-up rules of formats.md §1.5. */

@@ -25,14 +25,14 @@ export function importAreas(ctx: KindImport): void {
 	const seenRows = new Map<string, { line: number; cells: string }>();
 	for (const record of ctx.table.records) {
 		report.rows++;
-		const r = new RowReader(record, report, ctx.table.delimiter);
+		const r = new RowReader(record, report, ctx.table);
 		const code = r.required('area_code');
 		const name = r.required('area_name');
 		const population = r.number('population', { min: 0 });
 		const year = r.number('population_year', { integer: true, min: 1000, max: 9999 });
 		if (code && name) {
 			const key = `${code}\u0000${year ?? ''}`;
-			const cells = JSON.stringify(record.cells);
+			const cells = JSON.stringify(record.values);
 			const earlier = seenRows.get(key);
 			if (earlier && earlier.cells === cells) continue; // an identical duplicate counts once
 			if (earlier) {

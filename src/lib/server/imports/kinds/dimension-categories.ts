@@ -14,6 +14,8 @@ function fold(category: string): string {
  */
 export class DimensionCategories {
 	private readonly known = new Map<string, Map<string, string>>();
+	/** dimension + NUL + category, for the common case: a category already known as written */
+	private readonly exact = new Set<string>();
 	private readonly remember;
 
 	constructor(
@@ -34,10 +36,12 @@ export class DimensionCategories {
 		let categories = this.known.get(dimension);
 		if (!categories) this.known.set(dimension, (categories = new Map()));
 		categories.set(fold(category), category);
+		this.exact.add(`${dimension}\u0000${category}`);
 	}
 
 	/** Whether the category may be used; reports the error or the first-time warning. */
 	check(r: RowReader, dimension: string, category: string): boolean {
+		if (this.exact.has(`${dimension}\u0000${category}`)) return true;
 		const categories = this.known.get(dimension);
 		const canonical = categories?.get(fold(category));
 		if (canonical === category) return true;

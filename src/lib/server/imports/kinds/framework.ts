@@ -34,7 +34,7 @@ export function importFramework(ctx: KindImport): void {
 	const cellsOf = new Map<string, string>();
 	for (const record of ctx.table.records) {
 		report.rows++;
-		const r = new RowReader(record, report, ctx.table.delimiter);
+		const r = new RowReader(record, report, ctx.table);
 		const code = r.required('result_code');
 		const level = r.oneOf('result_level', RESULT_LEVELS);
 		if (r.text('result_level') === null) r.error('result_level', '', 'result_level is required.');
@@ -48,7 +48,7 @@ export function importFramework(ctx: KindImport): void {
 		if (!code || !level || !title) continue;
 		const earlier = rows.get(code);
 		if (earlier) {
-			if (cellsOf.get(code) !== JSON.stringify(record.cells)) {
+			if (cellsOf.get(code) !== JSON.stringify(record.values)) {
 				r.error(
 					'result_code',
 					code,
@@ -66,7 +66,7 @@ export function importFramework(ctx: KindImport): void {
 			continue;
 		}
 		rows.set(code, { line: r.line, code, level, title, parent, optional });
-		cellsOf.set(code, JSON.stringify(record.cells));
+		cellsOf.set(code, JSON.stringify(record.values));
 	}
 
 	const stored = new Map(

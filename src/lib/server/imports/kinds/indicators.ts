@@ -88,7 +88,7 @@ export function importIndicators(ctx: KindImport): void {
 
 	for (const record of ctx.table.records) {
 		report.rows++;
-		const r = new RowReader(record, report, ctx.table.delimiter);
+		const r = new RowReader(record, report, ctx.table);
 		const errorsBefore = report.errorCount ?? 0;
 		const code = r.required('indicator_code');
 		const title = r.required('indicator_title');
@@ -118,7 +118,7 @@ export function importIndicators(ctx: KindImport): void {
 		if (!category || !direction || resultId === undefined) continue;
 
 		const earlier = seen.get(code);
-		const cells = JSON.stringify(record.cells);
+		const cells = JSON.stringify(record.values);
 		if (earlier) {
 			if (earlier.cells !== cells) {
 				r.error(

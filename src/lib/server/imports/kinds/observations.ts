@@ -10,6 +10,7 @@ import { parseNumber } from '../numbers';
 import type { CsvRecord, TableHeader } from '../read-table';
 import type { FileReport } from '../report';
 import { RowReader, addError } from '../row-reader';
+import { canonicalDimensions } from '../../observations/dimension-sets';
 import { DimensionCategories } from './dimension-categories';
 import { requireColumns, warnUnknownColumns } from './context';
 import { findPartialOverlaps } from './overlaps';
@@ -39,6 +40,7 @@ export interface RowSink {
 interface PeriodColumn {
 	raw: string;
 	key: string;
+	position: number;
 	period: Period;
 }
 
@@ -51,7 +53,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	const { db, table, report, batchId } = ctx;
 	const periodColumns: PeriodColumn[] = table.rawHeaders.flatMap((raw, i) => {
 		const parsed = raw === '' ? null : parsePeriod(raw);
-		return parsed?.ok ? [{ raw, key: table.headers[i]!, period: parsed.period }] : [];
+		return parsed?.ok ? [{ raw, key: table.headers[i]!, position: i, period: parsed.period }] : [];
 	});
 	const wide = periodColumns.length > 0;
 	if (!requireColumns(ctx, wide ? ['indicator_code'] : ['indicator_code', 'period'])) return null;
@@ -81,9 +83,11 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	);
 	const declaredAnywhere = new Set([...known.values()].flatMap((i) => i.dimensions));
 	const fixed = new Set<string>(wide ? ['indicator_code', 'area_code'] : OBSERVATION_COLUMNS);
-	const dimensionColumns = table.headers.filter(
-		(h) => h !== '' && !fixed.has(h) && declaredAnywhere.has(h)
-	);
+	// sorted, so the canonical dimension key can be built in one pass
+	const dimensionColumns = table.headers
+		.filter((h) => h !== '' && !fixed.has(h) && declaredAnywhere.has(h))
+		.sort();
+	const dimensionKeys = new Map<string, string>();
 	warnUnknownColumns(
 		ctx,
 		new Set([...fixed, ...dimensionColumns, ...periodColumns.map((p) => p.key)])
@@ -91,7 +95,19 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 
 	const tree = loadAreaTree(db);
 	const categories = new DimensionCategories(db, report, batchId);
-	const writer = new FigureWriter(db, report, batchId);
+	// The figure columns the file has; the others keep their stored values.
+	const columns = wide
+		? (['value'] as const)
+		: FIGURE_COLUMNS.filter((c) => table.headers.includes(c));
+	const writer = new FigureWriter(db, report, batchId, columns);
+	// Files repeat the same indicator, area and categories on many lines: resolve them once.
+	type Resolved = ReturnType<typeof resolveKey>;
+	type KeyTrie = Map<string | typeof RESOLVED, KeyTrie | Resolved>;
+	const resolvedKeys: KeyTrie = new Map();
+	const keyPositions = ['indicator_code', 'area_code', ...dimensionColumns].map((c) =>
+		table.index.get(c)
+	);
+
 	const periods = new Map<string, PeriodResult>();
 	const populations = new Map<string, number | null>();
 
@@ -110,10 +126,33 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 
 	/** The parts every figure of a record shares: indicator, area and dimension values. */
 	function readKey(r: RowReader) {
+		// a trie over the cells, so no key string is built per row
+		const values = r.record.values;
+		let node = resolvedKeys;
+		for (const position of keyPositions) {
+			const part = position === undefined ? '' : values[position]!;
+			let next = node.get(part) as KeyTrie | undefined;
+			if (!next) node.set(part, (next = new Map()));
+			node = next;
+		}
+		const cached = node.get(RESOLVED) as Resolved | undefined;
+		if (cached) return cached;
+		const errorsBefore = report.errorCount ?? 0;
+		const resolved = resolveKey(r);
+		if ((report.errorCount ?? 0) === errorsBefore && resolved.indicator)
+			node.set(RESOLVED, resolved);
+		return resolved;
+	}
+
+	function resolveKey(r: RowReader) {
 		const code = r.required('indicator_code');
 		const indicator = code ? known.get(code) : undefined;
 		if (code && !indicator) {
-			r.error('indicator_code', code, `Unknown indicator "${code}".${didYouMean(code, known.keys())}`);
+			r.error(
+				'indicator_code',
+				code,
+				`Unknown indicator "${code}".${didYouMean(code, known.keys())}`
+			);
 		}
 		const areaCode = r.text('area_code') ?? null;
 		const area = areaCode ? tree.byCodeOf(areaCode) : undefined;
@@ -121,10 +160,14 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			r.error(
 				'area_code',
 				areaCode,
-				`Unknown area "${areaCode}".${didYouMean(areaCode, tree.all().map((a) => a.code))}`
+				`Unknown area "${areaCode}".${didYouMean(
+					areaCode,
+					tree.all().map((a) => a.code)
+				)}`
 			);
 		}
 		const dimensions: Record<string, string> = {};
+		let signature = '';
 		for (const column of dimensionColumns) {
 			const category = r.text(column);
 			if (!category) continue;
@@ -136,14 +179,19 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				);
 				continue;
 			}
-			if (categories.check(r, column, category)) dimensions[column] = category;
+			if (categories.check(r, column, category)) {
+				dimensions[column] = category;
+				signature += `${column}\u0000${category}\u0001`;
+			}
 		}
-		return { indicator, area, areaCode, dimensions: canonicalDimensions(dimensions) };
+		let key = dimensionKeys.get(signature);
+		if (key === undefined) dimensionKeys.set(signature, (key = canonicalDimensions(dimensions)));
+		return { indicator, area, areaCode, dimensions: key };
 	}
 
-	/** A rate per 100,000 needs a population: the row's denominator or the area's. */
+	/** A rate per 100,000 without a denominator needs the area's population. */
 	function hasPopulation(r: RowReader, d: ObservationDraft, areaCode: string | null): boolean {
-		if (d.present.denominator != null || populationFor(d.areaId, d.period) !== null) return true;
+		if (populationFor(d.areaId, d.period) !== null) return true;
 		r.error(
 			'area_code',
 			areaCode ?? '',
@@ -185,12 +233,15 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			areaId: area?.id ?? null,
 			dimensions,
 			valueType,
-			present: {}
+			values: columns.map((c) => values[c] ?? null)
 		};
-		for (const column of FIGURE_COLUMNS) {
-			if (values[column] !== undefined) draft.present[column] = values[column];
+		if (
+			measure === 'per_100k' &&
+			values.denominator == null &&
+			!hasPopulation(r, draft, areaCode)
+		) {
+			return;
 		}
-		if (measure === 'per_100k' && !hasPopulation(r, draft, areaCode)) return;
 		writer.write(draft);
 	}
 
@@ -199,7 +250,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		const { indicator, area, areaCode, dimensions } = readKey(r);
 		if ((report.errorCount ?? 0) > errorsBefore || !indicator) return;
 		for (const column of periodColumns) {
-			const text = r.record.cells[column.key];
+			const text = r.record.values[column.position];
 			if (!text) continue;
 			const parsed = parseNumber(text, table.delimiter, indicator.measure === 'percent');
 			if (!parsed.ok) {
@@ -218,7 +269,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				areaId: area?.id ?? null,
 				dimensions,
 				valueType: 'actual',
-				present: { value: parsed.value }
+				values: [parsed.value]
 			};
 			if (indicator.measure === 'per_100k' && !hasPopulation(r, draft, areaCode)) continue;
 			writer.write(draft);
@@ -228,7 +279,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	return {
 		record(record) {
 			report.rows++;
-			const r = new RowReader(record, report, table.delimiter);
+			const r = new RowReader(record, report, table);
 			if (wide) wideRecord(r);
 			else longRecord(r);
 		},
@@ -244,6 +295,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		}
 	};
 }
+
+const RESOLVED = Symbol('resolved');
 
 /** What is wrong with a single value of a measure, or null. */
 function figureProblem(measure: Measure, value: number): string | null {
@@ -307,11 +360,4 @@ function checkFigure(
 	if (measure === 'per_100k' && f.denominator === 0) {
 		r.error('denominator', '0', 'The population (denominator) cannot be 0.');
 	}
-}
-
-/** Dimension values as a stable JSON object: keys sorted, blanks left out. */
-export function canonicalDimensions(dimensions: Record<string, string>): string {
-	const sorted: Record<string, string> = {};
-	for (const key of Object.keys(dimensions).sort()) sorted[key] = dimensions[key]!;
-	return JSON.stringify(sorted);
 }

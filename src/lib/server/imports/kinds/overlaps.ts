@@ -7,10 +7,29 @@ export interface PartialOverlap {
 	message: string;
 }
 
-interface Item {
-	period: string;
+interface Span {
 	start: string;
 	end: string;
+}
+
+/**
+ * Calls `found` for each pair of spans that partly overlap, given spans sorted by start then
+ * end. Only spans still open at a start can overlap it, so this is linear for regular series.
+ */
+function sweep<T extends Span>(sorted: Iterable<T>, found: (earlier: T, later: T) => void): void {
+	let open: T[] = [];
+	for (const span of sorted) {
+		if (open.length > 0) {
+			open = open.filter((o) => o.end >= span.start);
+			for (const o of open) if (overlapsPartly(o, span)) found(o, span);
+		}
+		open.push(span);
+	}
+}
+
+interface Item extends Span {
+	group: string;
+	period: string;
 	/** the line in this batch's file, or null for a figure stored before */
 	line: number | null;
 }
@@ -18,29 +37,48 @@ interface Item {
 /**
  * Two figures of one indicator, area, dimension values and type whose periods partly overlap
  * cannot both be true (formats.md §1.5); nested periods are fine (the longer one stands).
- * Sweeps the touched indicators' figures in index order — one group at a time, so memory stays
- * flat — and reports pairs in which at least one figure comes from this batch.
+ * Reports pairs in which at least one figure comes from this batch.
+ *
+ * Calendar periods nest (months in quarters in years), so most indicators cannot have a
+ * partial overlap at all: their distinct periods are checked first, and the figures are swept
+ * group by group only when two distinct periods partly overlap.
  */
 export function findPartialOverlaps(
 	db: Db,
 	batchId: number,
 	indicatorIds: Iterable<number>
 ): PartialOverlap[] {
-	const stmt = db.$client
+	const distinctPeriods = db.$client.prepare(
+		`SELECT DISTINCT period_start AS start, period_end AS end FROM observations
+		 WHERE indicator_id = ? ORDER BY period_start, period_end`
+	);
+	const figures = db.$client
 		.prepare(
-			`SELECT area_key, dimensions, value_type, period, period_start, period_end, batch_id, source_line
-			 FROM observations WHERE indicator_id = ?
-			 ORDER BY area_key, dimensions, value_type, period_start, period_end`
+			`SELECT area_key || '|' || dimension_set_id || '|' || value_type, period, period_start, period_end,
+			 batch_id, source_line FROM observations WHERE indicator_id = ?
+			 ORDER BY area_key, dimension_set_id, value_type, period_start, period_end`
 		)
 		.raw(true);
 	const found: PartialOverlap[] = [];
 	for (const indicatorId of indicatorIds) {
+		let possible = false;
+		sweep(distinctPeriods.all(indicatorId) as Span[], () => (possible = true));
+		if (!possible) continue;
+
 		let group = '';
-		let open: Item[] = [];
-		for (const row of stmt.iterate(indicatorId) as Iterable<unknown[]>) {
-			const [areaKey, dims, type, period, start, end, batch, line] = row as [
-				number,
-				string,
+		let items: Item[] = [];
+		const flush = () =>
+			sweep(items, (a, b) => {
+				if (a.line === null && b.line === null) return;
+				const [here, other] = b.line !== null ? [b, a] : [a, b];
+				found.push({
+					line: here.line!,
+					period: here.period,
+					message: `Period ${here.period} partly overlaps ${other.period} ${other.line !== null ? `on line ${other.line}` : '(already stored)'} for the same indicator, area, dimensions and value type; periods may nest but not partly overlap.`
+				});
+			});
+		for (const row of figures.iterate(indicatorId) as Iterable<unknown[]>) {
+			const [key, period, start, end, batch, line] = row as [
 				string,
 				string,
 				string,
@@ -48,26 +86,14 @@ export function findPartialOverlaps(
 				number,
 				number | null
 			];
-			const key = `${areaKey}|${dims}|${type}`;
 			if (key !== group) {
+				flush();
 				group = key;
-				open = [];
+				items = [];
 			}
-			const item: Item = { period, start, end, line: batch === batchId ? line : null };
-			if (open.length > 0) {
-				open = open.filter((o) => o.end >= start);
-				for (const o of open) {
-					if ((o.line === null && item.line === null) || !overlapsPartly(o, item)) continue;
-					const [here, other] = item.line !== null ? [item, o] : [o, item];
-					found.push({
-						line: here.line!,
-						period: here.period,
-						message: `Period ${here.period} partly overlaps ${other.period} ${other.line !== null ? `on line ${other.line}` : '(already stored)'} for the same indicator, area, dimensions and value type; periods may nest but not partly overlap.`
-					});
-				}
-			}
-			open.push(item);
+			items.push({ group: key, period, start, end, line: batch === batchId ? line : null });
 		}
+		flush();
 	}
 	return found;
 }

@@ -1,10 +1,13 @@
-import { FIGURE_COLUMNS, type FigureColumn } from '../../../domain/columns';
+import type { Statement } from 'better-sqlite3';
+import type { FigureColumn } from '../../../domain/columns';
 import type { Period } from '../../../domain/period';
 import type { ValueType } from '../../../domain/vocabulary';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db';
+import { DimensionSetIds } from '../../observations/dimension-sets';
 import type { FileReport } from '../report';
 import { addError } from '../row-reader';
+
+export type FigureValue = string | number | null;
 
 /** A validated figure with its codes resolved, ready to be written. */
 export interface ObservationDraft {
@@ -12,13 +15,14 @@ export interface ObservationDraft {
 	indicatorId: number;
 	period: Period;
 	areaId: number | null;
+	/** canonical JSON of the dimension values (see canonicalDimensions) */
 	dimensions: string;
 	valueType: ValueType;
-	/** Only the columns present in the file: absent ones keep their stored values. */
-	present: Partial<Record<FigureColumn, string | number | null>>;
+	/** The values of the writer's columns, in their order. */
+	values: FigureValue[];
 }
 
-type StoredRow = Record<string, string | number | null> & {
+type StoredRow = Record<string, FigureValue> & {
 	id: number;
 	batch_id: number;
 	source_line: number | null;
@@ -29,32 +33,51 @@ type StoredRow = Record<string, string | number | null> & {
  * inserted, changed ones updated with their previous version kept in the history, identical
  * ones left alone (formats.md §1.5). A key already written by this same batch is a duplicate
  * within the file: identical rows count once, different ones are an error on both lines.
+ *
+ * `columns` are the figure columns the file has: the others keep their stored values, so they
+ * are neither written nor compared. They are the same for every row of a file, which lets the
+ * statements be prepared once.
  */
 export class FigureWriter {
-	private readonly insertNew;
+	private readonly insert: Statement<unknown[]>;
+	private readonly update: Statement<unknown[]>;
 	private readonly find;
 	private readonly remember;
-	private readonly updates = new Map<string, Statement<unknown[]>>();
 	private readonly reportedLines = new Set<number>();
+	private readonly dimensionSets: DimensionSetIds;
 	readonly indicatorsTouched = new Set<number>();
 
 	constructor(
-		private readonly db: Db,
+		db: Db,
 		private readonly report: FileReport,
-		private readonly batchId: number
+		private readonly batchId: number,
+		private readonly columns: readonly FigureColumn[]
 	) {
 		const client = db.$client;
-		this.insertNew = client.prepare(
-			`INSERT INTO observations (indicator_id, period, period_start, period_end, area_id, dimensions,
-			 value_type, ${FIGURE_COLUMNS.join(', ')}, batch_id, source_line)
-			 VALUES (${Array(9 + FIGURE_COLUMNS.length)
-					.fill('?')
-					.join(', ')})
+		this.dimensionSets = new DimensionSetIds(db);
+		const names = [
+			'indicator_id',
+			'period',
+			'period_start',
+			'period_end',
+			'area_id',
+			'dimension_set_id',
+			'value_type',
+			...columns,
+			'batch_id',
+			'source_line'
+		];
+		this.insert = client.prepare<unknown[]>(
+			`INSERT INTO observations (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
 			 ON CONFLICT DO NOTHING`
 		);
+		const set = [...columns, 'period', 'batch_id', 'source_line'].map((c) => `${c} = ?`);
+		this.update = client.prepare<unknown[]>(
+			`UPDATE observations SET ${set.join(', ')} WHERE id = ?`
+		);
 		this.find = client.prepare(
-			`SELECT * FROM observations WHERE indicator_id = ? AND area_key = ? AND dimensions = ?
-			 AND value_type = ? AND period_start = ? AND period_end = ?`
+			`SELECT * FROM observations WHERE indicator_id = ? AND period_start = ? AND period_end = ?
+			 AND area_key = ? AND dimension_set_id = ? AND value_type = ?`
 		);
 		this.remember = client.prepare(
 			`INSERT INTO observation_history (observation_id, previous, previous_batch_id, replaced_by_batch_id)
@@ -64,15 +87,16 @@ export class FigureWriter {
 
 	write(d: ObservationDraft): void {
 		this.indicatorsTouched.add(d.indicatorId);
-		const inserted = this.insertNew.run(
+		const dimensionSet = this.dimensionSets.idOf(d.dimensions);
+		const inserted = this.insert.run(
 			d.indicatorId,
 			d.period.label,
 			d.period.start,
 			d.period.end,
 			d.areaId,
-			d.dimensions,
+			dimensionSet,
 			d.valueType,
-			...FIGURE_COLUMNS.map((c) => d.present[c] ?? null),
+			...d.values,
 			this.batchId,
 			d.line
 		);
@@ -82,36 +106,30 @@ export class FigureWriter {
 		}
 		const stored = this.find.get(
 			d.indicatorId,
-			d.areaId ?? 0,
-			d.dimensions,
-			d.valueType,
 			d.period.start,
-			d.period.end
+			d.period.end,
+			d.areaId ?? 0,
+			dimensionSet,
+			d.valueType
 		) as StoredRow;
-		const columns = FIGURE_COLUMNS.filter((c) => d.present[c] !== undefined);
-		const differing = columns.find((c) => (stored[c] ?? null) !== (d.present[c] ?? null));
+		const differing = this.columns.findIndex((c, i) => (stored[c] ?? null) !== d.values[i]);
 		if (stored.batch_id === this.batchId) {
-			if (differing) this.duplicate(d, stored, differing);
+			if (differing >= 0) this.duplicate(d, stored, differing);
 			return;
 		}
-		if (!differing) {
+		if (differing < 0) {
 			this.report.unchanged++;
 			return;
 		}
 		const { id, batch_id: previousBatch, ...previous } = stored;
 		this.remember.run(id, JSON.stringify(previous), previousBatch, this.batchId);
-		this.updateFor(columns).run(
-			...columns.map((c) => d.present[c] ?? null),
-			d.period.label,
-			this.batchId,
-			d.line,
-			id
-		);
+		this.update.run(...d.values, d.period.label, this.batchId, d.line, id);
 		this.report.updated++;
 	}
 
 	/** Two lines of one file with the same key and different content: an error on each. */
-	private duplicate(d: ObservationDraft, stored: StoredRow, column: FigureColumn): void {
+	private duplicate(d: ObservationDraft, stored: StoredRow, index: number): void {
+		const column = this.columns[index]!;
 		const earlier = stored.source_line ?? 0;
 		const message = (other: number) =>
 			`Line ${other} has the same indicator, period, area, dimensions and value type with different content; keep one of them.`;
@@ -119,7 +137,7 @@ export class FigureWriter {
 		addError(this.report, {
 			line: d.line,
 			column,
-			value: show(d.present[column]),
+			value: show(d.values[index]),
 			message: message(earlier)
 		});
 		if (!this.reportedLines.has(earlier)) {
@@ -131,16 +149,5 @@ export class FigureWriter {
 				message: message(d.line)
 			});
 		}
-	}
-
-	private updateFor(columns: FigureColumn[]) {
-		const signature = columns.join(',');
-		let stmt = this.updates.get(signature);
-		if (!stmt) {
-			const set = [...columns, 'period', 'batch_id', 'source_line'].map((c) => `${c} = ?`).join(', ');
-			stmt = this.db.$client.prepare<unknown[]>(`UPDATE observations SET ${set} WHERE id = ?`);
-			this.updates.set(signature, stmt);
-		}
-		return stmt;
 	}
 }

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:import`: times `cpas import` of about a million figures against the floor
+ * (papaparse streaming + a plain better-sqlite3 upsert) in the same run, and prints rows per
+ * second, the ratio and the peak memory of each (from /usr/bin/time -v).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const work = mkdtempSync(join(tmpdir(), 'cpas-bench-import-'));
+const hasTime = existsSync('/usr/bin/time');
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+	const command = hasTime ? '/usr/bin/time' : process.execPath;
+	const argv = hasTime ? ['-v', process.execPath, ...args] : args;
+	const started = process.hrtime.bigint();
+	const result = spawnSync(command, argv, {
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+		maxBuffer: 64 << 20
+	});
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	if (result.status !== 0) {
+		console.error(result.stdout.slice(-2000), result.stderr.slice(-4000));
+		throw new Error(`${label} failed with exit code ${result.status}`);
+	}
+	const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+	return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : null, stdout: result.stdout };
+}
+
+console.log('Generating the benchmark files…');
+const generated = JSON.parse(
+	execFileSync(
+		process.execPath,
+		['--import', 'tsx', 'scripts/bench/generate-import-file.ts', work],
+		{
+			encoding: 'utf8'
+		}
+	)
+) as { rows: number };
+const file = join(work, 'observations.csv');
+const cliArgs = ['--import', 'tsx', 'src/cli/main.ts'];
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+console.log(`Importing ${generated.rows.toLocaleString('en')} figures, ${ROUNDS} rounds each…`);
+const base = join(work, 'base.sqlite');
+run(
+	'setup',
+	[
+		...cliArgs,
+		'import',
+		...['areas', 'framework', 'indicators'].map((k) => join(work, `${k}.csv`))
+	],
+	{
+		DATABASE_PATH: base
+	}
+);
+type Run = ReturnType<typeof run>;
+const oursRuns: Run[] = [];
+const floorRuns: Run[] = [];
+// Alternate the two, so a busy moment on a shared machine hits both alike.
+for (let round = 0; round < ROUNDS; round++) {
+	const database = join(work, `cpas-${round}.sqlite`);
+	copyFileSync(base, database);
+	const ours = run('cpas import', [...cliArgs, 'import', file, '--json'], {
+		DATABASE_PATH: database
+	});
+	const report = JSON.parse(ours.stdout) as { ok: boolean; files: { inserted: number }[] };
+	if (!report.ok || report.files[0]!.inserted !== generated.rows) {
+		throw new Error(`cpas import did not insert every figure: ${ours.stdout.slice(0, 500)}`);
+	}
+	oursRuns.push(ours);
+	floorRuns.push(
+		run('floor', [
+			'--import',
+			'tsx',
+			'scripts/bench/floor-import.ts',
+			file,
+			join(work, `floor-${round}.sqlite`)
+		])
+	);
+	console.log(
+		`  round ${round + 1}: cpas import ${ours.seconds.toFixed(1)} s, floor ${floorRuns.at(-1)!.seconds.toFixed(1)} s`
+	);
+	rmSync(database, { force: true });
+}
+rmSync(work, { recursive: true, force: true });
+const median = (runs: Run[], key: 'seconds' | 'peakMb') => {
+	const values = runs.map((r) => r[key] ?? 0).sort((a, b) => a - b);
+	return values[Math.floor(values.length / 2)]!;
+};
+const ours = {
+	seconds: median(oursRuns, 'seconds'),
+	peakMb: Math.max(...oursRuns.map((r) => r.peakMb ?? 0))
+};
+const floor = {
+	seconds: median(floorRuns, 'seconds'),
+	peakMb: Math.max(...floorRuns.map((r) => r.peakMb ?? 0))
+};
+
+const rate = (s: number) => Math.round(generated.rows / s).toLocaleString('en');
+const mb = (m: number | null) => (m === null ? 'n/a' : `${Math.round(m)} MB`);
+console.log(`
+figures                 ${generated.rows.toLocaleString('en')}
+cpas import (median)    ${ours.seconds.toFixed(1)} s  ${rate(ours.seconds)} rows/s  peak ${mb(ours.peakMb)} (target < 400 MB)
+floor (median)          ${floor.seconds.toFixed(1)} s  ${rate(floor.seconds)} rows/s  peak ${mb(floor.peakMb)}
+ratio                   ${(ours.seconds / floor.seconds).toFixed(2)} × the floor (target ≤ 2)
+
+Reproduce: npm run bench:import`);
