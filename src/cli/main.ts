@@ -4,6 +4,10 @@ import type { Output } from './usage';
 
 const io: Output = {
 	out: (text) => process.stdout.write(text + '\n'),
-	err: (text) => process.stderr.write(text + '\n')
+	err: (text) => process.stderr.write(text + '\n'),
+	write: (chunk) =>
+		process.stdout.write(chunk)
+			? undefined
+			: new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))
 };
 process.exitCode = await run(process.argv.slice(2), io);

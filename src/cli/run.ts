@@ -4,11 +4,12 @@
  */
 import { LOCAL_ADMINISTRATOR } from '../lib/server/actor';
 import { createDb } from '../lib/server/db';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { seriesCommand } from './commands/series';
 import { USAGE, UsageError, type ExitCode, type Output } from './usage';
 
-const COMMANDS = { import: importCommand, series: seriesCommand } as const;
+const COMMANDS = { import: importCommand, series: seriesCommand, export: exportCommand } as const;
 
 export async function run(argv: string[], io: Output): Promise<ExitCode> {
 	const [command, ...args] = argv;

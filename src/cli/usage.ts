@@ -16,6 +16,9 @@ Commands:
   series INDICATOR_CODE [--area CODE] [--from PERIOD] [--to PERIOD]
          [--by month|quarter|half|year|fy] [--verified-only] [--json]
       The series a chart of the indicator shows, with targets and status.
+  export observations [--indicator CODE]
+  export areas | framework | indicators
+      CSV on stdout in the import format: importing it back changes nothing.
   help
       This text.
 
@@ -26,6 +29,9 @@ Exit codes: 0 success, 1 refused or not found (nothing written), 2 usage error.`
 export type ExitCode = 0 | 1 | 2;
 
 export interface Output {
+	/** a line (or lines) of output */
 	out: (text: string) => void;
 	err: (text: string) => void;
+	/** raw text, for large output; resolves when it may be written again (backpressure) */
+	write: (chunk: string) => void | Promise<void>;
 }

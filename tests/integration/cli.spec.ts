@@ -24,7 +24,10 @@ async function cpas(...argv: string[]) {
 	let stderr = '';
 	const code = await run(argv, {
 		out: (t) => (stdout += t + '\n'),
-		err: (t) => (stderr += t + '\n')
+		err: (t) => (stderr += t + '\n'),
+		write: (t) => {
+			stdout += t;
+		}
 	});
 	return { code, stdout, stderr };
 }

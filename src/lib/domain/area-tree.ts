@@ -12,6 +12,8 @@ export interface AreaNode {
 	code: string;
 	name: string;
 	parentId: number | null;
+	/** free label such as province or territory */
+	level?: string | null;
 	populations: AreaPopulation[];
 }
 

@@ -11,7 +11,14 @@ export function loadAreaTree(db: Db): AreaTree {
 			.all()
 			.map((a) => [
 				a.id,
-				{ id: a.id, code: a.code, name: a.name, parentId: a.parentId, populations: [] }
+				{
+					id: a.id,
+					code: a.code,
+					name: a.name,
+					parentId: a.parentId,
+					level: a.level,
+					populations: []
+				}
 			])
 	);
 	for (const p of db.select().from(areaPopulations).all()) {

@@ -1,0 +1,38 @@
+import Papa from 'papaparse';
+
+export type Cell = string | number | null | undefined;
+
+/**
+ * A number as the importer reads it back: plain decimal, never an exponent (String(1e-7) is
+ * "1e-7", which no spreadsheet and no import accepts).
+ */
+export function plainNumber(n: number): string {
+	const text = String(n);
+	if (!/e/i.test(text)) return text;
+	return n.toFixed(20).replace(/\.?0+$/, '');
+}
+
+function cell(value: Cell): string {
+	if (value === null || value === undefined) return '';
+	return typeof value === 'number' ? plainNumber(value) : value;
+}
+
+/** CSV text, a block of rows at a time, so a large export is never held whole. */
+export function* csvChunks(
+	fields: readonly string[],
+	rows: Iterable<readonly Cell[]>,
+	blockSize = 5000
+): Generator<string> {
+	const unparse = (data: string[][], header: boolean) =>
+		Papa.unparse({ fields: [...fields], data }, { header, newline: '\n' });
+	yield unparse([], true).replace(/\r?\n$/, '') + '\n';
+	let block: string[][] = [];
+	for (const row of rows) {
+		block.push(row.map(cell));
+		if (block.length === blockSize) {
+			yield unparse(block, false) + '\n';
+			block = [];
+		}
+	}
+	if (block.length > 0) yield unparse(block, false) + '\n';
+}

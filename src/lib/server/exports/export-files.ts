@@ -1,0 +1,198 @@
+import { eq } from 'drizzle-orm';
+import {
+	AREA_COLUMNS,
+	FIGURE_COLUMNS,
+	FRAMEWORK_COLUMNS,
+	INDICATOR_COLUMNS,
+	OBSERVATION_COLUMNS
+} from '../../domain/columns';
+import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
+import type { Actor } from '../actor';
+import { loadAreaTree } from '../areas/tree';
+import type { Db } from '../db';
+import { indicators } from '../db/schema';
+import { loadFramework } from '../framework/tree';
+import { loadDimensionSets } from '../observations/dimension-sets';
+import { authorize } from '../permissions';
+import { csvChunks, type Cell } from './csv';
+
+export interface ExportOptions {
+	/** observations only: one indicator's figures */
+	indicator?: string;
+}
+
+export type ExportResult =
+	| { ok: true; chunks: Iterable<string> }
+	| { ok: false; problem: 'not_found' | 'bad_request'; message: string };
+
+/**
+ * Exports one kind in exactly its import format (formats.md §3 `export`), so that importing
+ * the export changes nothing. Rows come in a stable order: the same data exports byte for byte
+ * the same.
+ */
+export function exportKind(
+	db: Db,
+	actor: Actor,
+	kind: string,
+	options: ExportOptions = {}
+): ExportResult {
+	authorize(actor, 'read');
+	if (!(FILE_KINDS as readonly string[]).includes(kind)) {
+		return {
+			ok: false,
+			problem: 'bad_request',
+			message: `"${kind}" is not a kind of file; use one of: ${FILE_KINDS.join(', ')}.`
+		};
+	}
+	if (options.indicator !== undefined && kind !== 'observations') {
+		return {
+			ok: false,
+			problem: 'bad_request',
+			message: '--indicator applies to observations only.'
+		};
+	}
+	switch (kind as FileKind) {
+		case 'areas':
+			return { ok: true, chunks: exportAreas(db) };
+		case 'framework':
+			return { ok: true, chunks: exportFramework(db, actor) };
+		case 'indicators':
+			return { ok: true, chunks: exportIndicators(db, actor) };
+		case 'observations': {
+			let indicatorId: number | undefined;
+			if (options.indicator !== undefined) {
+				const found = db
+					.select({ id: indicators.id })
+					.from(indicators)
+					.where(eq(indicators.code, options.indicator))
+					.get();
+				if (!found) {
+					return {
+						ok: false,
+						problem: 'not_found',
+						message: `Unknown indicator "${options.indicator}".`
+					};
+				}
+				indicatorId = found.id;
+			}
+			return { ok: true, chunks: exportObservations(db, indicatorId) };
+		}
+	}
+}
+
+function* exportAreas(db: Db): Generator<string> {
+	const tree = loadAreaTree(db);
+	const rows: Cell[][] = [];
+	const walk = (parent: number | null, parentCode: string | null) => {
+		for (const area of tree.childrenOf(parent)) {
+			const populations = [...area.populations].sort((a, b) => (a.year ?? -1) - (b.year ?? -1));
+			const level = area.level ?? null;
+			if (populations.length === 0)
+				rows.push([area.code, area.name, parentCode, level, null, null]);
+			for (const p of populations) {
+				rows.push([area.code, area.name, parentCode, level, p.population, p.year]);
+			}
+			walk(area.id, area.code);
+		}
+	};
+	walk(null, null);
+	yield* csvChunks(AREA_COLUMNS, rows);
+}
+
+function* exportFramework(db: Db, actor: Actor): Generator<string> {
+	const framework = loadFramework(db, actor);
+	const rows: Cell[][] = [];
+	const walk = (ids: number[]) => {
+		for (const id of ids) {
+			const node = framework.branch(id)!;
+			const parent = node.parentId === null ? null : framework.get(node.parentId)!.code;
+			rows.push([
+				node.code,
+				node.level,
+				node.title,
+				parent,
+				node.driverOfChange,
+				node.criticalCondition,
+				node.components,
+				node.tier,
+				node.description
+			]);
+			walk(node.children.map((c) => c.id));
+		}
+	};
+	walk(framework.objectives().map((o) => o.id));
+	yield* csvChunks(FRAMEWORK_COLUMNS, rows);
+}
+
+function* exportIndicators(db: Db, actor: Actor): Generator<string> {
+	const framework = loadFramework(db, actor);
+	const all = db.select().from(indicators).all();
+	all.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+	// dpo_code is our extension of the format: written only when some indicator has one
+	const withDpo = all.some((i) => i.dpoCode);
+	const fields = withDpo ? [...INDICATOR_COLUMNS, 'dpo_code'] : [...INDICATOR_COLUMNS];
+	const rows = all.map((i) => {
+		const row: Cell[] = [
+			i.code,
+			i.title,
+			framework.get(i.resultId)?.code,
+			i.category,
+			i.direction,
+			i.measure,
+			i.aggregation,
+			i.frequency,
+			i.dimensions,
+			i.baselineValue,
+			i.baselinePeriod,
+			i.tier,
+			i.unit,
+			i.dataSource,
+			i.component,
+			i.definition,
+			i.sensitivity
+		];
+		if (withDpo) row.push(i.dpoCode);
+		return row;
+	});
+	yield* csvChunks(fields, rows);
+}
+
+function* exportObservations(db: Db, indicatorId?: number): Generator<string> {
+	const sets = loadDimensionSets(db);
+	// every dimension any indicator declares, in the order indicators declare them
+	const dimensions: string[] = [];
+	for (const i of db
+		.select({ d: indicators.dimensions })
+		.from(indicators)
+		.orderBy(indicators.code)
+		.all()) {
+		for (const d of i.d ? i.d.split(';') : []) if (!dimensions.includes(d)) dimensions.push(d);
+	}
+	const stmt = db.$client
+		.prepare(
+			`SELECT i.code, o.period, a.code, o.value_type, ${FIGURE_COLUMNS.map((c) => `o.${c}`).join(', ')},
+			 o.dimension_set_id
+			 FROM observations o JOIN indicators i ON i.id = o.indicator_id
+			 LEFT JOIN areas a ON a.id = o.area_id
+			 ${indicatorId === undefined ? '' : 'WHERE o.indicator_id = ?'}
+			 ORDER BY i.code, o.period_start, o.period_end, a.code, o.dimension_set_id, o.value_type`
+		)
+		.raw(true);
+	const rows = function* () {
+		const args = indicatorId === undefined ? [] : [indicatorId];
+		for (const raw of stmt.iterate(...args) as Iterable<Cell[]>) {
+			const [code, period, area, valueType, ...rest] = raw;
+			const dims = sets.get(rest.pop() as number) ?? {};
+			yield [
+				code,
+				period,
+				area,
+				rest[0],
+				valueType,
+				...rest.slice(1),
+				...dimensions.map((d) => dims[d])
+			] as Cell[];
+		}
+	};
+	yield* csvChunks([...OBSERVATION_COLUMNS, ...dimensions], rows());
+}
