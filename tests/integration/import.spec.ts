@@ -182,3 +182,17 @@ describe('series after import', () => {
 		expect(verified.ok && verified.series.points[0]!.actual).toBe(5);
 	});
 });
+
+test('changing a result level that would orphan its stored children is refused', async () => {
+	const db = freshDb();
+	await importBasic(db);
+	// PO1-OC1 is an outcome under PO1-IM1; making PO1-IM1 an outcome leaves PO1-OC1 misplaced
+	const report = await importFiles(db, LOCAL_ADMINISTRATOR, [
+		csv(
+			'fw.csv',
+			'result_code,result_level,result_title,parent_result\nPO1-IM1,outcome,Threat reduced,PO1\n'
+		)
+	]);
+	expect(report.ok).toBe(false);
+	expect(report.files[0]!.errors.map((e) => [e.line, e.column])).toContainEqual([2, 'result_level']);
+});

@@ -99,6 +99,22 @@ export function importFramework(ctx: KindImport): void {
 			});
 		}
 	}
+
+	// A node whose level changes must still fit the stored children the file leaves in place.
+	const storedById = new Map([...stored.values()].map((n) => [n.id, n]));
+	for (const child of stored.values()) {
+		if (rows.has(child.code) || child.parentId === null) continue;
+		const parent = storedById.get(child.parentId);
+		const changed = parent && rows.get(parent.code);
+		if (changed && changed.level !== PARENT_LEVEL[child.level]) {
+			addError(report, {
+				line: changed.line,
+				column: 'result_level',
+				value: changed.level,
+				message: `${changed.code} has the ${child.level} ${child.code} below it, whose parent must be an ${PARENT_LEVEL[child.level]}; move or change ${child.code} in the same file.`
+			});
+		}
+	}
 	if (report.errors.length > 0) return;
 
 	// Parents before children, so each parent id exists when its child is written.

@@ -1,0 +1,15 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+
+/** Anything under /api/v1 that is not an endpoint: a JSON 404, not the HTML error page. */
+const notFound: RequestHandler = ({ params, request }) =>
+	json(
+		{ error: `There is no ${request.method} /api/v1/${params.path} endpoint.` },
+		{ status: 404 }
+	);
+
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;
