@@ -3,7 +3,13 @@ import { AREA_COLUMNS } from '../../../domain/columns';
 import { areaPopulations, areas } from '../../db/schema';
 import { didYouMean } from '../../../domain/suggest';
 import { RowReader, addError } from '../row-reader';
-import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
+import {
+	conflictingRows,
+	requireColumns,
+	same,
+	warnUnknownColumns,
+	type KindImport
+} from './context';
 
 interface AreaRow {
 	line: number;
@@ -22,7 +28,11 @@ export function importAreas(ctx: KindImport): void {
 	warnUnknownColumns(ctx, new Set<string>(AREA_COLUMNS));
 
 	const rows: AreaRow[] = [];
-	const seenRows = new Map<string, { line: number; cells: string }>();
+	const reportedLines = new Set<number>();
+	const seenRows = new Map<
+		string,
+		{ line: number; cells: string; population: number | null | undefined }
+	>();
 	for (const record of ctx.table.records) {
 		report.rows++;
 		const r = new RowReader(record, report, ctx.table);
@@ -35,16 +45,22 @@ export function importAreas(ctx: KindImport): void {
 			const cells = JSON.stringify(record.values);
 			const earlier = seenRows.get(key);
 			if (earlier && earlier.cells === cells) continue; // an identical duplicate counts once
-			if (earlier) {
-				addError(report, {
-					line: r.line,
-					column: 'population',
-					value: r.text('population') ?? '',
-					message: `Area ${code}${year != null ? ` in ${year}` : ''} is also on line ${earlier.line} with different content; keep one row.`
-				});
+			// Two populations for one area and year; other disagreements (name, parent, level)
+			// are reported by the check of the area's description below.
+			if (earlier && earlier.population !== population) {
+				conflictingRows(
+					report,
+					reportedLines,
+					`Area ${code}${year != null ? ` in ${year}` : ''}`,
+					{ line: r.line, column: 'population', value: r.text('population') ?? '' },
+					{
+						line: earlier.line,
+						value: earlier.population == null ? '' : String(earlier.population)
+					}
+				);
 				continue;
 			}
-			seenRows.set(key, { line: r.line, cells });
+			if (!earlier) seenRows.set(key, { line: r.line, cells, population });
 			rows.push({
 				line: r.line,
 				code,

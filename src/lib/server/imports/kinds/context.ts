@@ -51,3 +51,27 @@ export function warnUnknownColumns(ctx: HeaderContext, known: ReadonlySet<string
 export function same(stored: unknown, next: unknown): boolean {
 	return (stored ?? null) === (next ?? null);
 }
+
+/**
+ * Two rows of one file about the same thing with different content: an error on each line,
+ * each naming the other (formats.md §1.5). `reported` remembers earlier lines already told.
+ */
+export function conflictingRows(
+	report: FileReport,
+	reported: Set<number>,
+	what: string,
+	here: { line: number; column: string; value: string },
+	earlier: { line: number; value: string }
+): void {
+	const message = (other: number) =>
+		`${what} is also on line ${other} with different content; keep one row.`;
+	addError(report, { ...here, message: message(earlier.line) });
+	if (reported.has(earlier.line)) return;
+	reported.add(earlier.line);
+	addError(report, {
+		line: earlier.line,
+		column: here.column,
+		value: earlier.value,
+		message: message(here.line)
+	});
+}

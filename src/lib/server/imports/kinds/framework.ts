@@ -4,7 +4,13 @@ import { results } from '../../db/schema';
 import { didYouMean } from '../../../domain/suggest';
 import { PARENT_LEVEL, RESULT_LEVELS, TIERS, type ResultLevel } from '../../../domain/vocabulary';
 import { RowReader, addError } from '../row-reader';
-import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
+import {
+	conflictingRows,
+	requireColumns,
+	same,
+	warnUnknownColumns,
+	type KindImport
+} from './context';
 
 /** Optional columns: absent keeps the stored value, blank clears it. */
 const OPTIONAL = {
@@ -32,6 +38,7 @@ export function importFramework(ctx: KindImport): void {
 
 	const rows = new Map<string, ResultRow>();
 	const cellsOf = new Map<string, string>();
+	const reportedLines = new Set<number>();
 	for (const record of ctx.table.records) {
 		report.rows++;
 		const r = new RowReader(record, report, ctx.table);
@@ -49,10 +56,12 @@ export function importFramework(ctx: KindImport): void {
 		const earlier = rows.get(code);
 		if (earlier) {
 			if (cellsOf.get(code) !== JSON.stringify(record.values)) {
-				r.error(
-					'result_code',
-					code,
-					`Result ${code} is also on line ${earlier.line} with different content; keep one row.`
+				conflictingRows(
+					report,
+					reportedLines,
+					`Result ${code}`,
+					{ line: r.line, column: 'result_code', value: code },
+					{ line: earlier.line, value: code }
 				);
 			}
 			continue;

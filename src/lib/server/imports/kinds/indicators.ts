@@ -15,7 +15,13 @@ import {
 import { normaliseHeader } from '../read-table';
 import { isPersonalDataHeader } from '../personal-data';
 import { RowReader } from '../row-reader';
-import { requireColumns, same, warnUnknownColumns, type KindImport } from './context';
+import {
+	conflictingRows,
+	requireColumns,
+	same,
+	warnUnknownColumns,
+	type KindImport
+} from './context';
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
 
 const REQUIRED = [
@@ -85,6 +91,7 @@ export function importIndicators(ctx: KindImport): void {
 			.map((i) => [i.code, i])
 	);
 	const seen = new Map<string, { line: number; cells: string }>();
+	const reportedLines = new Set<number>();
 
 	for (const record of ctx.table.records) {
 		report.rows++;
@@ -121,10 +128,12 @@ export function importIndicators(ctx: KindImport): void {
 		const cells = JSON.stringify(record.values);
 		if (earlier) {
 			if (earlier.cells !== cells) {
-				r.error(
-					'indicator_code',
-					code,
-					`Indicator ${code} is also on line ${earlier.line} with different content; keep one row.`
+				conflictingRows(
+					report,
+					reportedLines,
+					`Indicator ${code}`,
+					{ line: r.line, column: 'indicator_code', value: code },
+					{ line: earlier.line, value: code }
 				);
 			}
 			continue;
