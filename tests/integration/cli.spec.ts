@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/run';
+import { cpas } from '../helpers/cli';
 import { FIXTURES } from '../helpers/db';
 
 const basic = (f: string) => join(FIXTURES, 'basic', f);
@@ -18,19 +18,6 @@ afterEach(() => {
 	delete process.env.DATABASE_PATH;
 	rmSync(dir, { recursive: true, force: true });
 });
-
-async function cpas(...argv: string[]) {
-	let stdout = '';
-	let stderr = '';
-	const code = await run(argv, {
-		out: (t) => (stdout += t + '\n'),
-		err: (t) => (stderr += t + '\n'),
-		write: (t) => {
-			stdout += t;
-		}
-	});
-	return { code, stdout, stderr };
-}
 
 describe('cpas import', () => {
 	test('imports files and prints one JSON object with --json', async () => {

@@ -194,5 +194,8 @@ test('changing a result level that would orphan its stored children is refused',
 		)
 	]);
 	expect(report.ok).toBe(false);
-	expect(report.files[0]!.errors.map((e) => [e.line, e.column])).toContainEqual([2, 'result_level']);
+	expect(report.files[0]!.errors.map((e) => [e.line, e.column])).toContainEqual([
+		2,
+		'result_level'
+	]);
 });

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/run';
+import { cpas } from '../helpers/cli';
 import { FIXTURES } from '../helpers/db';
 
 const BROKEN = join(FIXTURES, 'broken');
@@ -286,19 +286,6 @@ interface Report {
 	ok: boolean;
 	dryRun: boolean;
 	files: FileReport[];
-}
-
-async function cpas(...argv: string[]) {
-	let stdout = '';
-	let stderr = '';
-	const code = await run(argv, {
-		out: (t) => (stdout += t + '\n'),
-		err: (t) => (stderr += t + '\n'),
-		write: (t) => {
-			stdout += t;
-		}
-	});
-	return { code, stdout, stderr };
 }
 
 /** Every kind exported, one after the other: the whole database as a user sees it. */

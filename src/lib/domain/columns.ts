@@ -66,3 +66,11 @@ export const OBSERVATION_COLUMNS = [
 	'value_type',
 	...FIGURE_COLUMNS.slice(1)
 ] as const;
+
+/** Every column name the contract gives a meaning to, in any kind of file. */
+export const CONTRACT_COLUMNS: ReadonlySet<string> = new Set([
+	...AREA_COLUMNS,
+	...FRAMEWORK_COLUMNS,
+	...INDICATOR_COLUMNS,
+	...OBSERVATION_COLUMNS
+]);

@@ -22,7 +22,7 @@ import {
 	warnUnknownColumns,
 	type KindImport
 } from './context';
-import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
+import { CONTRACT_COLUMNS, INDICATOR_COLUMNS } from '../../../domain/columns';
 
 const REQUIRED = [
 	'indicator_code',
@@ -45,21 +45,22 @@ const TEXT_FIELDS = {
 function readDimensions(r: RowReader): string | null | undefined {
 	const raw = r.text('dimensions');
 	if (raw == null) return raw === null ? '' : undefined;
-	const names = raw
+	const parts = raw
 		.split(';')
-		.map((d) => normaliseHeader(d))
+		.map((d) => d.trim())
 		.filter((d) => d !== '');
-	for (const name of names) {
-		if (
-			(OBSERVATION_COLUMNS as readonly string[]).includes(name) ||
-			isPersonalDataHeader(name) ||
-			parsePeriod(name).ok
-		) {
-			r.error(
-				'dimensions',
-				raw,
-				`"${name}" cannot be a dimension: it is a column of the observations format, a personal-data column or a period.`
-			);
+	const names = parts.map(normaliseHeader);
+	for (const [i, name] of names.entries()) {
+		// a period is recognised as written ("2024-Q1"), before normalisation turns it into 2024_q1
+		const why = CONTRACT_COLUMNS.has(name)
+			? 'it is a column of the file formats'
+			: isPersonalDataHeader(name)
+				? 'it is a personal-data column'
+				: parsePeriod(parts[i]!).ok || parsePeriod(name).ok
+					? 'it is a period, which would make observation files wide'
+					: null;
+		if (why) {
+			r.error('dimensions', raw, `"${parts[i]}" cannot be a dimension: ${why}.`);
 			return null;
 		}
 	}

@@ -44,6 +44,11 @@ export class FigureWriter {
 	private readonly find;
 	private readonly remember;
 	private readonly reportedLines = new Set<number>();
+	/**
+	 * Figures this file found unchanged, by row id, with the line that did: such a row keeps its
+	 * old batch, so this is how a later line with the same key is known to be a duplicate.
+	 */
+	private readonly unchangedLines = new Map<number, number>();
 	private readonly dimensionSets: DimensionSetIds;
 	readonly indicatorsTouched = new Set<number>();
 
@@ -113,11 +118,15 @@ export class FigureWriter {
 			d.valueType
 		) as StoredRow;
 		const differing = this.columns.findIndex((c, i) => (stored[c] ?? null) !== d.values[i]);
-		if (stored.batch_id === this.batchId) {
-			if (differing >= 0) this.duplicate(d, stored, differing);
+		const earlierLine =
+			stored.batch_id === this.batchId ? stored.source_line : this.unchangedLines.get(stored.id);
+		if (earlierLine !== undefined && earlierLine !== null) {
+			// the same key on an earlier line of this file: identical counts once, different is an error
+			if (differing >= 0) this.duplicate(d, stored, differing, earlierLine);
 			return;
 		}
 		if (differing < 0) {
+			this.unchangedLines.set(stored.id, d.line);
 			this.report.unchanged++;
 			return;
 		}
@@ -128,9 +137,8 @@ export class FigureWriter {
 	}
 
 	/** Two lines of one file with the same key and different content: an error on each. */
-	private duplicate(d: ObservationDraft, stored: StoredRow, index: number): void {
+	private duplicate(d: ObservationDraft, stored: StoredRow, index: number, earlier: number): void {
 		const column = this.columns[index]!;
-		const earlier = stored.source_line ?? 0;
 		const message = (other: number) =>
 			`Line ${other} has the same indicator, period, area, dimensions and value type with different content; keep one of them.`;
 		const show = (v: unknown) => (v === null || v === undefined ? '' : String(v));
