@@ -102,7 +102,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	const writer = new FigureWriter(db, report, batchId, columns);
 	// Files repeat the same indicator, area and categories on many lines: resolve them once.
 	type Resolved = ReturnType<typeof resolveKey>;
-	type KeyTrie = Map<string | typeof RESOLVED, KeyTrie | Resolved>;
+	type KeyTrie = Map<string, KeyTrie | Resolved>;
 	const resolvedKeys: KeyTrie = new Map();
 	const keyPositions = ['indicator_code', 'area_code', ...dimensionColumns].map((c) =>
 		table.index.get(c)
@@ -296,7 +296,9 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	};
 }
 
-const RESOLVED = Symbol('resolved');
+// A key no cell can have (cells are trimmed text; files with NUL are refused), kept as a string
+// because a symbol among string keys slows every lookup of the map.
+const RESOLVED = '\u0000resolved';
 
 /** What is wrong with a single value of a measure, or null. */
 function figureProblem(measure: Measure, value: number): string | null {
