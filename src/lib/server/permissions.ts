@@ -1,11 +1,12 @@
 import type { Actor, Role } from './actor';
 
 /** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
-export type Action = 'read' | 'import';
+export type Action = 'read' | 'import' | 'caveat';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
 	read: ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'],
-	import: ['admin', 'planner']
+	import: ['admin', 'planner'],
+	caveat: ['admin', 'planner']
 };
 
 export class NotAllowed extends Error {

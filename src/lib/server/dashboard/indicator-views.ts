@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import type { FrameworkTree } from '../../domain/framework-tree';
+import { freshness, type Freshness } from '../../domain/freshness';
 import type { SeriesPoint } from '../../domain/series';
 import type { Db } from '../db';
-import { indicators } from '../db/schema';
+import { importBatches, indicators } from '../db/schema';
 import { indicatorSeries, type ResolvedQuery, type SeriesPayload } from '../series/load-series';
 import { statusMargin } from '../settings/status-margin';
 
@@ -23,12 +24,28 @@ export interface IndicatorView {
 	series: SeriesPayload;
 	/** The last point with an actual value: what "now" means for this indicator. */
 	latest: SeriesPoint | null;
+	/** The point with an actual before the latest one: the latest change is measured from it. */
+	previous: SeriesPoint | null;
+	/** Whether figures are late for the indicator's frequency. */
+	freshness: Freshness;
+	/** The last import that wrote figures of this indicator. */
+	lastImport: { fileName: string; importedAt: string } | null;
 }
 
-/** The latest point that has an actual. */
-export function latestActual(points: readonly SeriesPoint[]): SeriesPoint | null {
-	for (let i = points.length - 1; i >= 0; i--) if (points[i]!.actual !== null) return points[i]!;
-	return null;
+/** Today as an ISO date, in UTC like the stored import times. */
+export function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** The latest point that has an actual, and the one with an actual before it. */
+export function latestActuals(
+	points: readonly SeriesPoint[]
+): [SeriesPoint | null, SeriesPoint | null] {
+	const found: SeriesPoint[] = [];
+	for (let i = points.length - 1; i >= 0 && found.length < 2; i--) {
+		if (points[i]!.actual !== null) found.push(points[i]!);
+	}
+	return [found[0] ?? null, found[1] ?? null];
 }
 
 /** Indicators measuring any of the given result nodes, not retired. */
@@ -51,8 +68,22 @@ export function indicatorViews(
 	query: ResolvedQuery
 ): IndicatorView[] {
 	const margin = statusMargin(db);
+	const day = today();
+	const batches = new Map(
+		db
+			.select({
+				id: importBatches.id,
+				fileName: importBatches.fileName,
+				importedAt: importBatches.importedAt
+			})
+			.from(importBatches)
+			.all()
+			.map((b) => [b.id, b])
+	);
 	return rows.map((row) => {
 		const series = indicatorSeries(db, row, tree, query, margin);
+		const [latest, previous] = latestActuals(series.points);
+		const batch = row.lastBatchId === null ? undefined : batches.get(row.lastBatchId);
 		return {
 			code: row.code,
 			title: row.title,
@@ -64,7 +95,10 @@ export function indicatorViews(
 			baselineValue: row.baselineValue,
 			baselinePeriod: row.baselinePeriod,
 			series,
-			latest: latestActual(series.points)
+			latest,
+			previous,
+			freshness: freshness(row.frequency, latest?.end ?? null, day),
+			lastImport: batch ? { fileName: batch.fileName, importedAt: batch.importedAt } : null
 		};
 	});
 }

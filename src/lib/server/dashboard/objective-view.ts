@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { loadFramework } from '../framework/tree';
 import { authorize } from '../permissions';
 import { resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
+import { statusMargin } from '../settings/status-margin';
 import { indicatorViews, indicatorsOf, type IndicatorView } from './indicator-views';
 
 export interface ObjectiveView {
@@ -14,6 +15,8 @@ export interface ObjectiveView {
 	chain: ResultBranch;
 	/** Situation, perception and capacity indicators, each charted over time. */
 	panels: Record<Category, IndicatorView[]>;
+	/** The tolerance around targets the statuses were computed with. */
+	margin: number;
 }
 
 /** Everything the objective page shows, computed by the same rules as the API. */
@@ -41,5 +44,8 @@ export function loadObjectiveView(
 	const panels = Object.fromEntries(
 		CATEGORIES.map((c) => [c, views.filter((v) => v.category === c)])
 	) as Record<Category, IndicatorView[]>;
-	return { ok: true, view: { objective, chain: framework.branch(objective.id)!, panels } };
+	return {
+		ok: true,
+		view: { objective, chain: framework.branch(objective.id)!, panels, margin: statusMargin(db) }
+	};
 }

@@ -143,6 +143,8 @@ export const indicators = sqliteTable(
 		sensitivity: text('sensitivity', { enum: SENSITIVITIES }).notNull().default('internal'),
 		/** DPO standard indicator this one was adopted from, kept as a reference. */
 		dpoCode: text('dpo_code'),
+		/** The last import batch that wrote figures of this indicator: how fresh its data is. */
+		lastBatchId: integer('last_batch_id').references((): AnySQLiteColumn => importBatches.id),
 		retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
 		batchId: integer('batch_id').references(() => importBatches.id)
 	},
@@ -276,4 +278,30 @@ export const dimensionCategories = sqliteTable(
 		firstBatchId: integer('first_batch_id').references(() => importBatches.id)
 	},
 	(t) => [uniqueIndex('dimension_categories_key').on(t.dimension, t.category)]
+);
+
+/**
+ * A note that qualifies figures: "no access to the north in Q3" — a drop in reported incidents
+ * can mean less access, not less violence. Attached to an indicator (or to every indicator when
+ * null), an area (or the whole mission when null) and a period; drawn on charts and listed.
+ */
+export const caveats = sqliteTable(
+	'caveats',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		indicatorId: integer('indicator_id').references(() => indicators.id),
+		areaId: integer('area_id').references(() => areas.id),
+		period: text('period').notNull(),
+		periodStart: text('period_start').notNull(),
+		periodEnd: text('period_end').notNull(),
+		text: text('text').notNull(),
+		author: text('author').notNull(),
+		createdAt: text('created_at').notNull().default(now),
+		updatedAt: text('updated_at').notNull().default(now)
+	},
+	(t) => [
+		index('caveats_indicator').on(t.indicatorId),
+		check('caveats_period_order', sql`${t.periodStart} <= ${t.periodEnd}`),
+		check('caveats_text', sql`length(trim(${t.text})) > 0`)
+	]
 );

@@ -5,6 +5,7 @@ import { loadFramework } from '$lib/server/framework/tree';
 import { pageProblem, seriesQueryFrom } from '$lib/server/http';
 import { findIndicator } from '$lib/server/indicators/list';
 import { loadSeries } from '$lib/server/series/load-series';
+import { statusMargin } from '$lib/server/settings/status-margin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -22,6 +23,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		result: result_ ? { code: result_.code, title: result_.title, level: result_.level } : null,
 		objective: objective ? { code: objective.code, title: objective.title } : null,
 		series: result.series,
+		margin: statusMargin(db),
 		query,
 		areas: listAreas(db, locals.actor)
 	};

@@ -284,6 +284,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			else longRecord(r);
 		},
 		finish() {
+			const fresh = db.$client.prepare('UPDATE indicators SET last_batch_id = ? WHERE id = ?');
+			for (const id of writer.indicatorsWritten) fresh.run(batchId, id);
 			for (const overlap of findPartialOverlaps(db, batchId, writer.indicatorsTouched)) {
 				addError(report, {
 					line: overlap.line,

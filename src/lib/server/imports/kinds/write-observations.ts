@@ -51,6 +51,8 @@ export class FigureWriter {
 	private readonly unchangedLines = new Map<number, number>();
 	private readonly dimensionSets: DimensionSetIds;
 	readonly indicatorsTouched = new Set<number>();
+	/** Indicators this file inserted or changed figures of: their data is now this fresh. */
+	readonly indicatorsWritten = new Set<number>();
 
 	constructor(
 		db: Db,
@@ -107,6 +109,7 @@ export class FigureWriter {
 		);
 		if (inserted.changes === 1) {
 			this.report.inserted++;
+			this.indicatorsWritten.add(d.indicatorId);
 			return;
 		}
 		const stored = this.find.get(
@@ -134,6 +137,7 @@ export class FigureWriter {
 		this.remember.run(id, JSON.stringify(previous), previousBatch, this.batchId);
 		this.update.run(...d.values, d.period.label, this.batchId, d.line, id);
 		this.report.updated++;
+		this.indicatorsWritten.add(d.indicatorId);
 	}
 
 	/** Two lines of one file with the same key and different content: an error on each. */

@@ -1,0 +1,167 @@
+import { and, eq, isNull, or } from 'drizzle-orm';
+import type { AreaTree } from '../../domain/area-tree';
+import { parsePeriod } from '../../domain/period';
+import { didYouMean } from '../../domain/suggest';
+import type { Actor } from '../actor';
+import { loadAreaTree } from '../areas/tree';
+import type { Db } from '../db';
+import { caveats, indicators } from '../db/schema';
+import { authorize } from '../permissions';
+
+/** A caveat as pages show it. */
+export interface Caveat {
+	id: number;
+	indicatorCode: string | null;
+	areaCode: string | null;
+	areaName: string | null;
+	period: string;
+	start: string;
+	end: string;
+	text: string;
+	author: string;
+	updatedAt: string;
+}
+
+/** What a planner writes: codes and a period as text, checked here. */
+export interface CaveatInput {
+	indicator: string | null;
+	area: string | null;
+	period: string;
+	text: string;
+}
+
+export type CaveatResult =
+	| { ok: true; id: number }
+	| { ok: false; errors: Partial<Record<keyof CaveatInput | 'id', string>> };
+
+export const CAVEAT_MAX_LENGTH = 500;
+
+/**
+ * The caveats that qualify an indicator's figures for an area: those of the indicator or of all
+ * indicators, for the area, an area above it (a mission-wide caveat applies everywhere) or below
+ * it (a territory's caveat affects its province's roll-up).
+ */
+export function listCaveats(
+	db: Db,
+	actor: Actor,
+	indicatorCode: string,
+	areaCode: string | null = null
+): Caveat[] {
+	authorize(actor, 'read');
+	const tree = loadAreaTree(db);
+	const indicator = db.select().from(indicators).where(eq(indicators.code, indicatorCode)).get();
+	if (!indicator) return [];
+	const area = areaCode ? tree.byCodeOf(areaCode) : null;
+	const related = area ? new Set([...tree.subtree(area.id), ...ancestors(tree, area.id)]) : null;
+	return db
+		.select()
+		.from(caveats)
+		.where(or(eq(caveats.indicatorId, indicator.id), isNull(caveats.indicatorId)))
+		.orderBy(caveats.periodStart, caveats.id)
+		.all()
+		.filter((c) => related === null || c.areaId === null || related.has(c.areaId))
+		.map((c) => ({
+			id: c.id,
+			indicatorCode: c.indicatorId === null ? null : indicator.code,
+			areaCode: c.areaId === null ? null : (tree.get(c.areaId)?.code ?? null),
+			areaName: c.areaId === null ? null : (tree.get(c.areaId)?.name ?? null),
+			period: c.period,
+			start: c.periodStart,
+			end: c.periodEnd,
+			text: c.text,
+			author: c.author,
+			updatedAt: c.updatedAt
+		}));
+}
+
+function ancestors(tree: AreaTree, id: number): number[] {
+	const out: number[] = [];
+	for (let a = tree.get(id); a && a.parentId !== null; a = tree.get(a.parentId))
+		out.push(a.parentId);
+	return out;
+}
+
+/** Checks what a planner wrote, field by field, and resolves the codes. */
+function resolve(db: Db, input: CaveatInput) {
+	const errors: Partial<Record<keyof CaveatInput, string>> = {};
+	const text = input.text.trim();
+	if (text === '') errors.text = 'Write what the figures should be read with.';
+	else if (text.length > CAVEAT_MAX_LENGTH) {
+		errors.text = `Keep it under ${CAVEAT_MAX_LENGTH} characters (it has ${text.length}).`;
+	}
+	const period = parsePeriod(input.period);
+	if (!period.ok) errors.period = period.message;
+	let indicatorId: number | null = null;
+	if (input.indicator) {
+		const found = db.select().from(indicators).where(eq(indicators.code, input.indicator)).get();
+		if (found) indicatorId = found.id;
+		else errors.indicator = `Unknown indicator "${input.indicator}".`;
+	}
+	let areaId: number | null = null;
+	if (input.area) {
+		const tree = loadAreaTree(db);
+		const found = tree.byCodeOf(input.area);
+		if (found) areaId = found.id;
+		else {
+			errors.area = `Unknown area "${input.area}".${didYouMean(
+				input.area,
+				tree.all().map((a) => a.code)
+			)}`;
+		}
+	}
+	if (Object.keys(errors).length > 0 || !period.ok) return { ok: false as const, errors };
+	return { ok: true as const, text, period: period.period, indicatorId, areaId };
+}
+
+export function addCaveat(db: Db, actor: Actor, input: CaveatInput): CaveatResult {
+	authorize(actor, 'caveat');
+	const r = resolve(db, input);
+	if (!r.ok) return r;
+	const { id } = db
+		.insert(caveats)
+		.values({
+			indicatorId: r.indicatorId,
+			areaId: r.areaId,
+			period: r.period.label,
+			periodStart: r.period.start,
+			periodEnd: r.period.end,
+			text: r.text,
+			author: actor.username
+		})
+		.returning({ id: caveats.id })
+		.get();
+	return { ok: true, id };
+}
+
+export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInput): CaveatResult {
+	authorize(actor, 'caveat');
+	if (!db.select().from(caveats).where(eq(caveats.id, id)).get()) {
+		return { ok: false, errors: { id: 'This caveat no longer exists.' } };
+	}
+	const r = resolve(db, input);
+	if (!r.ok) return r;
+	db.update(caveats)
+		.set({
+			indicatorId: r.indicatorId,
+			areaId: r.areaId,
+			period: r.period.label,
+			periodStart: r.period.start,
+			periodEnd: r.period.end,
+			text: r.text,
+			author: actor.username,
+			updatedAt: new Date().toISOString()
+		})
+		.where(eq(caveats.id, id))
+		.run();
+	return { ok: true, id };
+}
+
+export function deleteCaveat(db: Db, actor: Actor, id: number): boolean {
+	authorize(actor, 'caveat');
+	return (
+		db
+			.delete(caveats)
+			.where(and(eq(caveats.id, id)))
+			.run().changes === 1
+	);
+}
