@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { LOCAL_ADMINISTRATOR } from '$lib/server/actor';
 import { importDb, openAppDb } from '$lib/server/db/app-db';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
+import { compressed } from '$lib/server/http/compress';
 
 export const init: ServerInit = async () => {
 	openAppDb();
@@ -25,7 +26,7 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	// Until accounts exist every request acts as the local administrator.
 	event.locals.actor = LOCAL_ADMINISTRATOR;
-	return resolve(event);
+	return compressed(event.request, await resolve(event));
 };
 
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { listAreas } from '$lib/server/areas/list';
 import { appDb } from '$lib/server/db/app-db';
 import { loadFramework } from '$lib/server/framework/tree';
-import { pageProblem, seriesQueryFrom } from '$lib/server/http';
+import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
 import { findIndicator } from '$lib/server/indicators/list';
 import { loadSeries } from '$lib/server/series/load-series';
 import { statusMargin } from '$lib/server/settings/status-margin';

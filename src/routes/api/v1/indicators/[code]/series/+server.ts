@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db/app-db';
-import { jsonProblem, seriesQueryFrom } from '$lib/server/http';
+import { jsonProblem, seriesQueryFrom } from '$lib/server/http/series-query';
 import { loadSeries } from '$lib/server/series/load-series';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import type { Resolution, SeriesQuery } from './series/load-series';
+import type { Resolution, SeriesQuery } from '../series/load-series';
 
 /** The series filters of a URL: `?area=&from=&to=&by=&verified_only=` (formats.md §4). */
 export function seriesQueryFrom(url: URL): SeriesQuery {
