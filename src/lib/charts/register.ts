@@ -9,6 +9,7 @@ import {
 	PointElement,
 	Tooltip
 } from 'chart.js';
+import { caveatPlugin } from './caveats';
 
 // Only what the charts use: chart.js/auto would ship every chart type to slow field links.
 Chart.register(
@@ -19,7 +20,8 @@ Chart.register(
 	LinearScale,
 	Filler,
 	Legend,
-	Tooltip
+	Tooltip,
+	caveatPlugin
 );
 
 export { Chart };

@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { SeriesPoint } from '../domain/series';
 import type { Measure } from '../domain/vocabulary';
 import { formatValue } from '../format';
+import { caveatRanges, type CaveatMark } from './caveats';
 import { PALETTE } from './palette';
 
 export interface SeriesChartInput {
@@ -10,6 +11,8 @@ export interface SeriesChartInput {
 	unit: string | null;
 	points: readonly SeriesPoint[];
 	baselineValue: number | null;
+	/** caveats drawn as shaded, numbered periods */
+	caveats?: readonly CaveatMark[];
 }
 
 /**
@@ -71,6 +74,7 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 				}
 			},
 			plugins: {
+				caveats: { ranges: caveatRanges(input.points, input.caveats ?? []) },
 				legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 2 } },
 				tooltip: {
 					callbacks: {

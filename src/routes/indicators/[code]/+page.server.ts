@@ -1,12 +1,21 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { listAreas } from '$lib/server/areas/list';
+import {
+	addCaveat,
+	deleteCaveat,
+	listCaveats,
+	updateCaveat,
+	type CaveatInput
+} from '$lib/server/caveats/caveats';
 import { appDb } from '$lib/server/db/app-db';
 import { loadFramework } from '$lib/server/framework/tree';
 import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
 import { findIndicator } from '$lib/server/indicators/list';
+import { listFigureProvenance } from '$lib/server/observations/provenance';
+import { can } from '$lib/server/permissions';
 import { loadSeries } from '$lib/server/series/load-series';
 import { statusMargin } from '$lib/server/settings/status-margin';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const db = appDb();
@@ -15,16 +24,58 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const query = seriesQueryFrom(url);
 	const result = loadSeries(db, locals.actor, params.code, query);
 	if (!result.ok) pageProblem(result);
+	const figures = listFigureProvenance(db, locals.actor, params.code, query);
+	if (!figures.ok) pageProblem(figures);
 	const framework = loadFramework(db, locals.actor);
-	const result_ = framework.get(indicator.resultId);
+	const node = framework.get(indicator.resultId);
 	const objective = framework.objectiveOf(indicator.resultId);
 	return {
 		indicator,
-		result: result_ ? { code: result_.code, title: result_.title, level: result_.level } : null,
+		result: node ? { code: node.code, title: node.title, level: node.level } : null,
 		objective: objective ? { code: objective.code, title: objective.title } : null,
 		series: result.series,
 		margin: statusMargin(db),
+		caveats: listCaveats(db, locals.actor, params.code, result.series.area),
+		canEditCaveats: can(locals.actor, 'caveat'),
+		figures: figures.figures,
+		figuresTotal: figures.total,
 		query,
 		areas: listAreas(db, locals.actor)
 	};
+};
+
+/** The caveat form's fields; `scope` says whether it is for this indicator or for all. */
+function caveatInput(form: FormData, code: string): CaveatInput {
+	const text = (name: string) => String(form.get(name) ?? '').trim();
+	return {
+		indicator: text('scope') === 'all' ? null : code,
+		area: text('area') || null,
+		period: text('period'),
+		text: text('text')
+	};
+}
+
+export const actions: Actions = {
+	addCaveat: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const input = caveatInput(form, params.code);
+		const result = addCaveat(appDb(), locals.actor, input);
+		if (!result.ok) return fail(400, { form: 'add', errors: result.errors, values: input });
+		return { saved: result.id };
+	},
+	updateCaveat: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const id = Number(form.get('id'));
+		const input = caveatInput(form, params.code);
+		const result = updateCaveat(appDb(), locals.actor, id, input);
+		if (!result.ok) return fail(400, { form: `edit-${id}`, errors: result.errors, values: input });
+		return { saved: id };
+	},
+	deleteCaveat: async ({ request, locals }) => {
+		const id = Number((await request.formData()).get('id'));
+		if (!deleteCaveat(appDb(), locals.actor, id)) {
+			return fail(404, { form: `edit-${id}`, errors: { id: 'This caveat no longer exists.' } });
+		}
+		return { deleted: id };
+	}
 };

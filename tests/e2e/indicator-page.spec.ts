@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+
+const FILTERS = 'area=AMB&by=quarter&from=2024&to=2026-Q2';
+
+test('the indicator page shows provenance for the figures behind the chart', async ({ page }) => {
+	await page.goto(`/indicators/1.1.1?${FILTERS}`);
+	const provenance = page.getByRole('region', { name: 'Figures and where they come from' });
+	await expect(provenance.locator('tbody tr').first()).toContainText(/observations\.csv, line \d+/);
+	await expect(provenance.locator('tbody tr').first()).toContainText('local-admin');
+});
+
+test('a caveat added by a planner is listed and drawn on the chart', async ({ page }) => {
+	await page.goto(`/indicators/1.1.1?${FILTERS}`);
+	const caveats = page.getByRole('region', { name: 'Caveats' });
+	await caveats.getByText('Add a caveat').click();
+	await caveats.getByLabel('Period').fill('2025-Q7');
+	await caveats.getByLabel('Caveat', { exact: true }).fill('No access to the north in Q3');
+	await caveats.getByRole('button', { name: 'Add caveat' }).click();
+	// a bad period is refused with the accepted forms, and nothing is saved
+	await expect(caveats.getByRole('alert')).toContainText('quarters run Q1 to Q4');
+	await caveats.getByLabel('Period').fill('2025-Q3');
+	await caveats.getByRole('button', { name: 'Add caveat' }).click();
+	await expect(caveats.getByRole('listitem')).toContainText(['No access to the north in Q3']);
+	await expect(page.locator('figure.indicator-chart')).toHaveAttribute(
+		'data-caveat-ranges',
+		'1:2025-Q3-2025-Q3'
+	);
+});
+
+test('the CSV export holds exactly the series the API gives for the same filters', async ({
+	page,
+	request
+}) => {
+	await page.goto(`/indicators/1.2.1?${FILTERS}`);
+	const href = await page
+		.getByRole('link', { name: 'Download these numbers (CSV)' })
+		.getAttribute('href');
+	const csv = await (await request.get(href!)).text();
+	const api = await (await request.get(`/api/v1/indicators/1.2.1/series?${FILTERS}`)).json();
+	const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+	const num = (s: string) => (s === '' ? null : Number(s));
+	expect(
+		rows.map((r) => ({
+			period: r.period,
+			start: r.start,
+			end: r.end,
+			partial: r.partial === 'true',
+			actual: num(r.actual!),
+			target: num(r.target!),
+			status: r.status
+		}))
+	).toEqual(api.points);
+	expect(rows.every((r) => r.indicator === '1.2.1' && r.area === api.area && r.by === api.by)).toBe(
+		true
+	);
+});
