@@ -38,6 +38,8 @@ export function caveatRanges(
 }
 
 declare module 'chart.js' {
+	// an augmentation must repeat Chart.js's type parameter, used or not
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	interface PluginOptionsByType<TType> {
 		caveats?: { ranges: CaveatRange[] };
 	}
