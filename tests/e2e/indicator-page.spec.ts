@@ -22,7 +22,7 @@ test('a caveat added by a planner is listed and drawn on the chart', async ({ pa
 	await caveats.getByLabel('Period').fill('2025-Q3');
 	await caveats.getByRole('button', { name: 'Add caveat' }).click();
 	await expect(caveats.getByRole('listitem')).toContainText(['No access to the north in Q3']);
-	await expect(page.locator('figure.indicator-chart')).toHaveAttribute(
+	await expect(page.locator('figure.indicator-chart').first()).toHaveAttribute(
 		'data-caveat-ranges',
 		'1:2025-Q3-2025-Q3'
 	);
@@ -54,4 +54,23 @@ test('the CSV export holds exactly the series the API gives for the same filters
 	expect(rows.every((r) => r.indicator === '1.2.1' && r.area === api.area && r.by === api.by)).toBe(
 		true
 	);
+});
+
+test('breakdown, same-season comparison and areas are drawn from the same filters', async ({
+	page
+}) => {
+	await page.goto('/indicators/1.2.1?by=quarter&from=2023');
+	await page.getByLabel('Breakdown').selectOption('sex');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/breakdown=sex/);
+	const bySex = page.getByRole('region', { name: 'By sex' });
+	await bySex.getByText('Table of the numbers').click();
+	await expect(bySex.getByRole('columnheader')).toHaveText(['Period', 'female', 'male']);
+	const season = page.getByRole('region', { name: 'Same season, year on year' });
+	await season.getByRole('link', { name: 'July to June (budget years)' }).click();
+	await expect(page).toHaveURL(/season=budget/);
+	await season.getByText('Table of the numbers').click();
+	await expect(season.getByRole('rowheader').first()).toHaveText(/^FY\d{4}\/\d{2}$/);
+	const areas = page.getByRole('region', { name: 'By area' });
+	await expect(areas.getByRole('heading', { level: 3 })).toHaveCount(3);
 });

@@ -57,6 +57,6 @@ test('the indicator page shows the chart and the table of numbers', async ({ pag
 	await page.goto(`/indicators/${code}`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(code);
 	await expect.poll(() => paintedPixels(page.locator('canvas').first())).toBeGreaterThan(500);
-	await page.getByText('Table of the numbers').click();
-	await expect(page.locator('tbody tr').first()).toBeVisible();
+	await page.getByText('Table of the numbers').first().click();
+	await expect(page.locator('figure tbody tr').first()).toBeVisible();
 });

@@ -11,3 +11,15 @@ export const PALETTE = {
 	offTrack: '#D55E00',
 	neutral: '#8a8a8a'
 } as const;
+
+/** Colours for several series of one chart (categories, years), in Okabe–Ito order. */
+export const SERIES_COLOURS = [
+	'#0072B2',
+	'#E69F00',
+	'#009E73',
+	'#CC79A7',
+	'#56B4E9',
+	'#D55E00',
+	'#000000',
+	'#F0E442'
+] as const;

@@ -1,4 +1,6 @@
 import {
+	BarController,
+	BarElement,
 	CategoryScale,
 	Chart,
 	Filler,
@@ -13,6 +15,8 @@ import { caveatPlugin } from './caveats';
 
 // Only what the charts use: chart.js/auto would ship every chart type to slow field links.
 Chart.register(
+	BarController,
+	BarElement,
 	LineController,
 	LineElement,
 	PointElement,

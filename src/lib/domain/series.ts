@@ -62,6 +62,11 @@ export interface SeriesRequest {
 	to?: string;
 	verifiedOnly?: boolean;
 	margin: number;
+	/**
+	 * One category of one dimension (e.g. sex = female): only the figures broken down by it
+	 * count, as if the dimension were not there; the other rules apply unchanged.
+	 */
+	breakdown?: { dimension: string; category: string };
 }
 
 export interface SeriesPoint {
@@ -93,6 +98,7 @@ export function computeSeries(
 	request: SeriesRequest
 ): SeriesPoint[] {
 	const range = defaultRange(figures);
+	if (request.breakdown) figures = onlyCategory(figures, request.breakdown);
 	const from = request.from ?? range?.from;
 	const to = request.to ?? range?.to;
 	if (!from || !to || from > to) return [];
@@ -130,6 +136,35 @@ export function computeSeries(
 			status: statusFor(a, t, indicator.direction, request.margin)
 		};
 	});
+}
+
+/**
+ * The figures of one category of a dimension, with that dimension removed. Figures without the
+ * dimension — totals, and so usually the targets — are left out: they are not of the category.
+ */
+export function onlyCategory(
+	figures: readonly Figure[],
+	breakdown: { dimension: string; category: string }
+): Figure[] {
+	const out: Figure[] = [];
+	for (const f of figures) {
+		const category = f.dimensions[breakdown.dimension];
+		if (category === undefined) continue;
+		if (category !== breakdown.category) continue;
+		const { [breakdown.dimension]: _, ...rest } = f.dimensions;
+		out.push({ ...f, dimensions: rest });
+	}
+	return out;
+}
+
+/** The categories a dimension takes in an indicator's figures, in first-seen order. */
+export function categoriesOf(figures: readonly Figure[], dimension: string): string[] {
+	const seen = new Set<string>();
+	for (const f of figures) {
+		const c = f.dimensions[dimension];
+		if (c !== undefined) seen.add(c);
+	}
+	return [...seen];
 }
 
 /** Computes points of one value type, bucket by bucket and area by area (steps 1–5). */

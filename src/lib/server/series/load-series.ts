@@ -39,6 +39,7 @@ export interface ResolvedQuery {
 	from?: string;
 	to?: string;
 	verifiedOnly: boolean;
+	breakdown?: { dimension: string; category: string };
 }
 
 export type Resolution<T> =
@@ -132,7 +133,8 @@ export function indicatorSeries(
 	indicator: typeof indicators.$inferSelect,
 	tree: AreaTree,
 	query: ResolvedQuery,
-	margin: number = statusMargin(db)
+	margin: number = statusMargin(db),
+	figures: readonly Figure[] = loadFigures(db, indicator.id)
 ): SeriesPayload {
 	const by: Granularity = query.by ?? indicator.frequency ?? 'month';
 	const request: SeriesRequest = { ...query, by, margin };
@@ -144,7 +146,7 @@ export function indicatorSeries(
 			aggregation: indicator.aggregation,
 			dimensions: indicator.dimensions ? indicator.dimensions.split(';') : []
 		},
-		loadFigures(db, indicator.id),
+		figures,
 		tree,
 		request
 	);

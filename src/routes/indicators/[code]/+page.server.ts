@@ -7,6 +7,7 @@ import {
 	updateCaveat,
 	type CaveatInput
 } from '$lib/server/caveats/caveats';
+import { loadIndicatorDetail } from '$lib/server/dashboard/indicator-detail';
 import { appDb } from '$lib/server/db/app-db';
 import { loadFramework } from '$lib/server/framework/tree';
 import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
@@ -26,6 +27,10 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	if (!result.ok) pageProblem(result);
 	const figures = listFigureProvenance(db, locals.actor, params.code, query);
 	if (!figures.ok) pageProblem(figures);
+	const dimension = url.searchParams.get('breakdown') || null;
+	const detail = loadIndicatorDetail(db, locals.actor, params.code, query, dimension);
+	if (!detail.ok) pageProblem(detail);
+	const season = url.searchParams.get('season') === 'budget' ? 'budget' : 'calendar';
 	const framework = loadFramework(db, locals.actor);
 	const node = framework.get(indicator.resultId);
 	const objective = framework.objectiveOf(indicator.resultId);
@@ -37,6 +42,9 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		margin: statusMargin(db),
 		caveats: listCaveats(db, locals.actor, params.code, result.series.area),
 		canEditCaveats: can(locals.actor, 'caveat'),
+		detail: detail.detail,
+		dimension,
+		season,
 		figures: figures.figures,
 		figuresTotal: figures.total,
 		query,

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { categoriesOf, type SeriesPoint } from '../../domain/series';
+import type { Actor } from '../actor';
+import { loadAreaTree } from '../areas/tree';
+import type { Db } from '../db';
+import { indicators } from '../db/schema';
+import { authorize } from '../permissions';
+import {
+	indicatorSeries,
+	loadFigures,
+	resolveQuery,
+	type Resolution,
+	type SeriesQuery
+} from '../series/load-series';
+import { statusMargin } from '../settings/status-margin';
+
+export interface IndicatorDetail {
+	/** The chosen dimension's categories, each with its series; null when none is chosen. */
+	breakdown: {
+		dimension: string;
+		categories: { category: string; points: SeriesPoint[] }[];
+	} | null;
+	/** The areas one level below the one shown, each with its series (small multiples). */
+	multiples: { code: string; name: string; points: SeriesPoint[] }[];
+}
+
+/**
+ * What the indicator page shows beside the main chart, by the same rules as the series: the
+ * disaggregation by one dimension and the areas below the one shown. The figures are loaded
+ * once for all of them.
+ */
+export function loadIndicatorDetail(
+	db: Db,
+	actor: Actor,
+	code: string,
+	query: SeriesQuery,
+	dimension: string | null
+): Resolution<{ detail: IndicatorDetail }> {
+	authorize(actor, 'read');
+	const tree = loadAreaTree(db);
+	const resolved = resolveQuery(tree, query);
+	if (!resolved.ok) return resolved;
+	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	if (!indicator)
+		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
+	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
+	if (dimension !== null && !declared.includes(dimension)) {
+		return {
+			ok: false,
+			problem: 'bad_request',
+			message: `Indicator ${code} has no dimension "${dimension}"${declared.length ? `; its dimensions: ${declared.join(', ')}` : ''}.`
+		};
+	}
+	const margin = statusMargin(db);
+	const figures = loadFigures(db, indicator.id);
+	const breakdown =
+		dimension === null
+			? null
+			: {
+					dimension,
+					categories: categoriesOf(figures, dimension).map((category) => ({
+						category,
+						points: indicatorSeries(
+							db,
+							indicator,
+							tree,
+							{ ...resolved.query, breakdown: { dimension, category } },
+							margin,
+							figures
+						).points
+					}))
+				};
+	const multiples = tree.childrenOf(resolved.query.areaId).map((area) => ({
+		code: area.code,
+		name: area.name,
+		points: indicatorSeries(
+			db,
+			indicator,
+			tree,
+			{ ...resolved.query, areaId: area.id },
+			margin,
+			figures
+		).points
+	}));
+	return { ok: true, detail: { breakdown, multiples } };
+}

@@ -1,0 +1,57 @@
+import { expect, test } from 'vitest';
+import { AreaTree } from '../../../src/lib/domain/area-tree';
+import { categoriesOf, computeSeries, type Figure } from '../../../src/lib/domain/series';
+
+const figure = (
+	dimensions: Record<string, string>,
+	value: number,
+	valueType: 'actual' | 'target' = 'actual'
+): Figure => ({
+	areaId: null,
+	start: '2024-01-01',
+	end: '2024-01-31',
+	dimensions,
+	valueType,
+	verification: null,
+	value,
+	numerator: null,
+	denominator: null,
+	sampleSize: null
+});
+
+const indicator = {
+	code: 'K',
+	measure: 'count' as const,
+	direction: 'decrease' as const,
+	aggregation: 'sum' as const,
+	dimensions: ['sex', 'age']
+};
+const figures = [
+	figure({}, 100),
+	figure({ sex: 'female', age: 'child' }, 10),
+	figure({ sex: 'female', age: 'adult' }, 20),
+	figure({ sex: 'male', age: 'child' }, 30),
+	figure({ sex: 'male' }, 65),
+	figure({}, 90, 'target')
+];
+
+test('a breakdown keeps the category, then the usual rules apply to what remains', () => {
+	const series = (category: string) =>
+		computeSeries(indicator, figures, new AreaTree([]), {
+			areaId: null,
+			by: 'month',
+			margin: 0.15,
+			breakdown: { dimension: 'sex', category }
+		})[0]!;
+	// female: only age rows remain, combined: 10 + 20
+	expect(series('female')).toMatchObject({ actual: 30, target: null, status: 'no_target' });
+	// male: the row with sex only is now a total row and wins over the age row: 65
+	expect(series('male').actual).toBe(65);
+	expect(series('other').actual).toBeNull();
+});
+
+test('the categories of a dimension, in first-seen order', () => {
+	expect(categoriesOf(figures, 'sex')).toEqual(['female', 'male']);
+	expect(categoriesOf(figures, 'age')).toEqual(['child', 'adult']);
+	expect(categoriesOf(figures, 'perpetrator')).toEqual([]);
+});
