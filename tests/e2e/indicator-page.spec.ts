@@ -74,3 +74,20 @@ test('breakdown, same-season comparison and areas are drawn from the same filter
 	const areas = page.getByRole('region', { name: 'By area' });
 	await expect(areas.getByRole('heading', { level: 3 })).toHaveCount(3);
 });
+
+test('the chart downloads as a PNG with its title, source and date', async ({ page }) => {
+	await page.goto('/indicators/1.2.1?by=quarter');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the chart (PNG)' }).first().click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('1.2.1-mission-quarter.png');
+	const path = await file.path();
+	const { readFileSync } = await import('node:fs');
+	const bytes = readFileSync(path);
+	// the PNG signature, and a picture taller than the chart alone (title above, source below)
+	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+	const height = bytes.readUInt32BE(20);
+	expect(height).toBeGreaterThan(320);
+	const { writeFileSync } = await import('node:fs');
+	writeFileSync('test-results/e2e/chart-export.png', bytes);
+});
