@@ -42,6 +42,7 @@ declare module 'chart.js' {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	interface PluginOptionsByType<TType> {
 		caveats?: { ranges: CaveatRange[] };
+		intervals?: { bars: IntervalBar[] };
 	}
 }
 
@@ -81,6 +82,41 @@ export const caveatPlugin: Plugin = {
 			ctx.fillStyle = '#fff';
 			ctx.fillText(label, left + 6, y + 10);
 		});
+		ctx.restore();
+	}
+};
+
+/** A 95 % interval to draw at one point of a chart. */
+export interface IntervalBar {
+	index: number;
+	low: number;
+	high: number;
+}
+
+/** Draws each point's interval as a whisker with caps: survey figures are estimates. */
+export const intervalPlugin: Plugin = {
+	id: 'intervals',
+	afterDatasetsDraw(chart: Chart, _args, options: { bars?: IntervalBar[] }) {
+		const bars = options?.bars ?? [];
+		const { x, y } = chart.scales;
+		if (!x || !y || bars.length === 0) return;
+		const { ctx } = chart;
+		ctx.save();
+		ctx.strokeStyle = '#0072B2';
+		ctx.lineWidth = 1.25;
+		for (const bar of bars) {
+			const px = x.getPixelForValue(bar.index);
+			const top = y.getPixelForValue(bar.high);
+			const bottom = y.getPixelForValue(bar.low);
+			ctx.beginPath();
+			ctx.moveTo(px, top);
+			ctx.lineTo(px, bottom);
+			ctx.moveTo(px - 4, top);
+			ctx.lineTo(px + 4, top);
+			ctx.moveTo(px - 4, bottom);
+			ctx.lineTo(px + 4, bottom);
+			ctx.stroke();
+		}
 		ctx.restore();
 	}
 };

@@ -11,7 +11,7 @@ import {
 	PointElement,
 	Tooltip
 } from 'chart.js';
-import { caveatPlugin } from './caveats';
+import { caveatPlugin, intervalPlugin } from './caveats';
 
 // Only what the charts use: chart.js/auto would ship every chart type to slow field links.
 Chart.register(
@@ -25,7 +25,8 @@ Chart.register(
 	Filler,
 	Legend,
 	Tooltip,
-	caveatPlugin
+	caveatPlugin,
+	intervalPlugin
 );
 
 export { Chart };

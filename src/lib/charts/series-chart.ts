@@ -13,6 +13,8 @@ export interface SeriesChartInput {
 	baselineValue: number | null;
 	/** caveats drawn as shaded, numbered periods */
 	caveats?: readonly CaveatMark[];
+	/** survey intervals, by point (percentages) */
+	intervals?: readonly ({ low: number; high: number } | null)[];
 }
 
 /**
@@ -75,6 +77,13 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 			},
 			plugins: {
 				caveats: { ranges: caveatRanges(input.points, input.caveats ?? []) },
+				intervals: {
+					bars: (input.intervals ?? []).flatMap((iv, index) =>
+						iv && input.points[index]?.actual !== null
+							? [{ index, low: iv.low, high: iv.high }]
+							: []
+					)
+				},
 				legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 2 } },
 				tooltip: {
 					callbacks: {

@@ -97,6 +97,48 @@ export function computeSeries(
 	tree: AreaTree,
 	request: SeriesRequest
 ): SeriesPoint[] {
+	return computeBuckets(indicator, figures, tree, request).map(({ point }) => point);
+}
+
+/** A survey figure's uncertainty: the 95 % interval and the number of people asked. */
+export interface SurveyInterval {
+	low: number;
+	high: number;
+	sampleSize: number;
+}
+
+/**
+ * For percentages, each point's 95 % interval from its combined (yes, asked) pair — the
+ * normal approximation p ± 1.96 √(p(1 − p)/n) — so a combined survey figure carries the
+ * uncertainty of all its respondents. Null where a point has no pair (no sample size known).
+ */
+export function surveyIntervals(
+	indicator: SeriesIndicator,
+	figures: readonly Figure[],
+	tree: AreaTree,
+	request: SeriesRequest
+): (SurveyInterval | null)[] {
+	return computeBuckets(indicator, figures, tree, request).map(({ actual }) => {
+		if (indicator.measure !== 'percent' || !actual?.pair) return null;
+		const [yes, n] = actual.pair;
+		if (n <= 0) return null;
+		const p = yes / n;
+		const half = 1.96 * Math.sqrt((p * (1 - p)) / n);
+		return {
+			low: Math.max(0, 100 * (p - half)),
+			high: Math.min(100, 100 * (p + half)),
+			sampleSize: n
+		};
+	});
+}
+
+/** Every bucket of the request with its point and the amounts it was computed from. */
+function computeBuckets(
+	indicator: SeriesIndicator,
+	figures: readonly Figure[],
+	tree: AreaTree,
+	request: SeriesRequest
+): { point: SeriesPoint; actual: Amount | null }[] {
 	const range = defaultRange(figures);
 	if (request.breakdown) figures = onlyCategory(figures, request.breakdown);
 	const from = request.from ?? range?.from;
@@ -124,16 +166,20 @@ export function computeSeries(
 		target.add(f);
 	}
 	return bucketsOverlapping(from, to, request.by).map((bucket) => {
-		const a = shownValue(actual.point(request.areaId, bucket.label));
+		const actualAmount = actual.point(request.areaId, bucket.label);
+		const a = shownValue(actualAmount);
 		const t = shownValue(target.point(request.areaId, bucket.label));
 		return {
-			period: bucket.label,
-			start: bucket.start,
-			end: bucket.end,
-			partial: bucket.start < from || bucket.end > to,
-			actual: a,
-			target: t,
-			status: statusFor(a, t, indicator.direction, request.margin)
+			actual: actualAmount,
+			point: {
+				period: bucket.label,
+				start: bucket.start,
+				end: bucket.end,
+				partial: bucket.start < from || bucket.end > to,
+				actual: a,
+				target: t,
+				status: statusFor(a, t, indicator.direction, request.margin)
+			}
 		};
 	});
 }

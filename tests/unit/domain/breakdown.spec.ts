@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
 import { AreaTree } from '../../../src/lib/domain/area-tree';
-import { categoriesOf, computeSeries, type Figure } from '../../../src/lib/domain/series';
+import {
+	categoriesOf,
+	computeSeries,
+	surveyIntervals,
+	type Figure
+} from '../../../src/lib/domain/series';
 
 const figure = (
 	dimensions: Record<string, string>,
@@ -54,4 +59,28 @@ test('the categories of a dimension, in first-seen order', () => {
 	expect(categoriesOf(figures, 'sex')).toEqual(['female', 'male']);
 	expect(categoriesOf(figures, 'age')).toEqual(['child', 'adult']);
 	expect(categoriesOf(figures, 'perpetrator')).toEqual([]);
+});
+
+test('a percentage point carries the 95 % interval of all its respondents', () => {
+	const survey = (areaId: number, value: number, sampleSize: number): Figure => ({
+		...figure({}, value),
+		areaId,
+		sampleSize
+	});
+	const tree = new AreaTree([
+		{ id: 1, code: 'A', name: 'A', parentId: null, populations: [] },
+		{ id: 2, code: 'B', name: 'B', parentId: null, populations: [] }
+	]);
+	const percent = { ...indicator, measure: 'percent' as const, aggregation: null, dimensions: [] };
+	// A: 40 % of 100 → (40, 100); B: 60 % of 300 → (180, 300); together 220 / 400 = 55 %
+	const request = { areaId: null, by: 'month' as const, margin: 0.15 };
+	const [point] = computeSeries(percent, [survey(1, 40, 100), survey(2, 60, 300)], tree, request);
+	expect(point!.actual).toBeCloseTo(55, 10);
+	const [interval] = surveyIntervals(percent, [survey(1, 40, 100), survey(2, 60, 300)], tree, request);
+	// ± 1.96 × √(0.55 × 0.45 / 400) = ± 0.04875… → 50.12 % to 59.88 %
+	expect(interval!.sampleSize).toBe(400);
+	expect(interval!.low).toBeCloseTo(50.125, 2);
+	expect(interval!.high).toBeCloseTo(59.875, 2);
+	// counts have no survey interval
+	expect(surveyIntervals(indicator, figures, new AreaTree([]), request)).toEqual([null]);
 });

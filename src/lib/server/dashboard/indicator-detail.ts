@@ -1,5 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { categoriesOf, type SeriesPoint } from '../../domain/series';
+import {
+	categoriesOf,
+	surveyIntervals,
+	type SeriesPoint,
+	type SurveyInterval
+} from '../../domain/series';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
@@ -22,6 +27,8 @@ export interface IndicatorDetail {
 	} | null;
 	/** The areas one level below the one shown, each with its series (small multiples). */
 	multiples: { code: string; name: string; points: SeriesPoint[] }[];
+	/** For percentages: each point's 95 % interval and sample size, where known. */
+	intervals: (SurveyInterval | null)[];
 }
 
 /**
@@ -82,5 +89,20 @@ export function loadIndicatorDetail(
 			figures
 		).points
 	}));
-	return { ok: true, detail: { breakdown, multiples } };
+	const intervals =
+		indicator.measure === 'percent'
+			? surveyIntervals(
+					{
+						code: indicator.code,
+						measure: indicator.measure,
+						direction: indicator.direction,
+						aggregation: indicator.aggregation,
+						dimensions: declared
+					},
+					figures,
+					tree,
+					{ ...resolved.query, by: resolved.query.by ?? indicator.frequency ?? 'month', margin }
+				)
+			: [];
+	return { ok: true, detail: { breakdown, multiples, intervals } };
 }
