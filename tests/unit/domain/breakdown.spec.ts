@@ -76,7 +76,12 @@ test('a percentage point carries the 95 % interval of all its respondents', () =
 	const request = { areaId: null, by: 'month' as const, margin: 0.15 };
 	const [point] = computeSeries(percent, [survey(1, 40, 100), survey(2, 60, 300)], tree, request);
 	expect(point!.actual).toBeCloseTo(55, 10);
-	const [interval] = surveyIntervals(percent, [survey(1, 40, 100), survey(2, 60, 300)], tree, request);
+	const [interval] = surveyIntervals(
+		percent,
+		[survey(1, 40, 100), survey(2, 60, 300)],
+		tree,
+		request
+	);
 	// ± 1.96 × √(0.55 × 0.45 / 400) = ± 0.04875… → 50.12 % to 59.88 %
 	expect(interval!.sampleSize).toBe(400);
 	expect(interval!.low).toBeCloseTo(50.125, 2);
