@@ -60,3 +60,17 @@ test('the indicator page shows the chart and the table of numbers', async ({ pag
 	await page.getByText('Table of the numbers').first().click();
 	await expect(page.locator('figure tbody tr').first()).toBeVisible();
 });
+
+test('a breakdown by sex on the objective page is kept in the URL and splits the charts', async ({
+	page
+}) => {
+	await page.goto('/objectives/PO1');
+	await page.getByLabel('Breakdown').selectOption('sex');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/breakdown=sex/);
+	const split = page.locator('article.indicator figure', { hasText: 'By sex' }).first();
+	await split.getByText('Table of the numbers').click();
+	await expect(split.getByRole('columnheader')).toHaveText(['Period', 'female', 'male']);
+	await page.reload();
+	await expect(page.getByLabel('Breakdown')).toHaveValue('sex');
+});

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import type { AreaTree } from '../../domain/area-tree';
 import {
 	categoriesOf,
 	surveyIntervals,
+	type Figure,
 	type SeriesPoint,
 	type SurveyInterval
 } from '../../domain/series';
@@ -14,6 +16,7 @@ import {
 	indicatorSeries,
 	loadFigures,
 	resolveQuery,
+	type ResolvedQuery,
 	type Resolution,
 	type SeriesQuery
 } from '../series/load-series';
@@ -63,20 +66,7 @@ export function loadIndicatorDetail(
 	const breakdown =
 		dimension === null
 			? null
-			: {
-					dimension,
-					categories: categoriesOf(figures, dimension).map((category) => ({
-						category,
-						points: indicatorSeries(
-							db,
-							indicator,
-							tree,
-							{ ...resolved.query, breakdown: { dimension, category } },
-							margin,
-							figures
-						).points
-					}))
-				};
+			: categorySeries(db, indicator, tree, resolved.query, margin, figures, dimension);
 	const multiples = tree.childrenOf(resolved.query.areaId).map((area) => ({
 		code: area.code,
 		name: area.name,
@@ -105,4 +95,30 @@ export function loadIndicatorDetail(
 				)
 			: [];
 	return { ok: true, detail: { breakdown, multiples, intervals } };
+}
+
+/** One series per category of a dimension, by the same rules as the indicator's series. */
+export function categorySeries(
+	db: Db,
+	indicator: typeof indicators.$inferSelect,
+	tree: AreaTree,
+	query: ResolvedQuery,
+	margin: number,
+	figures: readonly Figure[],
+	dimension: string
+): { dimension: string; categories: { category: string; points: SeriesPoint[] }[] } {
+	return {
+		dimension,
+		categories: categoriesOf(figures, dimension).map((category) => ({
+			category,
+			points: indicatorSeries(
+				db,
+				indicator,
+				tree,
+				{ ...query, breakdown: { dimension, category } },
+				margin,
+				figures
+			).points
+		}))
+	};
 }

@@ -5,7 +5,13 @@ import { freshness, type Freshness } from '../../domain/freshness';
 import type { SeriesPoint } from '../../domain/series';
 import type { Db } from '../db';
 import { importBatches, indicators } from '../db/schema';
-import { indicatorSeries, type ResolvedQuery, type SeriesPayload } from '../series/load-series';
+import {
+	indicatorSeries,
+	loadFigures,
+	type ResolvedQuery,
+	type SeriesPayload
+} from '../series/load-series';
+import { categorySeries } from './indicator-detail';
 import { statusMargin } from '../settings/status-margin';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -30,6 +36,11 @@ export interface IndicatorView {
 	freshness: Freshness;
 	/** The last import that wrote figures of this indicator. */
 	lastImport: { fileName: string; importedAt: string } | null;
+	/** Its series per category, when the page breaks figures down by a dimension it has. */
+	breakdown: {
+		dimension: string;
+		categories: { category: string; points: SeriesPoint[] }[];
+	} | null;
 }
 
 /** Today as an ISO date, in UTC like the stored import times. */
@@ -65,7 +76,8 @@ export function indicatorViews(
 	rows: IndicatorRow[],
 	framework: FrameworkTree,
 	tree: AreaTree,
-	query: ResolvedQuery
+	query: ResolvedQuery,
+	dimension: string | null = null
 ): IndicatorView[] {
 	const margin = statusMargin(db);
 	const day = today();
@@ -81,7 +93,13 @@ export function indicatorViews(
 			.map((b) => [b.id, b])
 	);
 	return rows.map((row) => {
-		const series = indicatorSeries(db, row, tree, query, margin);
+		const figures = loadFigures(db, row.id);
+		const series = indicatorSeries(db, row, tree, query, margin, figures);
+		const declared = row.dimensions ? row.dimensions.split(';') : [];
+		const breakdown =
+			dimension !== null && declared.includes(dimension)
+				? categorySeries(db, row, tree, query, margin, figures, dimension)
+				: null;
 		const [latest, previous] = latestActuals(series.points);
 		const batch = row.lastBatchId === null ? undefined : batches.get(row.lastBatchId);
 		return {
@@ -98,7 +116,8 @@ export function indicatorViews(
 			latest,
 			previous,
 			freshness: freshness(row.frequency, latest?.end ?? null, day),
-			lastImport: batch ? { fileName: batch.fileName, importedAt: batch.importedAt } : null
+			lastImport: batch ? { fileName: batch.fileName, importedAt: batch.importedAt } : null,
+			breakdown
 		};
 	});
 }

@@ -17,6 +17,8 @@ export interface ObjectiveView {
 	panels: Record<Category, IndicatorView[]>;
 	/** The tolerance around targets the statuses were computed with. */
 	margin: number;
+	/** The dimensions of the objective's indicators, for the breakdown filter. */
+	dimensions: string[];
 }
 
 /** Everything the objective page shows, computed by the same rules as the API. */
@@ -24,7 +26,8 @@ export function loadObjectiveView(
 	db: Db,
 	actor: Actor,
 	code: string,
-	query: SeriesQuery = {}
+	query: SeriesQuery = {},
+	dimension: string | null = null
 ): Resolution<{ view: ObjectiveView }> {
 	authorize(actor, 'read');
 	const framework = loadFramework(db, actor);
@@ -34,18 +37,29 @@ export function loadObjectiveView(
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
 	if (!resolved.ok) return resolved;
-	const views = indicatorViews(
-		db,
-		indicatorsOf(db, framework.descendantIds(objective.id)),
-		framework,
-		tree,
-		resolved.query
-	);
+	const rows = indicatorsOf(db, framework.descendantIds(objective.id));
+	const dimensions = [
+		...new Set(rows.flatMap((r) => (r.dimensions ? r.dimensions.split(';') : [])))
+	];
+	if (dimension !== null && !dimensions.includes(dimension)) {
+		return {
+			ok: false,
+			problem: 'bad_request',
+			message: `No indicator of ${code} is broken down by "${dimension}"; use one of: ${dimensions.join(', ') || 'none'}.`
+		};
+	}
+	const views = indicatorViews(db, rows, framework, tree, resolved.query, dimension);
 	const panels = Object.fromEntries(
 		CATEGORIES.map((c) => [c, views.filter((v) => v.category === c)])
 	) as Record<Category, IndicatorView[]>;
 	return {
 		ok: true,
-		view: { objective, chain: framework.branch(objective.id)!, panels, margin: statusMargin(db) }
+		view: {
+			objective,
+			chain: framework.branch(objective.id)!,
+			panels,
+			margin: statusMargin(db),
+			dimensions
+		}
 	};
 }

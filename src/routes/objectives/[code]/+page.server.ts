@@ -7,7 +7,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const db = appDb();
 	const query = seriesQueryFrom(url);
-	const result = loadObjectiveView(db, locals.actor, params.code, query);
+	const dimension = url.searchParams.get('breakdown') || null;
+	const result = loadObjectiveView(db, locals.actor, params.code, query, dimension);
 	if (!result.ok) pageProblem(result);
-	return { ...result.view, query, areas: listAreas(db, locals.actor) };
+	return { ...result.view, query, dimension, areas: listAreas(db, locals.actor) };
 };
