@@ -11,7 +11,9 @@ const out = 'docs/screenshots';
 const pages = [
 	['overview', '/'],
 	['objective', '/objectives/PO1'],
-	['indicator', '/indicators/1.2.1'],
+	['objective-by-sex', '/objectives/PO1?breakdown=sex&by=quarter'],
+	['indicator', '/indicators/1.1.1?area=AMB&by=quarter&from=2024'],
+	['indicator-survey', '/indicators/3.2.5'],
 	['framework', '/framework']
 ];
 const widths = [
