@@ -113,23 +113,24 @@ function resolve(db: Db, input: CaveatInput) {
 	return { ok: true as const, text, period: period.period, indicatorId, areaId };
 }
 
+/** The stored columns of a checked caveat, written by the actor. */
+function columns(r: Extract<ReturnType<typeof resolve>, { ok: true }>, actor: Actor) {
+	return {
+		indicatorId: r.indicatorId,
+		areaId: r.areaId,
+		period: r.period.label,
+		periodStart: r.period.start,
+		periodEnd: r.period.end,
+		text: r.text,
+		author: actor.username
+	};
+}
+
 export function addCaveat(db: Db, actor: Actor, input: CaveatInput): CaveatResult {
 	authorize(actor, 'caveat');
 	const r = resolve(db, input);
 	if (!r.ok) return r;
-	const { id } = db
-		.insert(caveats)
-		.values({
-			indicatorId: r.indicatorId,
-			areaId: r.areaId,
-			period: r.period.label,
-			periodStart: r.period.start,
-			periodEnd: r.period.end,
-			text: r.text,
-			author: actor.username
-		})
-		.returning({ id: caveats.id })
-		.get();
+	const { id } = db.insert(caveats).values(columns(r, actor)).returning({ id: caveats.id }).get();
 	return { ok: true, id };
 }
 
@@ -141,16 +142,7 @@ export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInpu
 	const r = resolve(db, input);
 	if (!r.ok) return r;
 	db.update(caveats)
-		.set({
-			indicatorId: r.indicatorId,
-			areaId: r.areaId,
-			period: r.period.label,
-			periodStart: r.period.start,
-			periodEnd: r.period.end,
-			text: r.text,
-			author: actor.username,
-			updatedAt: new Date().toISOString()
-		})
+		.set({ ...columns(r, actor), updatedAt: new Date().toISOString() })
 		.where(eq(caveats.id, id))
 		.run();
 	return { ok: true, id };
