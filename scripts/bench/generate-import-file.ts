@@ -1,8 +1,10 @@
 /**
- * The benchmark's data: 50 areas (5 provinces × 9 territories), 42 monthly count indicators
- * broken down by sex × age, 10 years — 50 × 42 × 120 × 4 ≈ 1,008,000 figures in long form.
+ * The benchmark's data: by default 50 areas (5 provinces × 9 territories), 42 monthly count
+ * indicators (14 under each of 3 objectives) broken down by sex × age, 10 years —
+ * 50 × 42 × 120 × 4 ≈ 1,008,000 figures in long form. `PROVINCES` scales the areas
+ * (25 provinces give 250 areas and about 5 million figures).
  * Writes areas.csv, framework.csv, indicators.csv and observations.csv into DIR.
- * Usage: tsx scripts/bench/generate-import-file.ts DIR
+ * Usage: [PROVINCES=25] tsx scripts/bench/generate-import-file.ts DIR
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 const dir = process.argv[2] ?? 'bench-data';
 mkdirSync(dir, { recursive: true });
 
-const provinces = Array.from({ length: 5 }, (_, p) => `P${p + 1}`);
+const provinces = Array.from({ length: Number(process.env.PROVINCES ?? 5) }, (_, p) => `P${p + 1}`);
 const areas = provinces.flatMap((p) => [
 	p,
 	...Array.from({ length: 9 }, (_, t) => `${p}-T${t + 1}`)
@@ -29,14 +31,21 @@ writeFileSync(
 );
 writeFileSync(
 	join(dir, 'framework.csv'),
-	'result_code,result_level,result_title,parent_result\nPO1,objective,Civilians are protected,\nPO1-IM1,impact,Violence decreases,PO1\n'
+	'result_code,result_level,result_title,parent_result\n' +
+		[1, 2, 3]
+			.map((o) => `PO${o},objective,Objective ${o},\nPO${o}-IM1,impact,Violence decreases,PO${o}`)
+			.join('\n') +
+		'\n'
 );
 const indicators = Array.from({ length: 42 }, (_, i) => `B${String(i + 1).padStart(2, '0')}`);
 writeFileSync(
 	join(dir, 'indicators.csv'),
 	'indicator_code,indicator_title,result_code,category,direction,measure,frequency,dimensions\n' +
 		indicators
-			.map((c) => `${c},Incidents ${c},PO1-IM1,situation,decrease,count,month,sex;age`)
+			.map(
+				(c, i) =>
+					`${c},Incidents ${c},PO${1 + Math.floor(i / 14)}-IM1,situation,decrease,count,month,sex;age`
+			)
 			.join('\n') +
 		'\n'
 );

@@ -145,10 +145,17 @@ function computeBuckets(
 	const to = request.to ?? range?.to;
 	if (!from || !to || from > to) return [];
 
+	// figures share few distinct periods: find each one's bucket once
+	const buckets = new Map<string, Period>();
+	const bucketOf = (start: string) => {
+		let bucket = buckets.get(start);
+		if (!bucket) buckets.set(start, (bucket = bucketContaining(start, request.by)));
+		return bucket;
+	};
 	const actual = new PointCalculator(
 		indicator,
 		tree,
-		request.by,
+		bucketOf,
 		from,
 		to,
 		(f) => f.valueType === 'actual' && (!request.verifiedOnly || f.verification === 'verified')
@@ -156,7 +163,7 @@ function computeBuckets(
 	const target = new PointCalculator(
 		indicator,
 		tree,
-		request.by,
+		bucketOf,
 		from,
 		to,
 		(f) => f.valueType === 'target'
@@ -222,7 +229,7 @@ class PointCalculator {
 	constructor(
 		private readonly indicator: SeriesIndicator,
 		private readonly tree: AreaTree,
-		private readonly by: Granularity,
+		private readonly bucketOf: (start: string) => Period,
 		private readonly from: string,
 		private readonly to: string,
 		private readonly wanted: (f: Figure) => boolean
@@ -231,7 +238,7 @@ class PointCalculator {
 	/** Step 1: a figure counts for the one bucket that contains its whole period, within range. */
 	add(f: Figure): void {
 		if (!this.wanted(f) || f.start < this.from || f.end > this.to) return;
-		const bucket = bucketContaining(f.start, this.by);
+		const bucket = this.bucketOf(f.start);
 		if (f.end > bucket.end) return;
 		let byArea = this.own.get(bucket.label);
 		if (!byArea) this.own.set(bucket.label, (byArea = new Map()));

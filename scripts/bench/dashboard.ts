@@ -1,0 +1,80 @@
+/**
+ * `npm run bench:dashboard`: fills a database with about 5 million figures (250 areas, 42
+ * monthly count indicators broken down by sex × age, 10 years, 14 indicators per objective)
+ * through `cpas import`, then times loading an objective page's data (loadObjectiveView, as
+ * the page does) against the equivalent raw SQL aggregate queries (one GROUP BY bucket and
+ * value type per indicator), alternately, in the same process.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
+import { createDb } from '../../src/lib/server/db';
+import { loadObjectiveView } from '../../src/lib/server/dashboard/objective-view';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'cpas-bench-dashboard-'));
+const database = join(work, 'cpas.sqlite');
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+	execFileSync(process.execPath, ['--import', 'tsx', ...args], {
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+		maxBuffer: 64 << 20
+	});
+
+try {
+	console.log('Generating about 5 million figures…');
+	const { rows } = JSON.parse(
+		run(['scripts/bench/generate-import-file.ts', work], { PROVINCES: '25' })
+	) as { rows: number };
+	console.log(`Importing ${rows.toLocaleString('en')} figures with cpas import…`);
+	const started = Date.now();
+	run(
+		[
+			'src/cli/main.ts',
+			'import',
+			...['areas', 'framework', 'indicators', 'observations'].map((k) => join(work, `${k}.csv`))
+		],
+		{ DATABASE_PATH: database }
+	);
+	console.log(`  imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+	const db = createDb(database);
+	const ids = (
+		db.$client
+			.prepare(
+				`SELECT i.id FROM indicators i JOIN results r ON r.id = i.result_id
+				 JOIN results o ON o.id = r.parent_id WHERE o.code = 'PO1'`
+			)
+			.all() as { id: number }[]
+	).map((r) => r.id);
+	const aggregate = db.$client.prepare(
+		`SELECT substr(period_start, 1, 7) AS bucket, value_type, SUM(value) FROM observations
+		 WHERE indicator_id = ? GROUP BY bucket, value_type`
+	);
+	const ratios: number[] = [];
+	for (let round = 1; round <= ROUNDS; round++) {
+		let t = performance.now();
+		const view = loadObjectiveView(db, LOCAL_ADMINISTRATOR, 'PO1');
+		const page = performance.now() - t;
+		if (!view.ok) throw new Error(view.message);
+		t = performance.now();
+		for (const id of ids) aggregate.all(id);
+		const raw = performance.now() - t;
+		ratios.push(page / raw);
+		console.log(
+			`  round ${round}: objective page data ${page.toFixed(0)} ms, raw SQL aggregates ${raw.toFixed(0)} ms, ratio ${(page / raw).toFixed(2)}`
+		);
+	}
+	db.$client.close();
+	ratios.sort((a, b) => a - b);
+	const median = ratios[Math.floor(ratios.length / 2)]!;
+	console.log(`
+figures                  ${rows.toLocaleString('en')} (${ids.length} indicators on the objective page)
+ratio (median of rounds) ${median.toFixed(2)} × the raw SQL aggregates (target ≤ 2)
+
+Reproduce: npm run bench:dashboard`);
+} finally {
+	rmSync(work, { recursive: true, force: true });
+}
