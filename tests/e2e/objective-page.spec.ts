@@ -74,3 +74,25 @@ test('a breakdown by sex on the objective page is kept in the URL and splits the
 	await page.reload();
 	await expect(page.getByLabel('Breakdown')).toHaveValue('sex');
 });
+
+test('caveats show on the objective page charts, and chain nodes link to the framework', async ({
+	page,
+	baseURL
+}) => {
+	const added = await page.request.post('/indicators/1.2.2?/addCaveat', {
+		headers: { origin: baseURL! },
+		form: { period: '2024-Q2', area: '', scope: 'indicator', text: 'Survey teams could not travel' }
+	});
+	expect(added.ok()).toBe(true);
+	await page.goto('/objectives/PO1?by=quarter');
+	const article = page.locator('article[data-indicator="1.2.2"]');
+	await expect(article.getByRole('list', { name: 'Caveats for 1.2.2' })).toContainText(
+		'Survey teams could not travel'
+	);
+	await expect(article.locator('figure')).toHaveAttribute(
+		'data-caveat-ranges',
+		/1:2024-Q2-2024-Q2/
+	);
+	await page.getByRole('link', { name: 'PO1-IM1' }).click();
+	await expect(page).toHaveURL(/\/framework#PO1-IM1$/);
+});

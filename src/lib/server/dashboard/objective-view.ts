@@ -2,6 +2,7 @@ import type { ResultBranch, ResultNode } from '../../domain/framework-tree';
 import { CATEGORIES, type Category } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
+import { listCaveats, type Caveat } from '../caveats/caveats';
 import type { Db } from '../db';
 import { loadFramework } from '../framework/tree';
 import { authorize } from '../permissions';
@@ -19,6 +20,8 @@ export interface ObjectiveView {
 	margin: number;
 	/** The dimensions of the objective's indicators, for the breakdown filter. */
 	dimensions: string[];
+	/** Each indicator's caveats for the area shown, drawn on its chart and listed under it. */
+	caveats: Record<string, Caveat[]>;
 }
 
 /** Everything the objective page shows, computed by the same rules as the API. */
@@ -59,7 +62,10 @@ export function loadObjectiveView(
 			chain: framework.branch(objective.id)!,
 			panels,
 			margin: statusMargin(db),
-			dimensions
+			dimensions,
+			caveats: Object.fromEntries(
+				views.map((v) => [v.code, listCaveats(db, actor, v.code, query.area?.trim() || null)])
+			)
 		}
 	};
 }
