@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { listAreas } from '$lib/server/areas/list';
 import {
 	addCaveat,
@@ -52,14 +53,22 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	};
 };
 
-/** The caveat form's fields; `scope` says whether it is for this indicator or for all. */
+/** The caveat form's fields as sent; `scope` says whether it is for this indicator or all. */
+const caveatForm = z.object({
+	scope: z.enum(['indicator', 'all']).catch('indicator'),
+	area: z.string().trim().catch(''),
+	period: z.string().trim().catch(''),
+	text: z.string().trim().catch('')
+});
+
 function caveatInput(form: FormData, code: string): CaveatInput {
-	const text = (name: string) => String(form.get(name) ?? '').trim();
+	const f = caveatForm.parse(Object.fromEntries(form));
+	// what the fields mean (a real period, a known area) is checked by the caveats capability
 	return {
-		indicator: text('scope') === 'all' ? null : code,
-		area: text('area') || null,
-		period: text('period'),
-		text: text('text')
+		indicator: f.scope === 'all' ? null : code,
+		area: f.area || null,
+		period: f.period,
+		text: f.text
 	};
 }
 

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { importDb } from '$lib/server/db/app-db';
+import { urlFlag } from '$lib/server/http/series-query';
 import { importUpload } from '$lib/server/imports/upload';
 import type { RequestHandler } from './$types';
 
@@ -8,8 +9,7 @@ import type { RequestHandler } from './$types';
  * a dry run), 422 when refused, with the file's report either way (formats.md §4).
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
-	const flag = url.searchParams.get('dry_run');
-	const dryRun = flag !== null && !['', '0', 'false', 'no'].includes(flag.toLowerCase());
+	const dryRun = urlFlag.parse(url.searchParams.get('dry_run'));
 	const name =
 		url.searchParams.get('file_name') || request.headers.get('x-file-name') || 'upload.csv';
 	const report = await importUpload(importDb(), locals.actor, name, request.body, { dryRun });
