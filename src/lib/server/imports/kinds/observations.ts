@@ -10,7 +10,7 @@ import { parseNumber } from '../numbers';
 import type { CsvRecord, TableHeader } from '../read-table';
 import type { FileReport } from '../report';
 import { RowReader, addError } from '../row-reader';
-import { canonicalDimensions } from '../../observations/dimension-sets';
+import { DimensionSetIds, canonicalDimensions } from '../../observations/dimension-sets';
 import { DimensionCategories } from './dimension-categories';
 import { requireColumns, warnUnknownColumns } from './context';
 import { findPartialOverlaps } from './overlaps';
@@ -100,6 +100,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		? (['value'] as const)
 		: FIGURE_COLUMNS.filter((c) => table.headers.includes(c));
 	const writer = new FigureWriter(db, report, batchId, columns);
+	const dimensionSets = new DimensionSetIds(db);
 	// Files repeat the same indicator, area and categories on many lines: resolve them once.
 	type Resolved = ReturnType<typeof resolveKey>;
 	type KeyTrie = Map<string, KeyTrie | Resolved>;
@@ -186,7 +187,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		}
 		let key = dimensionKeys.get(signature);
 		if (key === undefined) dimensionKeys.set(signature, (key = canonicalDimensions(dimensions)));
-		return { indicator, area, areaCode, dimensions: key };
+		return { indicator, area, areaCode, dimensionSetId: dimensionSets.idOf(key) };
 	}
 
 	/** A rate per 100,000 without a denominator needs the area's population. */
@@ -202,7 +203,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 
 	function longRecord(r: RowReader): void {
 		const errorsBefore = report.errorCount ?? 0;
-		const { indicator, area, areaCode, dimensions } = readKey(r);
+		const { indicator, area, areaCode, dimensionSetId } = readKey(r);
 		let period: Period | null = null;
 		const periodText = r.text('period');
 		if (!periodText) r.error('period', '', 'period is required.');
@@ -231,7 +232,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			indicatorId: indicator.id,
 			period,
 			areaId: area?.id ?? null,
-			dimensions,
+			dimensionSetId,
 			valueType,
 			values: columns.map((c) => values[c] ?? null)
 		};
@@ -247,7 +248,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 
 	function wideRecord(r: RowReader): void {
 		const errorsBefore = report.errorCount ?? 0;
-		const { indicator, area, areaCode, dimensions } = readKey(r);
+		const { indicator, area, areaCode, dimensionSetId } = readKey(r);
 		if ((report.errorCount ?? 0) > errorsBefore || !indicator) return;
 		for (const column of periodColumns) {
 			const text = r.record.values[column.position];
@@ -267,7 +268,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				indicatorId: indicator.id,
 				period: column.period,
 				areaId: area?.id ?? null,
-				dimensions,
+				dimensionSetId,
 				valueType: 'actual',
 				values: [parsed.value]
 			};
@@ -276,10 +277,11 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		}
 	}
 
+	let reader: RowReader | undefined;
 	return {
 		record(record) {
 			report.rows++;
-			const r = new RowReader(record, report, table);
+			const r = (reader ??= new RowReader(record, report, table)).next(record);
 			if (wide) wideRecord(r);
 			else longRecord(r);
 		},

@@ -3,7 +3,6 @@ import type { FigureColumn } from '../../../domain/columns';
 import type { Period } from '../../../domain/period';
 import type { ValueType } from '../../../domain/vocabulary';
 import type { Db } from '../../db';
-import { DimensionSetIds } from '../../observations/dimension-sets';
 import type { FileReport } from '../report';
 import { addError } from '../row-reader';
 
@@ -15,8 +14,8 @@ export interface ObservationDraft {
 	indicatorId: number;
 	period: Period;
 	areaId: number | null;
-	/** canonical JSON of the dimension values (see canonicalDimensions) */
-	dimensions: string;
+	/** the id of the figure's dimension values (see DimensionSetIds) */
+	dimensionSetId: number;
 	valueType: ValueType;
 	/** The values of the writer's columns, in their order. */
 	values: FigureValue[];
@@ -49,7 +48,6 @@ export class FigureWriter {
 	 * old batch, so this is how a later line with the same key is known to be a duplicate.
 	 */
 	private readonly unchangedLines = new Map<number, number>();
-	private readonly dimensionSets: DimensionSetIds;
 	readonly indicatorsTouched = new Set<number>();
 	/** Indicators this file inserted or changed figures of: their data is now this fresh. */
 	readonly indicatorsWritten = new Set<number>();
@@ -61,7 +59,6 @@ export class FigureWriter {
 		private readonly columns: readonly FigureColumn[]
 	) {
 		const client = db.$client;
-		this.dimensionSets = new DimensionSetIds(db);
 		const names = [
 			'indicator_id',
 			'period',
@@ -94,7 +91,7 @@ export class FigureWriter {
 
 	write(d: ObservationDraft): void {
 		this.indicatorsTouched.add(d.indicatorId);
-		const dimensionSet = this.dimensionSets.idOf(d.dimensions);
+		const dimensionSet = d.dimensionSetId;
 		const inserted = this.insert.run(
 			d.indicatorId,
 			d.period.label,
