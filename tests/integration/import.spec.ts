@@ -199,3 +199,52 @@ test('changing a result level that would orphan its stored children is refused',
 		'result_level'
 	]);
 });
+
+describe('encodings decided over the whole file, not its first megabyte', () => {
+	/** A long observations file (well over 1 MB) whose last line is given as bytes. */
+	function longFile(lastLine: Uint8Array): Uint8Array {
+		const lines = ['indicator_code,period,area_code,value,comment'];
+		for (let i = 0; i < 30000; i++) lines.push(`K1,2024-01,N1,5,${'x'.repeat(30)}`);
+		const head = new TextEncoder().encode(lines.join('\n') + '\n');
+		const out = new Uint8Array(head.length + lastLine.length);
+		out.set(head);
+		out.set(lastLine, head.length);
+		return out;
+	}
+
+	test('a Windows-1252 byte near the end is read as Windows-1252, and the file imported once', async () => {
+		const db = freshDb();
+		await importBasic(db);
+		// "Région" with é as the single byte 0xE9: not UTF-8
+		const last = new Uint8Array([
+			...new TextEncoder().encode('K1,2024-02,N1,7,R'),
+			0xe9,
+			...new TextEncoder().encode('gion\n')
+		]);
+		const report = await importFiles(db, LOCAL_ADMINISTRATOR, [
+			{ name: 'long.csv', bytes: longFile(last) }
+		]);
+		expect(report.ok).toBe(true);
+		// K1 2024-01 and 2024-02 in N1 are stored without comment: the file updates both; its
+		// 30,000 identical lines for 2024-01 count once
+		expect(report.files[0]).toMatchObject({ rows: 30001, inserted: 0, updated: 2, unchanged: 0 });
+		const row = db.$client
+			.prepare("SELECT comment FROM observations WHERE period = '2024-02' AND value = 7")
+			.get() as { comment: string };
+		expect(row.comment).toBe('Région');
+		expect(tableCounts(db).import_batches).toBe(5);
+	});
+
+	test('a NUL byte near the end refuses the file as not text, and nothing is written', async () => {
+		const db = freshDb();
+		await importBasic(db);
+		const before = tableCounts(db);
+		const report = await importFiles(db, LOCAL_ADMINISTRATOR, [
+			{ name: 'long.csv', bytes: longFile(new Uint8Array([0x4b, 0x31, 0x00, 0x0a])) }
+		]);
+		expect(report.ok).toBe(false);
+		expect(report.files[0]!.errors).toEqual([expect.objectContaining({ line: null })]);
+		expect(report.files[0]!.errors[0]!.message).toMatch(/not a text file/);
+		expect(tableCounts(db)).toEqual(before);
+	});
+});

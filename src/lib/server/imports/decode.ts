@@ -98,6 +98,20 @@ export class EncodingSniffer {
 		for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) this.controls++;
 	}
 
+	/**
+	 * The encoding the bytes seen so far point to, before the whole file has been seen: null
+	 * when they already prove it is not text (a NUL byte outside UTF-16). A later byte may
+	 * still show the file is Windows-1252 after all, or not text: `result()` decides.
+	 */
+	provisional(): { encoding: Encoding; bomLength: number } | null {
+		if (this.utf16) return { encoding: this.bom!.encoding, bomLength: 2 };
+		if (this.nul) return null;
+		return {
+			encoding: this.bom || this.utf8 ? 'utf-8' : 'windows-1252',
+			bomLength: this.bom?.length ?? 0
+		};
+	}
+
 	result(): SniffResult {
 		if (this.utf16) {
 			this.countText(this.utf16.decode());

@@ -6,7 +6,13 @@ import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { importBatches } from '../db/schema';
 import { authorize } from '../permissions';
-import { EncodingSniffer, createDecoder, type Encoding } from './decode';
+import {
+	EncodingSniffer,
+	NOT_TEXT,
+	createDecoder,
+	type Encoding,
+	type SniffResult
+} from './decode';
 import { detectKind, unknownKindMessage } from './detect-kind';
 import { importAreas } from './kinds/areas';
 import type { KindImport } from './kinds/context';
@@ -34,16 +40,16 @@ export interface IncomingFile {
 	bytes: Uint8Array;
 }
 
-/** What the first pass learns of a file before anything is written. */
+/** What a look at a file's start tells before anything is written. */
 interface Inspected {
 	source: FileSource;
 	report: FileReport;
-	sha256: string;
+	/** provisional until the whole file has been seen (see EncodingSniffer.provisional) */
 	encoding?: Encoding;
 	bomLength?: number;
 }
 
-/** How much of a file's start is kept to read its header in the first pass. */
+/** How much of a file's start is read to find its header, kind and likely encoding. */
 const HEAD_BYTES = 1 << 20;
 
 /** The kinds held whole (they are small) and applied when their file has been read. */
@@ -54,54 +60,64 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
 };
 
 /**
- * First pass over a file: hash it, decide its encoding, read its header and recognise its kind,
- * streaming. Refusals that are not on one line (not text, empty, unknown kind) and personal-data
- * headers end here.
+ * A look at a file's start: its likely encoding, header and kind, so files can be put in
+ * dependency order before anything is written. Refusals that are not on one line (not text,
+ * empty, unknown kind) and personal-data headers end here. The whole file is read once, later,
+ * while it is parsed.
  */
 async function inspect(source: FileSource): Promise<Inspected> {
 	const report = emptyReport(source.name);
-	const hash = createHash('sha256');
 	const sniffer = new EncodingSniffer();
 	const head: Uint8Array[] = [];
 	let headLength = 0;
+	let complete = true;
 	for await (const chunk of source.chunks()) {
-		hash.update(chunk);
-		sniffer.push(chunk);
-		if (headLength < HEAD_BYTES) {
-			head.push(chunk.subarray(0, HEAD_BYTES - headLength));
-			headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+		if (headLength >= HEAD_BYTES) {
+			complete = false;
+			break;
+		}
+		const part = chunk.subarray(0, HEAD_BYTES - headLength);
+		sniffer.push(part);
+		head.push(part);
+		headLength += part.length;
+		if (part.length < chunk.length) {
+			complete = false;
+			break;
 		}
 	}
-	const sha256 = hash.digest('hex');
-	const sniffed = sniffer.result();
+	// a file read whole is judged now; a longer one provisionally, and finally while parsed
+	const sniffed = complete ? sniffer.result() : provisionally(sniffer);
 	if (!sniffed.ok) {
 		report.errors.push(issue(null, null, null, sniffed.message));
-		return { source, report, sha256 };
+		return { source, report };
 	}
 	const bytes = Buffer.concat(head).subarray(sniffed.bomLength);
-	const header = readHeader(createDecoder(sniffed.encoding)(bytes, headLength < HEAD_BYTES));
+	const header = readHeader(createDecoder(sniffed.encoding)(bytes, complete));
 	if (header && !('headers' in header)) {
 		report.errors.push(header);
-		return { source, report, sha256 };
+		return { source, report };
 	}
 	if (!header) {
 		report.errors.push(issue(null, null, null, 'The file is empty: it has no header line.'));
-		return { source, report, sha256 };
+		return { source, report };
 	}
-	{
-		const personal = header.headers.find(isPersonalDataHeader);
-		if (personal) {
-			const raw = header.rawHeaders[header.headers.indexOf(personal)] ?? personal;
-			report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
-			return { source, report, sha256 };
-		}
-		report.kind = detectKind(header.headers, header.rawHeaders);
-		if (!report.kind) {
-			report.errors.push(issue(null, null, null, unknownKindMessage()));
-			return { source, report, sha256 };
-		}
+	const personal = header.headers.find(isPersonalDataHeader);
+	if (personal) {
+		const raw = header.rawHeaders[header.headers.indexOf(personal)] ?? personal;
+		report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
+		return { source, report };
 	}
-	return { source, report, sha256, encoding: sniffed.encoding, bomLength: sniffed.bomLength };
+	report.kind = detectKind(header.headers, header.rawHeaders);
+	if (!report.kind) {
+		report.errors.push(issue(null, null, null, unknownKindMessage()));
+		return { source, report };
+	}
+	return { source, report, encoding: sniffed.encoding, bomLength: sniffed.bomLength };
+}
+
+function provisionally(sniffer: EncodingSniffer): SniffResult {
+	const guess = sniffer.provisional();
+	return guess ? { ok: true, ...guess } : { ok: false, message: NOT_TEXT };
 }
 
 /** The header at the start of a text, null when the start is blank. */
@@ -134,15 +150,30 @@ function sinkFor(
 	};
 }
 
-/** Second pass: stream the file's records into its kind's sink, under a batch of its own. */
+/** Clears what a pass over a file reported, to read it again. */
+function resetReport(report: FileReport): void {
+	report.rows = report.inserted = report.updated = report.unchanged = 0;
+	report.errors = [];
+	report.warnings = [];
+	delete report.errorCount;
+}
+
+/**
+ * Streams the file's records into its kind's sink, under a batch of its own, hashing it and
+ * checking its encoding on the way. A late byte can prove the provisional encoding wrong (a
+ * Windows-1252 "é" deep in a file that looked like UTF-8) or the file not text: then the
+ * file's work is rolled back to its savepoint and it is read again, or refused.
+ */
 async function apply(db: Db, actor: Actor, file: Inspected): Promise<void> {
 	const { report, source } = file;
 	const kind = report.kind!;
+	const client = db.$client;
+	client.exec('SAVEPOINT import_file');
 	const batch = db
 		.insert(importBatches)
 		.values({
 			fileName: source.name,
-			sha256: file.sha256,
+			sha256: '',
 			sizeBytes: source.size,
 			kind,
 			rows: 0,
@@ -153,23 +184,64 @@ async function apply(db: Db, actor: Actor, file: Inspected): Promise<void> {
 		})
 		.returning({ id: importBatches.id })
 		.get();
-	let sink: RowSink | null = null;
-	const refused = await streamRecords(source, file.encoding!, file.bomLength!, {
-		header(table) {
-			sink = sinkFor(kind, { db, table, report, batchId: batch.id });
-			return null;
-		},
-		record(record) {
-			sink?.record(record);
-		}
+	const parse = async (encoding: Encoding, bomLength: number, tap?: (c: Uint8Array) => void) => {
+		let sink: RowSink | null = null;
+		const refused = await streamRecords(
+			source,
+			encoding,
+			bomLength,
+			{
+				header(table) {
+					sink = sinkFor(kind, { db, table, report, batchId: batch.id });
+					return null;
+				},
+				record(record) {
+					sink?.record(record);
+				}
+			},
+			tap
+		);
+		if (refused) report.errors.push(refused);
+		else (sink as RowSink | null)?.finish();
+	};
+
+	const hash = createHash('sha256');
+	const sniffer = new EncodingSniffer();
+	await parse(file.encoding!, file.bomLength!, (chunk) => {
+		hash.update(chunk);
+		sniffer.push(chunk);
 	});
-	if (refused) report.errors.push(refused);
-	else (sink as RowSink | null)?.finish();
+	const sniffed = sniffer.result();
+	if (!sniffed.ok || sniffed.encoding !== file.encoding) {
+		client.exec('ROLLBACK TO import_file');
+		resetReport(report);
+		if (!sniffed.ok) {
+			report.errors.push(issue(null, null, null, sniffed.message));
+			client.exec('RELEASE import_file');
+			return;
+		}
+		db.insert(importBatches)
+			.values({
+				id: batch.id,
+				fileName: source.name,
+				sha256: '',
+				sizeBytes: source.size,
+				kind,
+				rows: 0,
+				inserted: 0,
+				updated: 0,
+				unchanged: 0,
+				actor: actor.username
+			})
+			.run();
+		await parse(sniffed.encoding, sniffed.bomLength);
+	}
 	const { rows, inserted, updated, unchanged } = report;
 	db.update(importBatches)
-		.set({ rows, inserted, updated, unchanged })
+		.set({ sha256: hash.digest('hex'), rows, inserted, updated, unchanged })
 		.where(eq(importBatches.id, batch.id))
 		.run();
+	client.exec('RELEASE import_file');
 }
 
 // One import at a time per connection: the transaction spans awaits.

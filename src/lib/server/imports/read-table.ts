@@ -137,11 +137,13 @@ export function readTable(text: string): TableResult {
 async function* decodedText(
 	source: FileSource,
 	encoding: Encoding,
-	bomLength: number
+	bomLength: number,
+	tap?: (chunk: Uint8Array) => void
 ): AsyncGenerator<string> {
 	const decode = createDecoder(encoding);
 	let first = true;
 	for await (let chunk of source.chunks()) {
+		tap?.(chunk);
 		if (first) {
 			chunk = chunk.subarray(bomLength);
 			first = false;
@@ -167,9 +169,11 @@ export async function streamRecords(
 	source: FileSource,
 	encoding: Encoding,
 	bomLength: number,
-	handlers: StreamHandlers
+	handlers: StreamHandlers,
+	/** sees every raw chunk, e.g. to hash the file while it is parsed */
+	tap?: (chunk: Uint8Array) => void
 ): Promise<ImportIssue | null> {
-	const text = decodedText(source, encoding, bomLength);
+	const text = decodedText(source, encoding, bomLength, tap);
 	// The delimiter is read from the header line, so wait for the first text that is not blank.
 	let start = '';
 	for (let next = await text.next(); !next.done; next = await text.next()) {
