@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
-import { FRAMEWORK, cpas, indicators } from '../../fixtures/contract/harness';
+import { FRAMEWORK, cpas, indicators } from '../../helpers/contract';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies, checked by expect
 type Json = any;

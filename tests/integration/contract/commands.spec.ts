@@ -16,7 +16,7 @@ import {
 	load,
 	tempDir,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

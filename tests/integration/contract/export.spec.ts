@@ -13,7 +13,7 @@ import {
 	importJson,
 	tempDir,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

@@ -13,7 +13,7 @@ import {
 	indicators,
 	load,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

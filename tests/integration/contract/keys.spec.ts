@@ -12,7 +12,7 @@ import {
 	load,
 	query,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

@@ -12,7 +12,7 @@ import {
 	query,
 	series,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

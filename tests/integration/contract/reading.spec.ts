@@ -14,7 +14,7 @@ import {
 	indicators,
 	load,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

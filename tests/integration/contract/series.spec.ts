@@ -11,7 +11,7 @@ import {
 	load,
 	series,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 

@@ -10,7 +10,7 @@ import {
 	load,
 	series,
 	useTempDatabase
-} from '../../fixtures/contract/harness';
+} from '../../helpers/contract';
 
 useTempDatabase();
 
