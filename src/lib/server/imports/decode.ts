@@ -160,15 +160,3 @@ export function createDecoder(encoding: Encoding): (chunk: Uint8Array, final?: b
 	const decoder = new TextDecoder(encoding, { ignoreBOM: false });
 	return (chunk, final = false) => decoder.decode(chunk, { stream: !final });
 }
-
-export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
-
-/** A whole file in memory, decoded by the same rules (small files and tests). */
-export function decodeText(bytes: Uint8Array): DecodeResult {
-	const sniffer = new EncodingSniffer();
-	sniffer.push(bytes);
-	const sniffed = sniffer.result();
-	if (!sniffed.ok) return sniffed;
-	const decode = createDecoder(sniffed.encoding);
-	return { ok: true, text: decode(bytes.subarray(sniffed.bomLength), true) };
-}

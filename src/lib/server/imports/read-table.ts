@@ -25,8 +25,6 @@ export interface CsvTable extends TableHeader {
 	records: CsvRecord[];
 }
 
-export type TableResult = { ok: true; table: CsvTable } | { ok: false; issue: ImportIssue };
-
 const EMPTY = 'The file is empty: it has no header line.';
 
 /** `Indicator Code`, `indicator-code` and `indicator_code` are the same column. */
@@ -95,13 +93,6 @@ export class RecordAssembler {
 	}
 }
 
-/** A record as an object keyed by normalised header (for tests and small files). */
-export function cellsOf(header: TableHeader, record: CsvRecord): Record<string, string> {
-	const cells: Record<string, string> = {};
-	for (const [name, i] of header.index) cells[name] = record.values[i] ?? '';
-	return cells;
-}
-
 function isIssue(x: CsvRecord | ImportIssue): x is ImportIssue {
 	return 'message' in x;
 }
@@ -113,24 +104,6 @@ function unclosedQuote(row: number | undefined): ImportIssue {
 		null,
 		`A quoted value is never closed${row !== undefined ? ` (it starts in record ${row + 1})` : ''}: check for a stray " character.`
 	);
-}
-
-/** A whole text in memory, by the same rules as the stream (small files and tests). */
-export function readTable(text: string): TableResult {
-	if (text.trim() === '') return { ok: false, issue: issue(null, null, null, EMPTY) };
-	const delimiter = detectDelimiter(text);
-	const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
-	const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
-	if (unclosed) return { ok: false, issue: unclosedQuote(unclosed.row) };
-	const assembler = new RecordAssembler(delimiter);
-	const records: CsvRecord[] = [];
-	for (const row of parsed.data) {
-		const out = assembler.push(row);
-		if (out && isIssue(out)) return { ok: false, issue: out };
-		if (out) records.push(out);
-	}
-	if (!assembler.header) return { ok: false, issue: issue(null, null, null, EMPTY) };
-	return { ok: true, table: { ...assembler.header, records } };
 }
 
 /** The decoded text of a file, chunk by chunk, without its byte-order mark. */
