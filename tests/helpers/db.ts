@@ -37,6 +37,7 @@ export function tableCounts(db: Db): Record<string, number> {
 		'indicators',
 		'observations',
 		'observation_history',
+		'indicator_dimension_sets',
 		'import_batches'
 	];
 	return Object.fromEntries(

@@ -5,10 +5,15 @@
  */
 import type { AreaTree } from './area-tree';
 import {
+	groupFigures,
+	groupsAmount,
+	type Figure,
+	type FigureGroup,
+	type FigureGroups
+} from './figure-groups';
+import {
 	combineAreas,
-	combineDimensionRows,
 	combineOverTime,
-	figureAmount,
 	shownValue,
 	type Amount,
 	type TimedAmount
@@ -21,14 +26,7 @@ import {
 	type Period
 } from './period';
 import { statusFor } from './status';
-import type {
-	Aggregation,
-	Direction,
-	Measure,
-	Status,
-	ValueType,
-	Verification
-} from './vocabulary';
+import type { Aggregation, Direction, Measure, Status } from './vocabulary';
 
 export interface SeriesIndicator {
 	code: string;
@@ -37,20 +35,6 @@ export interface SeriesIndicator {
 	aggregation: Aggregation | null;
 	/** Declared dimensions in order: the order breaks ties between partial breakdowns. */
 	dimensions: readonly string[];
-}
-
-export interface Figure {
-	areaId: number | null;
-	start: string;
-	end: string;
-	/** Non-blank dimension values only; `{}` is a total row. */
-	dimensions: Readonly<Record<string, string>>;
-	valueType: ValueType;
-	verification: Verification | null;
-	value: number | null;
-	numerator: number | null;
-	denominator: number | null;
-	sampleSize: number | null;
 }
 
 export interface SeriesRequest {
@@ -79,25 +63,25 @@ export interface SeriesPoint {
 	status: Status;
 }
 
-/** The range a series covers by default: from the first to the last figure of any kind. */
-export function defaultRange(figures: readonly Figure[]): { from: string; to: string } | null {
-	if (figures.length === 0) return null;
-	let from = figures[0]!.start;
-	let to = figures[0]!.end;
-	for (const f of figures) {
-		if (f.start < from) from = f.start;
-		if (f.end > to) to = f.end;
-	}
-	return { from, to };
-}
-
+/** The series of an indicator from its figures (the pure form of the rules). */
 export function computeSeries(
 	indicator: SeriesIndicator,
 	figures: readonly Figure[],
 	tree: AreaTree,
 	request: SeriesRequest
 ): SeriesPoint[] {
-	return computeBuckets(indicator, figures, tree, request).map(({ point }) => point);
+	const groups = groupFigures(indicator.measure, indicator.dimensions, figures, request);
+	return seriesOfGroups(indicator, groups, tree, request);
+}
+
+/** The series of an indicator from its figures already grouped (see figure-groups.ts). */
+export function seriesOfGroups(
+	indicator: SeriesIndicator,
+	groups: FigureGroups,
+	tree: AreaTree,
+	request: SeriesRequest
+): SeriesPoint[] {
+	return computeBuckets(indicator, groups, tree, request).map(({ point }) => point);
 }
 
 /** A survey figure's uncertainty: the 95 % interval and the number of people asked. */
@@ -114,11 +98,11 @@ export interface SurveyInterval {
  */
 export function surveyIntervals(
 	indicator: SeriesIndicator,
-	figures: readonly Figure[],
+	groups: FigureGroups,
 	tree: AreaTree,
 	request: SeriesRequest
 ): (SurveyInterval | null)[] {
-	return computeBuckets(indicator, figures, tree, request).map(({ actual }) => {
+	return computeBuckets(indicator, groups, tree, request).map(({ actual }) => {
 		if (indicator.measure !== 'percent' || !actual?.pair) return null;
 		const [yes, n] = actual.pair;
 		if (n <= 0) return null;
@@ -135,12 +119,11 @@ export function surveyIntervals(
 /** Every bucket of the request with its point and the amounts it was computed from. */
 function computeBuckets(
 	indicator: SeriesIndicator,
-	figures: readonly Figure[],
+	groups: FigureGroups,
 	tree: AreaTree,
 	request: SeriesRequest
 ): { point: SeriesPoint; actual: Amount | null }[] {
-	const range = defaultRange(figures);
-	if (request.breakdown) figures = onlyCategory(figures, request.breakdown);
+	const { range } = groups;
 	const from = request.from ?? range?.from;
 	const to = request.to ?? range?.to;
 	if (!from || !to || from > to) return [];
@@ -152,26 +135,10 @@ function computeBuckets(
 		if (!bucket) buckets.set(start, (bucket = bucketContaining(start, request.by)));
 		return bucket;
 	};
-	const actual = new PointCalculator(
-		indicator,
-		tree,
-		bucketOf,
-		from,
-		to,
-		(f) => f.valueType === 'actual' && (!request.verifiedOnly || f.verification === 'verified')
-	);
-	const target = new PointCalculator(
-		indicator,
-		tree,
-		bucketOf,
-		from,
-		to,
-		(f) => f.valueType === 'target'
-	);
-	for (const f of figures) {
-		actual.add(f);
-		target.add(f);
-	}
+	const actual = new PointCalculator(indicator, tree, bucketOf, from, to);
+	for (const g of groups.actual) actual.add(g);
+	const target = new PointCalculator(indicator, tree, bucketOf, from, to);
+	for (const g of groups.target) target.add(g);
 	return bucketsOverlapping(from, to, request.by).map((bucket) => {
 		const actualAmount = actual.point(request.areaId, bucket.label);
 		const a = shownValue(actualAmount);
@@ -191,39 +158,10 @@ function computeBuckets(
 	});
 }
 
-/**
- * The figures of one category of a dimension, with that dimension removed. Figures without the
- * dimension — totals, and so usually the targets — are left out: they are not of the category.
- */
-export function onlyCategory(
-	figures: readonly Figure[],
-	breakdown: { dimension: string; category: string }
-): Figure[] {
-	const out: Figure[] = [];
-	for (const f of figures) {
-		const category = f.dimensions[breakdown.dimension];
-		if (category === undefined) continue;
-		if (category !== breakdown.category) continue;
-		const { [breakdown.dimension]: _, ...rest } = f.dimensions;
-		out.push({ ...f, dimensions: rest });
-	}
-	return out;
-}
-
-/** The categories a dimension takes in an indicator's figures, in first-seen order. */
-export function categoriesOf(figures: readonly Figure[], dimension: string): string[] {
-	const seen = new Set<string>();
-	for (const f of figures) {
-		const c = f.dimensions[dimension];
-		if (c !== undefined) seen.add(c);
-	}
-	return [...seen];
-}
-
 /** Computes points of one value type, bucket by bucket and area by area (steps 1–5). */
 class PointCalculator {
-	/** bucket label → area id (0 = mission) → that area's own figures in the bucket */
-	private readonly own = new Map<string, Map<number, Figure[]>>();
+	/** bucket label → area id (0 = mission) → that area's own figure groups in the bucket */
+	private readonly own = new Map<string, Map<number, FigureGroup[]>>();
 	private readonly memo = new Map<string, Amount | null>();
 
 	constructor(
@@ -231,13 +169,12 @@ class PointCalculator {
 		private readonly tree: AreaTree,
 		private readonly bucketOf: (start: string) => Period,
 		private readonly from: string,
-		private readonly to: string,
-		private readonly wanted: (f: Figure) => boolean
+		private readonly to: string
 	) {}
 
 	/** Step 1: a figure counts for the one bucket that contains its whole period, within range. */
-	add(f: Figure): void {
-		if (!this.wanted(f) || f.start < this.from || f.end > this.to) return;
+	add(f: FigureGroup): void {
+		if (f.start < this.from || f.end > this.to) return;
 		const bucket = this.bucketOf(f.start);
 		if (f.end > bucket.end) return;
 		let byArea = this.own.get(bucket.label);
@@ -250,9 +187,12 @@ class PointCalculator {
 
 	/** Step 5: an area's own figures win; otherwise its children's points combine. */
 	point(areaId: number | null, bucket: string): Amount | null {
+		const inBucket = this.own.get(bucket);
+		// no figure of this value type in the bucket at all (often: no targets): no need to walk the tree
+		if (!inBucket) return null;
 		const memoKey = `${bucket}|${areaId ?? 0}`;
 		if (this.memo.has(memoKey)) return this.memo.get(memoKey)!;
-		const own = this.own.get(bucket)?.get(areaId ?? 0);
+		const own = inBucket.get(areaId ?? 0);
 		let result: Amount | null;
 		if (own && own.length > 0) {
 			result = this.ownPoint(areaId, own);
@@ -268,8 +208,8 @@ class PointCalculator {
 	}
 
 	/** Steps 2–4 on one area's own figures in one bucket. */
-	private ownPoint(areaId: number | null, figures: Figure[]): Amount | null {
-		const byPeriod = new Map<string, Figure[]>();
+	private ownPoint(areaId: number | null, figures: FigureGroup[]): Amount | null {
+		const byPeriod = new Map<string, FigureGroup[]>();
 		for (const f of figures) {
 			const key = `${f.start}/${f.end}`;
 			const list = byPeriod.get(key);
@@ -290,54 +230,13 @@ class PointCalculator {
 		return combineOverTime(this.indicator.measure, this.indicator.aggregation, kept);
 	}
 
-	/** Step 2: the total row when there is one, else the least-broken-down rows. */
-	private dimensionPoint(areaId: number | null, rows: Figure[]): Amount | null {
-		const chosen = chooseDimensionRows(rows, this.indicator.dimensions);
-		const population = this.tree.populationOf(areaId, Number(rows[0]!.start.slice(0, 4)));
-		const parts = chosen
-			.map((figure) => ({
-				figure,
-				amount: figureAmount(this.indicator.measure, figure, population)
-			}))
-			.filter((p): p is { figure: Figure; amount: Amount } => p.amount !== null);
-		if (parts.length === 0) return null;
-		return combineDimensionRows(this.indicator.measure, parts, population);
+	/** Step 2: the total rows when there are any, else the least-broken-down rows. */
+	private dimensionPoint(areaId: number | null, groups: FigureGroup[]): Amount | null {
+		const year = Number(groups[0]!.start.slice(0, 4));
+		const population =
+			this.indicator.measure === 'per_100k' ? this.tree.populationOf(areaId, year) : null;
+		return groupsAmount(this.indicator.measure, groups, population);
 	}
 }
 
-/**
- * The rows of one area and period that stand for the whole: a total row when present, else
- * the rows with the fewest non-blank dimensions; among equally broken-down sets, the set
- * whose dimensions come first in the indicator's declared order.
- */
-export function chooseDimensionRows<F extends { dimensions: Readonly<Record<string, string>> }>(
-	rows: readonly F[],
-	declared: readonly string[]
-): F[] {
-	const total = rows.filter((r) => Object.keys(r.dimensions).length === 0);
-	if (total.length > 0) return total;
-	const rank = (name: string) => {
-		const i = declared.indexOf(name);
-		return i < 0 ? declared.length : i;
-	};
-	const signature = (r: F) =>
-		Object.keys(r.dimensions)
-			.map(rank)
-			.sort((a, b) => a - b);
-	let best: number[] | null = null;
-	for (const r of rows) {
-		const s = signature(r);
-		if (best === null || compareSignatures(s, best) < 0) best = s;
-	}
-	const wanted = best!.join(',');
-	return rows.filter((r) => signature(r).join(',') === wanted);
-}
-
-/** Fewer dimensions first; then the earlier-declared dimensions first. */
-function compareSignatures(a: number[], b: number[]): number {
-	if (a.length !== b.length) return a.length - b.length;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-	return 0;
-}
-
-export type { Period };
+export type { Figure, Period };

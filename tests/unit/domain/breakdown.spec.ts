@@ -1,11 +1,7 @@
 import { expect, test } from 'vitest';
 import { AreaTree } from '../../../src/lib/domain/area-tree';
-import {
-	categoriesOf,
-	computeSeries,
-	surveyIntervals,
-	type Figure
-} from '../../../src/lib/domain/series';
+import { categoriesOf, groupFigures } from '../../../src/lib/domain/figure-groups';
+import { computeSeries, surveyIntervals, type Figure } from '../../../src/lib/domain/series';
 
 const figure = (
 	dimensions: Record<string, string>,
@@ -55,10 +51,11 @@ test('a breakdown keeps the category, then the usual rules apply to what remains
 	expect(series('other').actual).toBeNull();
 });
 
-test('the categories of a dimension, in first-seen order', () => {
-	expect(categoriesOf(figures, 'sex')).toEqual(['female', 'male']);
-	expect(categoriesOf(figures, 'age')).toEqual(['child', 'adult']);
-	expect(categoriesOf(figures, 'perpetrator')).toEqual([]);
+test('the categories of a dimension in dimension sets, in first-seen order', () => {
+	const sets = figures.map((f) => f.dimensions);
+	expect(categoriesOf(sets, 'sex')).toEqual(['female', 'male']);
+	expect(categoriesOf(sets, 'age')).toEqual(['child', 'adult']);
+	expect(categoriesOf(sets, 'perpetrator')).toEqual([]);
 });
 
 test('a percentage point carries the 95 % interval of all its respondents', () => {
@@ -78,7 +75,7 @@ test('a percentage point carries the 95 % interval of all its respondents', () =
 	expect(point!.actual).toBeCloseTo(55, 10);
 	const [interval] = surveyIntervals(
 		percent,
-		[survey(1, 40, 100), survey(2, 60, 300)],
+		groupFigures('percent', [], [survey(1, 40, 100), survey(2, 60, 300)]),
 		tree,
 		request
 	);
@@ -87,5 +84,6 @@ test('a percentage point carries the 95 % interval of all its respondents', () =
 	expect(interval!.low).toBeCloseTo(50.125, 2);
 	expect(interval!.high).toBeCloseTo(59.875, 2);
 	// counts have no survey interval
-	expect(surveyIntervals(indicator, figures, new AreaTree([]), request)).toEqual([null]);
+	const counts = groupFigures('count', indicator.dimensions, figures);
+	expect(surveyIntervals(indicator, counts, new AreaTree([]), request)).toEqual([null]);
 });

@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { AreaTree, type AreaNode } from '$lib/domain/area-tree';
 import { parsePeriod, type Granularity } from '$lib/domain/period';
+import { compareShapes, defaultRange, shapeOf } from '$lib/domain/figure-groups';
 import {
-	chooseDimensionRows,
 	computeSeries,
-	defaultRange,
 	type Figure,
 	type SeriesIndicator,
 	type SeriesPoint,
@@ -392,9 +391,18 @@ describe('step 2: dimensions', () => {
 	});
 });
 
-describe('chooseDimensionRows', () => {
+describe('step 2: the preferred dimension shape', () => {
 	const row = (id: string, dimensions: Record<string, string>) => ({ id, dimensions });
 	const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+	/** The rows of the shape step 2 prefers, as the series computation picks them. */
+	const chooseDimensionRows = <R extends { dimensions: Record<string, string> }>(
+		rows: R[],
+		declared: string[]
+	) => {
+		const shape = (r: R) => shapeOf(Object.keys(r.dimensions), declared);
+		const best = rows.map(shape).sort(compareShapes)[0]!;
+		return rows.filter((r) => compareShapes(shape(r), best) === 0);
+	};
 
 	test('total rows when there are any', () => {
 		const rows = [row('f', { sex: 'f' }), row('t', {}), row('m', { sex: 'm' })];

@@ -1,21 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
-import {
-	categoriesOf,
-	surveyIntervals,
-	type Figure,
-	type SeriesPoint,
-	type SurveyInterval
-} from '../../domain/series';
+import { categoriesOf } from '../../domain/figure-groups';
+import { surveyIntervals, type SeriesPoint, type SurveyInterval } from '../../domain/series';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
 import { authorize } from '../permissions';
+import { IndicatorFigures } from '../series/figure-groups';
 import {
 	indicatorSeries,
-	loadFigures,
 	resolveQuery,
+	seriesIndicator,
+	seriesRequest,
 	type ResolvedQuery,
 	type Resolution,
 	type SeriesQuery
@@ -62,7 +59,7 @@ export function loadIndicatorDetail(
 		};
 	}
 	const margin = statusMargin(db);
-	const figures = loadFigures(db, indicator.id);
+	const figures = new IndicatorFigures(db, indicator, tree, resolved.query.areaId);
 	const breakdown =
 		dimension === null
 			? null
@@ -82,16 +79,10 @@ export function loadIndicatorDetail(
 	const intervals =
 		indicator.measure === 'percent'
 			? surveyIntervals(
-					{
-						code: indicator.code,
-						measure: indicator.measure,
-						direction: indicator.direction,
-						aggregation: indicator.aggregation,
-						dimensions: declared
-					},
-					figures,
+					seriesIndicator(indicator),
+					figures.groups(resolved.query),
 					tree,
-					{ ...resolved.query, by: resolved.query.by ?? indicator.frequency ?? 'month', margin }
+					seriesRequest(indicator, resolved.query, margin)
 				)
 			: [];
 	return { ok: true, detail: { breakdown, multiples, intervals } };
@@ -104,12 +95,12 @@ export function categorySeries(
 	tree: AreaTree,
 	query: ResolvedQuery,
 	margin: number,
-	figures: readonly Figure[],
+	figures: IndicatorFigures,
 	dimension: string
 ): { dimension: string; categories: { category: string; points: SeriesPoint[] }[] } {
 	return {
 		dimension,
-		categories: categoriesOf(figures, dimension).map((category) => ({
+		categories: categoriesOf(figures.dimensionSets().values(), dimension).map((category) => ({
 			category,
 			points: indicatorSeries(
 				db,

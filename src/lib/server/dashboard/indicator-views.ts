@@ -5,12 +5,8 @@ import { freshness, type Freshness } from '../../domain/freshness';
 import type { SeriesPoint } from '../../domain/series';
 import type { Db } from '../db';
 import { importBatches, indicators } from '../db/schema';
-import {
-	indicatorSeries,
-	loadFigures,
-	type ResolvedQuery,
-	type SeriesPayload
-} from '../series/load-series';
+import { IndicatorFigures } from '../series/figure-groups';
+import { indicatorSeries, type ResolvedQuery, type SeriesPayload } from '../series/load-series';
 import { categorySeries } from './indicator-detail';
 import { statusMargin } from '../settings/status-margin';
 
@@ -93,7 +89,7 @@ export function indicatorViews(
 			.map((b) => [b.id, b])
 	);
 	return rows.map((row) => {
-		const figures = loadFigures(db, row.id);
+		const figures = new IndicatorFigures(db, row, tree, query.areaId);
 		const series = indicatorSeries(db, row, tree, query, margin, figures);
 		const declared = row.dimensions ? row.dimensions.split(';') : [];
 		const breakdown =

@@ -9,6 +9,7 @@ import {
 	check,
 	index,
 	integer,
+	primaryKey,
 	real,
 	sqliteTable,
 	text,
@@ -177,6 +178,24 @@ export const dimensionSets = sqliteTable('dimension_sets', {
 });
 
 /**
+ * The dimension sets each indicator's figures use (kept by the importer; a set may outlive its
+ * last figure). A series reads it to know whether an indicator's rows come in one dimension
+ * shape, when the database can sum them without telling the sets apart.
+ */
+export const indicatorDimensionSets = sqliteTable(
+	'indicator_dimension_sets',
+	{
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id),
+		dimensionSetId: integer('dimension_set_id')
+			.notNull()
+			.references(() => dimensionSets.id)
+	},
+	(t) => [primaryKey({ columns: [t.indicatorId, t.dimensionSetId] })]
+);
+
+/**
  * One figure. Its natural key is (indicator, period, area, dimension set, value type);
  * a blank area is the whole mission, so the key uses area_key = coalesce(area_id, 0) because
  * SQLite treats NULLs as distinct in unique indexes.
@@ -227,6 +246,11 @@ export const observations = sqliteTable(
 			t.dimensionSetId,
 			t.valueType
 		),
+		// Targets are a handful beside millions of actuals: this small index lets a series read
+		// them without walking the actuals (the natural key serves the actuals).
+		index('observations_targets')
+			.on(t.indicatorId, t.periodStart, t.periodEnd, t.areaKey, t.dimensionSetId)
+			.where(sql`value_type = 'target'`),
 		// No index on batch_id: it would cost a tenth of every import, and the per-batch work
 		// (undo, a batch's rows) is rare enough to scan.
 		check('observations_value_type', oneOf(t.valueType, VALUE_TYPES)),

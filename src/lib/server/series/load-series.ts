@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import { GRANULARITIES, isGranularity, parsePeriod, type Granularity } from '../../domain/period';
 import {
-	computeSeries,
-	type Figure,
+	seriesOfGroups,
+	type SeriesIndicator,
 	type SeriesPoint,
 	type SeriesRequest
 } from '../../domain/series';
@@ -11,9 +11,9 @@ import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
-import { loadDimensionSets } from '../observations/dimension-sets';
 import { authorize } from '../permissions';
 import { statusMargin } from '../settings/status-margin';
+import { IndicatorFigures } from './figure-groups';
 
 /** The `series` payload of formats.md §3, shared by the CLI, the HTTP API and the pages. */
 export interface SeriesPayload {
@@ -84,39 +84,6 @@ export function resolveQuery(
 	};
 }
 
-/**
- * The indicator's figures in the shape the domain rules take. Read as raw rows and built once
- * each: an objective page reads millions of figures, and per-row mapping layers cost more than
- * the reading itself.
- */
-export function loadFigures(db: Db, indicatorId: number): Figure[] {
-	const sets = loadDimensionSets(db);
-	const rows = db.$client
-		.prepare(
-			`SELECT area_id, period_start, period_end, dimension_set_id, value_type, verification,
-			 value, numerator, denominator, sample_size FROM observations WHERE indicator_id = ?`
-		)
-		.raw(true)
-		.all(indicatorId) as unknown[][];
-	const figures = new Array<Figure>(rows.length);
-	for (let i = 0; i < rows.length; i++) {
-		const r = rows[i]!;
-		figures[i] = {
-			areaId: r[0] as number | null,
-			start: r[1] as string,
-			end: r[2] as string,
-			dimensions: sets.get(r[3] as number) ?? {},
-			valueType: r[4] as Figure['valueType'],
-			verification: r[5] as Figure['verification'],
-			value: r[6] as number | null,
-			numerator: r[7] as number | null,
-			denominator: r[8] as number | null,
-			sampleSize: r[9] as number | null
-		};
-	}
-	return figures;
-}
-
 /** Computes the series of one indicator by the roll-up rules of formats.md §1.5. */
 export function loadSeries(
 	db: Db,
@@ -145,22 +112,30 @@ export function indicatorSeries(
 	tree: AreaTree,
 	query: ResolvedQuery,
 	margin: number = statusMargin(db),
-	figures: readonly Figure[] = loadFigures(db, indicator.id)
+	figures: IndicatorFigures = new IndicatorFigures(db, indicator, tree, query.areaId)
 ): SeriesPayload {
-	const by: Granularity = query.by ?? indicator.frequency ?? 'month';
-	const request: SeriesRequest = { ...query, by, margin };
-	const points = computeSeries(
-		{
-			code: indicator.code,
-			measure: indicator.measure,
-			direction: indicator.direction,
-			aggregation: indicator.aggregation,
-			dimensions: indicator.dimensions ? indicator.dimensions.split(';') : []
-		},
-		figures,
-		tree,
-		request
-	);
+	const request = seriesRequest(indicator, query, margin);
+	const points = seriesOfGroups(seriesIndicator(indicator), figures.groups(query), tree, request);
 	const area = query.areaId === null ? null : (tree.get(query.areaId)?.code ?? null);
-	return { indicator: indicator.code, area, by, points };
+	return { indicator: indicator.code, area, by: request.by, points };
+}
+
+/** What the domain rules need to know of an indicator. */
+export function seriesIndicator(indicator: typeof indicators.$inferSelect): SeriesIndicator {
+	return {
+		code: indicator.code,
+		measure: indicator.measure,
+		direction: indicator.direction,
+		aggregation: indicator.aggregation,
+		dimensions: indicator.dimensions ? indicator.dimensions.split(';') : []
+	};
+}
+
+/** A resolved query as the domain rules take it: the indicator's frequency by default. */
+export function seriesRequest(
+	indicator: typeof indicators.$inferSelect,
+	query: ResolvedQuery,
+	margin: number
+): SeriesRequest {
+	return { ...query, by: query.by ?? indicator.frequency ?? 'month', margin };
 }

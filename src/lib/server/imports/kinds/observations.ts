@@ -187,7 +187,9 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		}
 		let key = dimensionKeys.get(signature);
 		if (key === undefined) dimensionKeys.set(signature, (key = canonicalDimensions(dimensions)));
-		return { indicator, area, areaCode, dimensionSetId: dimensionSets.idOf(key) };
+		const dimensionSetId = dimensionSets.idOf(key);
+		if (indicator) writer.recordDimensionSet(indicator.id, dimensionSetId);
+		return { indicator, area, areaCode, dimensionSetId };
 	}
 
 	/** A rate per 100,000 without a denominator needs the area's population. */

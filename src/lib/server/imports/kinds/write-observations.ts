@@ -42,6 +42,9 @@ export class FigureWriter {
 	private readonly update: Statement<unknown[]>;
 	private readonly find;
 	private readonly remember;
+	private readonly recordSet;
+	/** indicator id → the dimension sets already recorded for it (see indicator_dimension_sets) */
+	private readonly setsRecorded = new Map<number, Set<number>>();
 	private readonly reportedLines = new Set<number>();
 	/**
 	 * Figures this file found unchanged, by row id, with the line that did: such a row keeps its
@@ -86,6 +89,9 @@ export class FigureWriter {
 		this.remember = client.prepare(
 			`INSERT INTO observation_history (observation_id, previous, previous_batch_id, replaced_by_batch_id)
 			 VALUES (?, ?, ?, ?)`
+		);
+		this.recordSet = client.prepare(
+			'INSERT OR IGNORE INTO indicator_dimension_sets (indicator_id, dimension_set_id) VALUES (?, ?)'
 		);
 	}
 
@@ -135,6 +141,19 @@ export class FigureWriter {
 		this.update.run(...d.values, d.period.label, this.batchId, d.line, id);
 		this.report.updated++;
 		this.indicatorsWritten.add(d.indicatorId);
+	}
+
+	/**
+	 * Notes that the indicator's figures use a dimension set (indicator_dimension_sets). Called
+	 * once per distinct key of a file, before its figures are written: a set noted for a figure
+	 * that then turns out unchanged was already noted, and a refused file is rolled back.
+	 */
+	recordDimensionSet(indicatorId: number, dimensionSetId: number): void {
+		let sets = this.setsRecorded.get(indicatorId);
+		if (!sets) this.setsRecorded.set(indicatorId, (sets = new Set()));
+		if (sets.has(dimensionSetId)) return;
+		sets.add(dimensionSetId);
+		this.recordSet.run(indicatorId, dimensionSetId);
 	}
 
 	/** Two lines of one file with the same key and different content: an error on each. */
