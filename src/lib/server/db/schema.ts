@@ -329,3 +329,45 @@ export const caveats = sqliteTable(
 		check('caveats_text', sql`length(trim(${t.text})) > 0`)
 	]
 );
+
+/**
+ * A named source of files (e.g. "Incident database, monthly export") and how its files map
+ * onto the contract: its headers to contract columns, and its local values (F, a province's
+ * local name) to ours. A file whose header matches a saved source is mapped the same way.
+ */
+export const importSources = sqliteTable(
+	'import_sources',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull().unique(),
+		/** The file's headers as read, normalised and joined by `|`: how a file is recognised. */
+		headerSignature: text('header_signature').notNull(),
+		/** JSON: file header → contract column, or null to leave the column out. */
+		columnMap: text('column_map').notNull(),
+		/** JSON: contract column → { value as written → value as the contract wants }. */
+		valueMap: text('value_map').notNull().default('{}'),
+		actor: text('actor').notNull(),
+		createdAt: text('created_at').notNull().default(now),
+		updatedAt: text('updated_at').notNull().default(now)
+	},
+	(t) => [index('import_sources_header').on(t.headerSignature)]
+);
+
+/**
+ * Lines left out of a batch because the planner chose to import only the valid rows: each
+ * with its first problem, so the batch keeps a record of what it did not take.
+ */
+export const importSkippedRows = sqliteTable(
+	'import_skipped_rows',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		line: integer('line').notNull(),
+		column: text('column'),
+		value: text('value'),
+		message: text('message').notNull()
+	},
+	(t) => [index('import_skipped_rows_batch').on(t.batchId)]
+);
