@@ -1,7 +1,26 @@
+import { error, fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db/app-db';
 import { listBatches } from '$lib/server/imports/history';
-import type { PageServerLoad } from './$types';
+import { can } from '$lib/server/permissions';
+import { stageFile } from '$lib/server/imports/workspace/stage-file';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({
-	batches: listBatches(appDb(), locals.actor)
+	canImport: can(locals.actor, 'import'),
+	recent: listBatches(appDb(), locals.actor, 5)
 });
+
+export const actions: Actions = {
+	/** Without JavaScript the file comes as a form field; with it, see ./upload. */
+	upload: async ({ request, locals }) => {
+		if (!can(locals.actor, 'import')) error(403, 'You may not import files.');
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { message: 'Choose a CSV or Excel (.xlsx) file to upload.' });
+		}
+		const staged = await stageFile(file.name, new Uint8Array(await file.arrayBuffer()));
+		if ('message' in staged) return fail(400, { message: staged.message });
+		redirect(303, `/import/${staged.id}`);
+	}
+};

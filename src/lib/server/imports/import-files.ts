@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
-import { importBatches } from '../db/schema';
+import { importBatches, importSkippedRows } from '../db/schema';
 import { authorize } from '../permissions';
 import {
 	EncodingSniffer,
@@ -27,11 +27,21 @@ import {
 	type CsvRecord,
 	type TableHeader
 } from './read-table';
-import { emptyReport, issue, type FileReport, type ImportReport } from './report';
+import { emptyReport, issue, type FileReport, type ImportIssue, type ImportReport } from './report';
 import { sourceFromBytes, type FileSource } from './source';
 
 export interface ImportOptions {
 	dryRun?: boolean;
+	/**
+	 * Lines to leave out, with the problem of each: the planner chose to import only the valid
+	 * rows. The lines are not read, and are kept with the batch (import_skipped_rows).
+	 */
+	skip?: { lines: ReadonlySet<number>; issues: readonly ImportIssue[] };
+	/**
+	 * The file the planner uploaded, when what is imported is its mapped copy: the batch
+	 * records the uploaded file's hash and size, which is what the planner can check.
+	 */
+	recordAs?: { sha256: string; sizeBytes: number };
 }
 
 /** A file from memory, for callers that have its bytes (small files, tests). */
@@ -164,7 +174,8 @@ function resetReport(report: FileReport): void {
  * Windows-1252 "é" deep in a file that looked like UTF-8) or the file not text: then the
  * file's work is rolled back to its savepoint and it is read again, or refused.
  */
-async function apply(db: Db, actor: Actor, file: Inspected): Promise<void> {
+async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptions): Promise<void> {
+	const skip = options.skip?.lines;
 	const { report, source } = file;
 	const kind = report.kind!;
 	const client = db.$client;
@@ -196,7 +207,7 @@ async function apply(db: Db, actor: Actor, file: Inspected): Promise<void> {
 					return null;
 				},
 				record(record) {
-					sink?.record(record);
+					if (!skip?.has(record.line)) sink?.record(record);
 				}
 			},
 			tap
@@ -237,10 +248,17 @@ async function apply(db: Db, actor: Actor, file: Inspected): Promise<void> {
 		await parse(sniffed.encoding, sniffed.bomLength);
 	}
 	const { rows, inserted, updated, unchanged } = report;
+	const recorded = options.recordAs ?? { sha256: hash.digest('hex'), sizeBytes: source.size };
 	db.update(importBatches)
-		.set({ sha256: hash.digest('hex'), rows, inserted, updated, unchanged })
+		.set({ ...recorded, rows, inserted, updated, unchanged })
 		.where(eq(importBatches.id, batch.id))
 		.run();
+	for (const skipped of options.skip?.issues ?? []) {
+		db.insert(importSkippedRows)
+			.values({ batchId: batch.id, ...skipped, line: skipped.line ?? 0 })
+			.run();
+	}
+	report.batchId = batch.id;
 	client.exec('RELEASE import_file');
 }
 
@@ -285,9 +303,11 @@ export function importFiles(
 		const client = db.$client;
 		client.exec('BEGIN IMMEDIATE');
 		try {
-			for (const file of ordered) await apply(db, actor, file);
+			for (const file of ordered) await apply(db, actor, file, options);
 			const ok = inspected.every((f) => f.report.errors.length === 0);
 			client.exec(ok && !dryRun ? 'COMMIT' : 'ROLLBACK');
+			// a batch rolled back was never written
+			if (!ok || dryRun) for (const f of inspected) delete f.report.batchId;
 		} catch (e) {
 			if (client.inTransaction) client.exec('ROLLBACK');
 			throw e;

@@ -19,7 +19,23 @@ export interface FileReport {
 	warnings: ImportIssue[];
 	/** Total errors found; `errors` is capped at MAX_REPORTED_ERRORS. */
 	errorCount?: number;
+	/** Figures this file changes, old → new (first MAX_REPORTED_CHANGES); absent when none. */
+	changes?: FigureChange[];
+	/** The import batch written for the file, once committed. */
+	batchId?: number;
 }
+
+/** One stored figure a file changes: its line, the figure's period, and the column. */
+export interface FigureChange {
+	line: number;
+	period: string;
+	column: string;
+	old: string | number | null;
+	new: string | number | null;
+}
+
+/** A preview shows what a file changes; a thousand changes make the point. */
+export const MAX_REPORTED_CHANGES = 1000;
 
 export interface ImportReport {
 	ok: boolean;

@@ -3,7 +3,7 @@ import type { FigureColumn } from '../../../domain/columns';
 import type { Period } from '../../../domain/period';
 import type { ValueType } from '../../../domain/vocabulary';
 import type { Db } from '../../db';
-import type { FileReport } from '../report';
+import { MAX_REPORTED_CHANGES, type FileReport } from '../report';
 import { addError } from '../row-reader';
 
 export type FigureValue = string | number | null;
@@ -136,6 +136,7 @@ export class FigureWriter {
 			this.report.unchanged++;
 			return;
 		}
+		this.noteChanges(d, stored);
 		const { id, batch_id: previousBatch, ...previous } = stored;
 		this.remember.run(id, JSON.stringify(previous), previousBatch, this.batchId);
 		this.update.run(...d.values, d.period.label, this.batchId, d.line, id);
@@ -154,6 +155,16 @@ export class FigureWriter {
 		if (sets.has(dimensionSetId)) return;
 		sets.add(dimensionSetId);
 		this.recordSet.run(indicatorId, dimensionSetId);
+	}
+
+	/** What an update changes, old → new, for the preview (the first few hundred suffice). */
+	private noteChanges(d: ObservationDraft, stored: StoredRow): void {
+		const changes = (this.report.changes ??= []);
+		this.columns.forEach((column, i) => {
+			const old = stored[column] ?? null;
+			if (old === d.values[i] || changes.length >= MAX_REPORTED_CHANGES) return;
+			changes.push({ line: d.line, period: d.period.label, column, old, new: d.values[i]! });
+		});
 	}
 
 	/** Two lines of one file with the same key and different content: an error on each. */

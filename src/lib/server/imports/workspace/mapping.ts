@@ -1,0 +1,198 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+	headerSignature,
+	mappingProblems,
+	suggestColumns,
+	suggestValue,
+	targetColumns,
+	type KnownValue,
+	type Mapping
+} from '../../../domain/column-mapping';
+import { OBSERVATION_COLUMNS } from '../../../domain/columns';
+import { FILE_KINDS, VALUE_TYPES, VERIFICATIONS, type FileKind } from '../../../domain/vocabulary';
+import { loadAreaTree } from '../../areas/tree';
+import type { Db } from '../../db';
+import { dimensionCategories, indicators } from '../../db/schema';
+import { detectKind } from '../detect-kind';
+import { normaliseHeader } from '../read-table';
+import type { ImportIssue } from '../report';
+import { readStaged } from './read-staged';
+import { sourceForHeaders } from './sources';
+import { stagingFolder, type StagedFile } from './staging';
+
+/** What one reading of a staged file tells the mapping step. */
+export interface StagedAnalysis {
+	headers: string[];
+	/** The first records, as written. */
+	sample: string[][];
+	rows: number;
+	/** Each header's distinct values (the first DISTINCT_LIMIT), to map local values. */
+	distinct: Record<string, string[]>;
+	/** Why the file cannot be read at all, if it cannot. */
+	problem: ImportIssue | null;
+}
+
+const SAMPLE_ROWS = 5;
+const DISTINCT_LIMIT = 200;
+
+/** Reads the staged file once and remembers what it found (per sheet). */
+export async function analyse(file: StagedFile): Promise<StagedAnalysis> {
+	const cache = join(
+		stagingFolder(file.id),
+		`analysis-${encodeURIComponent(file.sheet ?? '')}.json`
+	);
+	try {
+		return JSON.parse(await readFile(cache, 'utf8')) as StagedAnalysis;
+	} catch {
+		// not analysed yet
+	}
+	const analysis: StagedAnalysis = {
+		headers: [],
+		sample: [],
+		rows: 0,
+		distinct: {},
+		problem: null
+	};
+	const sets: Set<string>[] = [];
+	analysis.problem = await readStaged(file, {
+		header(header) {
+			analysis.headers = header.rawHeaders;
+			header.rawHeaders.forEach(() => sets.push(new Set()));
+		},
+		record(record) {
+			analysis.rows++;
+			if (analysis.sample.length < SAMPLE_ROWS) analysis.sample.push(record.values);
+			record.values.forEach((v, i) => {
+				const set = sets[i];
+				if (set && v !== '' && set.size < DISTINCT_LIMIT) set.add(v);
+			});
+		}
+	});
+	analysis.headers.forEach((h, i) => (analysis.distinct[h] = [...(sets[i] ?? [])]));
+	await writeFile(cache, JSON.stringify(analysis));
+	return analysis;
+}
+
+/** A column whose local values may need mapping onto known ones (areas, categories…). */
+export interface ValueColumn {
+	header: string;
+	target: string;
+	/** The known values to choose from. */
+	options: KnownValue[];
+	/** The file's values that are not known as they are, with the likeliest known one. */
+	unknown: { value: string; suggestion: string | null }[];
+}
+
+/** The mapping step: the kind, the mapping proposed or applied, and values to map. */
+export interface MappingStep {
+	kind: FileKind | null;
+	mapping: Mapping;
+	/** Contract columns (and dimensions) the file's columns can map onto. */
+	targets: string[];
+	/** The saved source whose mapping was applied, if any. */
+	source: string | null;
+	valueColumns: ValueColumn[];
+	problems: string[];
+}
+
+/** The dimensions indicators declare: observations files may have a column for each. */
+function declaredDimensions(db: Db): string[] {
+	const names = new Set<string>();
+	for (const { dimensions } of db
+		.select({ dimensions: indicators.dimensions })
+		.from(indicators)
+		.all()) {
+		for (const d of dimensions?.split(';') ?? []) if (d) names.add(d);
+	}
+	return [...names];
+}
+
+/** The kind a mapping makes of the file, as the importer will recognise it. */
+export function kindOf(mapping: Mapping): FileKind | null {
+	const mapped = Object.values(mapping.columns).filter((t): t is string => t !== null);
+	return detectKind(mapped.map(normaliseHeader), mapped);
+}
+
+/**
+ * The mapping to show: the one the planner chose, else the saved source's for files with these
+ * headers, else the suggestion of the kind whose columns the headers match best.
+ */
+export function mappingStep(db: Db, file: StagedFile, analysis: StagedAnalysis): MappingStep {
+	const dimensions = declaredDimensions(db);
+	let source: string | null = null;
+	let mapping: Mapping & { kind?: FileKind | null };
+	if (file.mapping) mapping = file.mapping;
+	else {
+		const saved = sourceForHeaders(db, headerSignature(analysis.headers));
+		if (saved) {
+			mapping = saved.mapping;
+			source = saved.name;
+		} else mapping = { ...bestSuggestion(analysis.headers, dimensions), values: {} };
+	}
+	const kind = kindOf(mapping);
+	const targets = kind
+		? targetColumns(kind, dimensions)
+		: [...new Set(FILE_KINDS.flatMap((k) => targetColumns(k, dimensions)))];
+	return {
+		kind,
+		mapping: { columns: mapping.columns, values: mapping.values },
+		targets,
+		source: source ?? file.source,
+		valueColumns: valueColumns(db, mapping, analysis, dimensions),
+		problems: mappingProblems(mapping.columns)
+	};
+}
+
+function bestSuggestion(headers: string[], dimensions: string[]): { columns: Mapping['columns'] } {
+	let best: { columns: Mapping['columns']; score: number } = {
+		columns: suggestColumns(headers, []),
+		score: -1
+	};
+	for (const kind of FILE_KINDS) {
+		const columns = suggestColumns(headers, targetColumns(kind, dimensions));
+		if (kindOf({ columns, values: {} }) !== kind) continue;
+		const score = Object.values(columns).filter((c) => c !== null).length;
+		if (score > best.score) best = { columns, score };
+	}
+	return best;
+}
+
+function valueColumns(
+	db: Db,
+	mapping: Mapping,
+	analysis: StagedAnalysis,
+	dimensions: string[]
+): ValueColumn[] {
+	const tree = loadAreaTree(db);
+	const areaOptions = tree.all().map((a) => ({ code: a.code, name: a.name }));
+	const categories = new Map<string, KnownValue[]>();
+	for (const { dimension, category } of db.select().from(dimensionCategories).all()) {
+		const list = categories.get(dimension) ?? [];
+		list.push({ code: category });
+		categories.set(dimension, list);
+	}
+	const optionsFor = (target: string): KnownValue[] | null => {
+		if (target === 'area_code' || target === 'parent_area') return areaOptions;
+		if (target === 'value_type') return VALUE_TYPES.map((code) => ({ code }));
+		if (target === 'verification') return VERIFICATIONS.map((code) => ({ code }));
+		const isDimension =
+			dimensions.includes(target) && !(OBSERVATION_COLUMNS as readonly string[]).includes(target);
+		return isDimension ? (categories.get(target) ?? null) : null;
+	};
+	const out: ValueColumn[] = [];
+	for (const [header, target] of Object.entries(mapping.columns)) {
+		if (target === null) continue;
+		const options = optionsFor(target);
+		if (!options || options.length === 0) continue;
+		const codes = new Set(options.map((o) => o.code));
+		const unknown = (analysis.distinct[header] ?? [])
+			.filter((v) => !codes.has(v))
+			.map((value) => ({
+				value,
+				suggestion: mapping.values[target]?.[value] ?? suggestValue(value, options)
+			}));
+		if (unknown.length > 0) out.push({ header, target, options, unknown });
+	}
+	return out;
+}

@@ -1,0 +1,95 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { mappingProblems, type Mapping } from '$lib/domain/column-mapping';
+import { importDb } from '$lib/server/db/app-db';
+import { commitStaged, lastPreview, previewStaged } from '$lib/server/imports/workspace/check';
+import { analyse, kindOf, mappingStep } from '$lib/server/imports/workspace/mapping';
+import { dropStaged, loadStaged, saveStaged } from '$lib/server/imports/workspace/staging';
+import { can } from '$lib/server/permissions';
+import type { Actions, PageServerLoad } from './$types';
+
+async function staged(id: string) {
+	const file = await loadStaged(id);
+	if (!file)
+		error(
+			404,
+			'This upload is no longer here (uploads are kept for a day): upload the file again.'
+		);
+	return file;
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	if (!can(locals.actor, 'import')) error(403, 'You may not import files.');
+	const file = await staged(params.id);
+	if (file.format === 'xlsx' && !file.sheet) return { file, step: 'sheet' as const };
+	const analysis = await analyse(file);
+	return {
+		file,
+		step: 'map' as const,
+		analysis,
+		mapping: mappingStep(importDb(), file, analysis),
+		preview: file.mapping ? await lastPreview(file) : null
+	};
+};
+
+/** The mapping as the form sends it: `column:<n>` per header, `value:<target>:<n>` per value. */
+function mappingFrom(form: FormData, headers: string[]): Mapping {
+	const columns: Mapping['columns'] = {};
+	headers.forEach((h, i) => {
+		const target = String(form.get(`column:${i}`) ?? '').trim();
+		columns[h] = target === '' ? null : target;
+	});
+	const values: Mapping['values'] = {};
+	for (const [name, chosen] of form.entries()) {
+		const match = /^value:(.+):(\d+)$/.exec(name);
+		if (!match || String(chosen) === '') continue;
+		const written = form.get(`written:${match[1]}:${match[2]}`);
+		if (written === null) continue;
+		(values[match[1]!] ??= {})[String(written)] = String(chosen);
+	}
+	return { columns, values };
+}
+
+export const actions: Actions = {
+	sheet: async ({ params, request }) => {
+		const file = await staged(params.id);
+		const sheet = String((await request.formData()).get('sheet') ?? '');
+		if (!file.sheets.includes(sheet)) return fail(400, { message: 'Choose one of the sheets.' });
+		await saveStaged({ ...file, sheet, mapping: null });
+		redirect(303, `/import/${file.id}`);
+	},
+	preview: async ({ params, request, locals }) => {
+		const file = await staged(params.id);
+		const analysis = await analyse(file);
+		const mapping = mappingFrom(await request.formData(), analysis.headers);
+		const problems = mappingProblems(mapping.columns);
+		if (problems.length > 0) return fail(400, { message: problems.join(' ') });
+		const kind = kindOf(mapping);
+		if (!kind) {
+			return fail(400, {
+				message:
+					'With this mapping the file is none of the four kinds: observations need indicator_code, period and value; areas need area_code and area_name; framework files need result_code, result_level and result_title; indicator files need indicator_code, indicator_title, result_code, category, direction and measure.'
+			});
+		}
+		const source = file.mapping ? file.source : mappingStep(importDb(), file, analysis).source;
+		await saveStaged({ ...file, mapping: { ...mapping, kind }, source });
+		await previewStaged(importDb(), locals.actor, file, mapping);
+		redirect(303, `/import/${file.id}#preview`);
+	},
+	commit: async ({ params, request, locals }) => {
+		const file = await staged(params.id);
+		if (!file.mapping) return fail(400, { message: 'Check the file before importing it.' });
+		const form = await request.formData();
+		const saveAs = String(form.get('source') ?? '').trim() || null;
+		const report = await commitStaged(importDb(), locals.actor, file, file.mapping, {
+			validOnly: form.get('valid_only') === 'on',
+			saveAs
+		});
+		if (report.batchId === undefined) return fail(422, { commit: report });
+		await dropStaged(file.id);
+		redirect(303, `/import/history/${report.batchId}`);
+	},
+	discard: async ({ params }) => {
+		await dropStaged(params.id);
+		redirect(303, '/import');
+	}
+};

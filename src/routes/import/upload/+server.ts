@@ -1,0 +1,17 @@
+import { error, json } from '@sveltejs/kit';
+import { can } from '$lib/server/permissions';
+import { stageFile } from '$lib/server/imports/workspace/stage-file';
+import type { RequestHandler } from './$types';
+
+/**
+ * `POST /import/upload`: the page sends the file as the raw body (name in `X-File-Name`), so
+ * the browser can show upload progress; the answer says where the mapping step is.
+ */
+export const POST: RequestHandler = async ({ request, locals }) => {
+	if (!can(locals.actor, 'import')) error(403, 'You may not import files.');
+	const name = decodeURIComponent(request.headers.get('x-file-name') ?? '') || 'upload.csv';
+	if (!request.body) return json({ message: 'The upload was empty.' }, { status: 400 });
+	const staged = await stageFile(name, request.body);
+	if ('message' in staged) return json(staged, { status: 400 });
+	return json({ id: staged.id, location: `/import/${staged.id}` });
+};
