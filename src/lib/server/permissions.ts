@@ -1,12 +1,14 @@
 import type { Actor, Role } from './actor';
 
 /** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
-export type Action = 'read' | 'import' | 'caveat';
+export type Action = 'read' | 'import' | 'caveat' | 'framework';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
 	read: ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'],
 	import: ['admin', 'planner'],
-	caveat: ['admin', 'planner']
+	caveat: ['admin', 'planner'],
+	/** edit the results framework and its indicators: planners and the Strategic Planning Unit */
+	framework: ['admin', 'planner', 'spu']
 };
 
 export class NotAllowed extends Error {

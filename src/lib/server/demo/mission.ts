@@ -2,6 +2,7 @@
 // Everything is invented; the place names must never be mistaken for real ones. How the figures
 // behave over time lives in scenario.ts.
 
+import { directionOfWording } from '../../domain/dpo-catalogue';
 import type { Frequency } from './periods';
 
 export const COUNTRY = 'Republic of Corvania';
@@ -905,7 +906,7 @@ export const INDICATORS: DemoIndicator[] = [
 
 /** `increase` or `decrease`, read from the standard wording "Increase in…" / "Decrease in…". */
 export function directionOf(indicator: DemoIndicator): 'increase' | 'decrease' {
-	if (indicator.title.startsWith('Increase')) return 'increase';
-	if (indicator.title.startsWith('Decrease')) return 'decrease';
+	const direction = directionOfWording(indicator.title);
+	if (direction) return direction;
 	throw new Error(`indicator ${indicator.code}: title must start with Increase or Decrease`);
 }

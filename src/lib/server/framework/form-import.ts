@@ -1,0 +1,102 @@
+/**
+ * The framework editor writes through the importer: a form becomes rows of the file kind it
+ * belongs to (framework, indicators, observations), exactly the contract's columns, and
+ * `importFiles` validates and writes them in one transaction — so a form accepts exactly what a
+ * file would, and each problem the importer finds, by line and column, is shown on the field
+ * it came from.
+ */
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { csvChunks, type Cell } from '../exports/csv';
+import { importFiles } from '../imports/import-files';
+import type { ImportReport } from '../imports/report';
+import { authorize, can } from '../permissions';
+
+/** Problems by form field; `FORM_ERROR` holds those that belong to no field. */
+export type FieldErrors = Record<string, string>;
+export const FORM_ERROR = 'form';
+
+/** What an editing capability answers: done, or what to correct, field by field. */
+export type EditResult<T extends object = object> =
+	({ ok: true } & T) | { ok: false; errors: FieldErrors };
+
+/** One file a form becomes. */
+export interface EditorFile {
+	/** the name the import batch records, so the history tells a form's edit from an upload */
+	name: string;
+	columns: readonly string[];
+	rows: Cell[][];
+	/**
+	 * The form field a problem on this row (0 = the first data row) and column belongs to; null
+	 * for a problem that only follows from one reported on another file's field.
+	 */
+	field: (row: number, column: string) => string | null;
+}
+
+export function addFieldError(errors: FieldErrors, field: string, message: string): void {
+	errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+}
+
+/**
+ * Who may edit the framework may have the edit imported, whatever their right to upload files
+ * (the Strategic Planning Unit edits the framework but does not import figures): the importer
+ * is then the editor's engine, and its batch still records the actor's own name.
+ */
+function editorAsImporter(actor: Actor): Actor {
+	return can(actor, 'import') ? actor : { ...actor, role: 'planner' };
+}
+
+/** Imports the files a form became, all or nothing; errors come back by form field. */
+export async function importFromForm(
+	db: Db,
+	actor: Actor,
+	files: EditorFile[],
+	options: { dryRun?: boolean } = {}
+): Promise<{ ok: true; report: ImportReport } | { ok: false; errors: FieldErrors }> {
+	authorize(actor, 'framework');
+	const encoder = new TextEncoder();
+	const report = await importFiles(
+		db,
+		editorAsImporter(actor),
+		files.map((f) => ({
+			name: f.name,
+			bytes: encoder.encode([...csvChunks(f.columns, f.rows)].join(''))
+		})),
+		options
+	);
+	if (report.ok) return { ok: true, report };
+	const errors: FieldErrors = {};
+	report.files.forEach((fileReport, i) => {
+		for (const e of fileReport.errors) {
+			// line 1 is the header we wrote; a problem there, or on no line, is the form's
+			const onRow = e.line !== null && e.line > 1 && e.column !== null;
+			const field = onRow ? files[i]!.field(e.line! - 2, e.column!) : FORM_ERROR;
+			if (field !== null) addFieldError(errors, field, e.message);
+		}
+	});
+	if (Object.keys(errors).length === 0) errors[FORM_ERROR] = 'The change was refused.';
+	return { ok: false, errors };
+}
+
+/**
+ * Imports the files unless the capability found problems of its own (rules the contract does
+ * not have, such as "that code is taken"): then a dry run adds the importer's problems, so the
+ * planner sees every problem of the form at once, and nothing is written.
+ */
+export async function importChecked(
+	db: Db,
+	actor: Actor,
+	files: EditorFile[],
+	own: FieldErrors
+): Promise<EditResult> {
+	if (Object.keys(own).length === 0) {
+		const done = await importFromForm(db, actor, files);
+		return done.ok ? { ok: true } : done;
+	}
+	const dry = await importFromForm(db, actor, files, { dryRun: true });
+	const errors = { ...own };
+	if (!dry.ok)
+		for (const [field, message] of Object.entries(dry.errors))
+			addFieldError(errors, field, message);
+	return { ok: false, errors };
+}

@@ -1,0 +1,144 @@
+/**
+ * Creating, editing and moving results framework nodes (objective → impact → outcome → output)
+ * from the editor's forms. Each change is one row of a `framework` file run through the
+ * importer, so the contract's rules (levels, parents of the right level, tiers) are the
+ * importer's, written once; what is checked here is only what a file cannot say: that a new
+ * code is new, that an edited node exists, and that nothing is placed under a retired node.
+ */
+import { eq } from 'drizzle-orm';
+import { FRAMEWORK_COLUMNS } from '../../domain/columns';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { results } from '../db/schema';
+import { authorize } from '../permissions';
+import {
+	FORM_ERROR,
+	importChecked,
+	type EditResult,
+	type EditorFile,
+	type FieldErrors
+} from './form-import';
+
+export type NodeColumn = (typeof FRAMEWORK_COLUMNS)[number];
+/** A node as the form sends it: the framework file's columns, as text. */
+export type NodeFields = Record<NodeColumn, string>;
+
+type StoredNode = typeof results.$inferSelect;
+
+export function findNode(db: Db, code: string): StoredNode | undefined {
+	return db.select().from(results).where(eq(results.code, code)).get();
+}
+
+/** A stored node as the form shows it. */
+export function nodeFields(db: Db, node: StoredNode): NodeFields {
+	const parent =
+		node.parentId === null
+			? undefined
+			: db.select().from(results).where(eq(results.id, node.parentId)).get();
+	return {
+		result_code: node.code,
+		result_level: node.level,
+		result_title: node.title,
+		parent_result: parent?.code ?? '',
+		driver_of_change: node.driverOfChange ?? '',
+		critical_condition: node.criticalCondition ?? '',
+		component: node.components ?? '',
+		tier: node.tier ?? '',
+		description: node.description ?? ''
+	};
+}
+
+/**
+ * Why nothing new may be attached to a node, or null when it may: a retired node keeps its
+ * history but takes no new children or indicators. An unknown code is the importer's to report.
+ */
+export function retiredNodeProblem(db: Db, code: string): string | null {
+	const node = code ? findNode(db, code) : undefined;
+	return node?.retired ? `${code} is retired: reinstate it first, or choose an active node.` : null;
+}
+
+function nodeFile(fields: NodeFields): EditorFile {
+	return {
+		name: `framework editor, node ${fields.result_code}.csv`,
+		columns: FRAMEWORK_COLUMNS,
+		rows: [FRAMEWORK_COLUMNS.map((c) => fields[c].trim())],
+		// the form's fields are named as the file's columns
+		field: (_row, column) => column
+	};
+}
+
+/** A new node. A code that exists already is refused: editing is a separate, deliberate act. */
+export async function createNode(db: Db, actor: Actor, fields: NodeFields): Promise<EditResult> {
+	authorize(actor, 'framework');
+	const errors: FieldErrors = {};
+	const code = fields.result_code.trim();
+	if (code && findNode(db, code)) {
+		errors.result_code = `${code} already exists: choose another code, or edit ${code}.`;
+	}
+	const parentProblem = retiredNodeProblem(db, fields.parent_result.trim());
+	if (parentProblem) errors.parent_result = parentProblem;
+	return importChecked(db, actor, [nodeFile(fields)], errors);
+}
+
+/** The stored, active node to change, or the reason it cannot be changed. */
+function editable(db: Db, code: string): { node: StoredNode } | { ok: false; errors: FieldErrors } {
+	const node = findNode(db, code);
+	if (!node) return { ok: false, errors: { [FORM_ERROR]: `Unknown framework node "${code}".` } };
+	if (node.retired) {
+		return {
+			ok: false,
+			errors: { [FORM_ERROR]: `${code} is retired: reinstate it before changing it.` }
+		};
+	}
+	return { node };
+}
+
+/**
+ * New wording and attributes of a node. Its code, level and parent stay: a code is the node's
+ * name in every file, and a move is `moveNode`.
+ */
+export async function editNode(
+	db: Db,
+	actor: Actor,
+	code: string,
+	fields: Omit<NodeFields, 'result_code' | 'result_level' | 'parent_result'>
+): Promise<EditResult> {
+	authorize(actor, 'framework');
+	const found = editable(db, code);
+	if (!('node' in found)) return found;
+	const stored = nodeFields(db, found.node);
+	return importChecked(
+		db,
+		actor,
+		[
+			nodeFile({
+				...fields,
+				result_code: stored.result_code,
+				result_level: stored.result_level,
+				parent_result: stored.parent_result
+			})
+		],
+		{}
+	);
+}
+
+/** The node under another parent, everything below it moving with it. */
+export async function moveNode(
+	db: Db,
+	actor: Actor,
+	code: string,
+	parentCode: string
+): Promise<EditResult> {
+	authorize(actor, 'framework');
+	const found = editable(db, code);
+	if (!('node' in found)) return found;
+	const errors: FieldErrors = {};
+	const parentProblem = retiredNodeProblem(db, parentCode.trim());
+	if (parentProblem) errors.parent_result = parentProblem;
+	return importChecked(
+		db,
+		actor,
+		[nodeFile({ ...nodeFields(db, found.node), parent_result: parentCode })],
+		errors
+	);
+}

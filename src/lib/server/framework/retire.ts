@@ -1,0 +1,130 @@
+/**
+ * Retiring framework nodes and indicators, and reinstating them. The contract's files have no
+ * column for it, so this capability sets the `retired` flag itself. Retiring never deletes: an
+ * indicator's figures, baseline and targets stay, and its history can still be read and
+ * exported; a retired indicator leaves the dashboards and takes no new figures, and a retired
+ * node takes no new children or indicators.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { indicators, results } from '../db/schema';
+import { authorize } from '../permissions';
+import { loadFramework } from './tree';
+
+export type RetireResult =
+	{ ok: true; nodes: string[]; indicators: string[] } | { ok: false; message: string };
+
+/** Codes for a message: all of a few, the first of many. */
+function listed(codes: string[]): string {
+	const shown = codes.slice(0, 6).join(', ');
+	return codes.length > 6 ? `${shown} and ${codes.length - 6} more` : shown;
+}
+
+/**
+ * Retires a node. A node with active nodes or indicators below it is refused, naming them,
+ * unless `withEverythingBelow` asks to retire them too — all in one transaction.
+ */
+export function retireNode(
+	db: Db,
+	actor: Actor,
+	code: string,
+	options: { withEverythingBelow?: boolean } = {}
+): RetireResult {
+	authorize(actor, 'framework');
+	const framework = loadFramework(db, actor);
+	const node = db.select().from(results).where(eq(results.code, code)).get();
+	if (!node) return { ok: false, message: `Unknown framework node "${code}".` };
+	if (node.retired) return { ok: false, message: `${code} is already retired.` };
+	const ids = framework.descendantIds(node.id);
+	const below = ids
+		.slice(1)
+		.map((id) => framework.get(id)!)
+		.filter((n) => !n.retired);
+	const measuring = db
+		.select({ id: indicators.id, code: indicators.code, retired: indicators.retired })
+		.from(indicators)
+		.where(inArray(indicators.resultId, ids))
+		.all()
+		.filter((i) => !i.retired)
+		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
+	if (!options.withEverythingBelow && (below.length > 0 || measuring.length > 0)) {
+		const parts = [
+			below.length > 0 ? `active nodes below it (${listed(below.map((n) => n.code))})` : null,
+			measuring.length > 0 ? `active indicators (${listed(measuring.map((i) => i.code))})` : null
+		].filter(Boolean);
+		return {
+			ok: false,
+			message: `${code} still has ${parts.join(' and ')}: retire them first, or retire ${code} with everything below it.`
+		};
+	}
+	db.transaction((tx) => {
+		tx.update(results)
+			.set({ retired: true })
+			.where(inArray(results.id, [node.id, ...below.map((n) => n.id)]))
+			.run();
+		if (measuring.length > 0) {
+			tx.update(indicators)
+				.set({ retired: true })
+				.where(
+					inArray(
+						indicators.id,
+						measuring.map((i) => i.id)
+					)
+				)
+				.run();
+		}
+	});
+	return {
+		ok: true,
+		nodes: [code, ...below.map((n) => n.code)],
+		indicators: measuring.map((i) => i.code)
+	};
+}
+
+/** Retires an indicator; its figures stay. */
+export function retireIndicator(db: Db, actor: Actor, code: string): RetireResult {
+	authorize(actor, 'framework');
+	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
+	if (indicator.retired) return { ok: false, message: `${code} is already retired.` };
+	db.update(indicators).set({ retired: true }).where(eq(indicators.id, indicator.id)).run();
+	return { ok: true, nodes: [], indicators: [code] };
+}
+
+/** Brings a retired node back; its parent must be active. What was retired below it stays so. */
+export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult {
+	authorize(actor, 'framework');
+	const node = db.select().from(results).where(eq(results.code, code)).get();
+	if (!node) return { ok: false, message: `Unknown framework node "${code}".` };
+	if (!node.retired) return { ok: false, message: `${code} is not retired.` };
+	const parent =
+		node.parentId === null
+			? undefined
+			: db.select().from(results).where(eq(results.id, node.parentId)).get();
+	if (parent?.retired) {
+		return {
+			ok: false,
+			message: `${code} is under ${parent.code}, which is retired: reinstate ${parent.code} first.`
+		};
+	}
+	db.update(results).set({ retired: false }).where(eq(results.id, node.id)).run();
+	return { ok: true, nodes: [code], indicators: [] };
+}
+
+/** Brings a retired indicator back; the node it measures must be active. */
+export function reinstateIndicator(db: Db, actor: Actor, code: string): RetireResult {
+	authorize(actor, 'framework');
+	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
+	if (!indicator.retired) return { ok: false, message: `${code} is not retired.` };
+	const node = db.select().from(results).where(eq(results.id, indicator.resultId)).get()!;
+	if (node.retired) {
+		return {
+			ok: false,
+			message: `${code} measures ${node.code}, which is retired: reinstate ${node.code} first.`
+		};
+	}
+	db.update(indicators).set({ retired: false }).where(eq(indicators.id, indicator.id)).run();
+	return { ok: true, nodes: [], indicators: [code] };
+}
