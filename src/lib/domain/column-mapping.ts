@@ -261,3 +261,12 @@ export function suggestValue(value: string, known: readonly KnownValue[]): strin
 	}
 	return best;
 }
+
+/**
+ * A saved mapping applied to a file whose headers differ only in case, accents or spacing
+ * (the same signature): each header takes the column of the saved header it matches.
+ */
+export function rekeyColumns(columns: ColumnMap, headers: readonly string[]): ColumnMap {
+	const byComparable = new Map(Object.entries(columns).map(([h, t]) => [comparable(h), t]));
+	return Object.fromEntries(headers.map((h) => [h, byComparable.get(comparable(h)) ?? null]));
+}

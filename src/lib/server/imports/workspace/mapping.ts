@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
 	headerSignature,
 	mappingProblems,
+	rekeyColumns,
 	suggestColumns,
 	suggestValue,
 	targetColumns,
@@ -126,7 +127,10 @@ export function mappingStep(db: Db, file: StagedFile, analysis: StagedAnalysis):
 	else {
 		const saved = sourceForHeaders(db, headerSignature(analysis.headers));
 		if (saved) {
-			mapping = saved.mapping;
+			mapping = {
+				...saved.mapping,
+				columns: rekeyColumns(saved.mapping.columns, analysis.headers)
+			};
 			source = saved.name;
 		} else mapping = { ...bestSuggestion(analysis.headers, dimensions), values: {} };
 	}
@@ -134,12 +138,20 @@ export function mappingStep(db: Db, file: StagedFile, analysis: StagedAnalysis):
 	const targets = kind
 		? targetColumns(kind, dimensions)
 		: [...new Set(FILE_KINDS.flatMap((k) => targetColumns(k, dimensions)))];
+	const columns = valueColumns(db, mapping, analysis, dimensions);
+	// the proposal includes the likeliest meaning of each local value, as the form preselects it
+	const values = structuredClone(mapping.values);
+	for (const column of columns) {
+		for (const { value, suggestion } of column.unknown) {
+			if (suggestion) (values[column.target] ??= {})[value] ??= suggestion;
+		}
+	}
 	return {
 		kind,
-		mapping: { columns: mapping.columns, values: mapping.values },
+		mapping: { columns: mapping.columns, values },
 		targets,
 		source: source ?? file.source,
-		valueColumns: valueColumns(db, mapping, analysis, dimensions),
+		valueColumns: columns,
 		problems: mappingProblems(mapping.columns)
 	};
 }
