@@ -1,0 +1,109 @@
+/**
+ * The rules of undoing an import batch of figures, pure so they can be tested alone. The
+ * database keeps, for every replaced version of a figure, the version itself, the batch that
+ * wrote it and the batch that replaced it (observation_history). That record is never
+ * rewritten: undoing a batch only changes the figures and marks the batch undone, and these
+ * rules read the record to know what each figure goes back to.
+ */
+
+/** One replaced version of a figure: `replacedBy` overwrote `previous`, written by `previousBatch`. */
+export interface FigureVersion<T> {
+	previousBatch: number | null;
+	replacedBy: number;
+	previous: T;
+}
+
+/** What a figure holding an undone batch's value becomes. */
+export type Restoration<T> =
+	{ action: 'delete' } | { action: 'restore'; batch: number | null; version: T };
+
+/**
+ * What a figure goes back to when `batch`'s version of it is undone: the version that batch
+ * replaced; when that version came from a batch that is itself undone (it was kept only because
+ * this later batch had changed it), the version *that* batch replaced, and so on — the figure
+ * as if none of the undone batches had been imported. A figure first written by an undone
+ * batch is deleted.
+ */
+export function restorationOf<T>(
+	versions: readonly FigureVersion<T>[],
+	batch: number,
+	isUndone: (batch: number) => boolean
+): Restoration<T> {
+	const seen = new Set<number>();
+	let current = batch;
+	for (;;) {
+		seen.add(current);
+		const replaced = versions.find((v) => v.replacedBy === current);
+		if (!replaced) return { action: 'delete' };
+		const origin = replaced.previousBatch;
+		// batch ids grow, so a version always comes from an earlier batch; `seen` guards bad data
+		if (origin === null || !isUndone(origin) || seen.has(origin)) {
+			return { action: 'restore', batch: origin, version: replaced.previous };
+		}
+		current = origin;
+	}
+}
+
+/**
+ * Why a batch of this kind cannot be undone, or null when it can. Only figures keep the
+ * version a file replaced (observation_history); areas, framework and indicators keep the
+ * current version of each row alone, so an undo would have nothing to put back.
+ */
+export function whyNotUndoable(kind: string): string | null {
+	if (kind === 'observations') return null;
+	return `Only files of figures (observations) can be undone: for ${kind} the importer keeps the current version of each row but not the one a file replaced, so there is nothing to restore. To reverse it, import a corrected ${kind} file; the export (cpas export ${kind}) gives the current one to start from.`;
+}
+
+/** What an undo did, or would do, to a batch's figures. */
+export interface UndoCounts {
+	/** figures the batch inserted, deleted */
+	deleted: number;
+	/** figures the batch updated, given their previous version back */
+	restored: number;
+	/** figures a later batch changed since, left as they are */
+	keptLater: number;
+}
+
+const figures = (n: number) => `${n.toLocaleString('en-GB')} figure${n === 1 ? '' : 's'}`;
+
+/** What an undo does to the figures that still hold the batch's values, as a list of phrases. */
+function changes(counts: UndoCounts, tense: 'done' | 'to do'): string[] {
+	const parts: string[] = [];
+	const one = (n: number, single: string, plural: string) => (n === 1 ? single : plural);
+	if (counts.deleted > 0) {
+		parts.push(
+			tense === 'done'
+				? `${figures(counts.deleted)} it had added deleted`
+				: `deletes ${figures(counts.deleted)} it added`
+		);
+	}
+	if (counts.restored > 0) {
+		parts.push(
+			tense === 'done'
+				? `${figures(counts.restored)} it had changed given ${one(counts.restored, 'its previous value', 'their previous values')} back`
+				: `gives ${figures(counts.restored)} it changed ${one(counts.restored, 'its previous value', 'their previous values')} back`
+		);
+	}
+	return parts;
+}
+
+/** The outcome of an undo in plain words: exactly what changed and what did not. */
+export function undoSummary(batchId: number, counts: UndoCounts): string {
+	const parts = changes(counts, 'done');
+	const done =
+		parts.length > 0
+			? `Import #${batchId} undone: ${parts.join(', and ')}.`
+			: `Import #${batchId} undone: none of its figures still held its values, so no figure changed.`;
+	if (counts.keptLater === 0) return done;
+	const single = counts.keptLater === 1;
+	return `${done} ${figures(counts.keptLater)} that a later import changed ${single ? 'was left as it is' : 'were left as they are'}.`;
+}
+
+/** The warning before an undo that would meet figures a later batch changed. */
+export function conflictWarning(batchId: number, counts: UndoCounts, laterBatches: number): string {
+	const single = counts.keptLater === 1;
+	const imports = laterBatches === 1 ? 'a later import' : `${laterBatches} later imports`;
+	const parts = changes(counts, 'to do');
+	const rest = parts.length > 0 ? parts.join(' and ') : 'changes no other figure';
+	return `${figures(counts.keptLater)} that import #${batchId} wrote ${single ? 'has' : 'have'} since been changed by ${imports}. Undoing it anyway ${rest}, and leaves ${single ? 'that figure as it is' : 'those figures as they are'}.`;
+}

@@ -1,0 +1,138 @@
+import type { AreaColumn, FormProblems } from '../../domain/area-form';
+import { populationProblems, problemsOnForm } from '../../domain/area-form';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { authorize } from '../permissions';
+import { csvChunks } from '../exports/csv';
+import { importFiles } from '../imports/import-files';
+import type { FileReport } from '../imports/report';
+import { loadAreaTree } from './tree';
+
+/** An area as typed into the areas page's forms: text, checked by the importer. */
+export interface AreaInput {
+	code: string;
+	name: string;
+	parent: string;
+	level: string;
+	population: string;
+	year: string;
+}
+
+export type AreaEditResult =
+	| { ok: true; changed: boolean; message: string; report: FileReport }
+	| { ok: false; problems: FormProblems };
+
+const refused = (fields: FormProblems['fields']): AreaEditResult => ({
+	ok: false,
+	problems: { fields, general: [] }
+});
+
+/**
+ * Writes one row of an areas file (formats.md §1.1) and imports it: the import checks it as it
+ * checks any file (a known parent, no cycle, a number for the population…), writes it in its
+ * own batch, so the import history says who changed the area and when, or refuses it whole.
+ * Columns left out keep their stored values, as in any file.
+ *
+ * `db` must be a connection that imports may hold across awaits (see importFiles).
+ */
+async function importAreaRow(
+	db: Db,
+	actor: Actor,
+	fileName: string,
+	row: Partial<Record<AreaColumn, string>>
+): Promise<{ ok: true; report: FileReport } | { ok: false; problems: FormProblems }> {
+	const columns = Object.keys(row) as AreaColumn[];
+	const text = [...csvChunks(columns, [columns.map((c) => row[c])])].join('');
+	const report = await importFiles(db, actor, [
+		{ name: fileName, bytes: new TextEncoder().encode(text) }
+	]);
+	const [file] = report.files;
+	if (!report.ok || !file) return { ok: false, problems: problemsOnForm(file?.errors ?? []) };
+	return { ok: true, report: file };
+}
+
+const changed = (r: FileReport) => r.inserted + r.updated > 0;
+
+/** Changes an area's name, parent (blank: top level) and level (blank: none). */
+export async function editArea(
+	db: Db,
+	actor: Actor,
+	input: Pick<AreaInput, 'code' | 'name' | 'parent' | 'level'>
+): Promise<AreaEditResult> {
+	authorize(actor, 'import');
+	if (!loadAreaTree(db).byCodeOf(input.code)) {
+		return refused({ code: `There is no area "${input.code}".` });
+	}
+	const result = await importAreaRow(db, actor, `areas page, edit of ${input.code}.csv`, {
+		area_code: input.code,
+		area_name: input.name,
+		parent_area: input.parent,
+		area_level: input.level
+	});
+	if (!result.ok) return result;
+	return {
+		...result,
+		changed: changed(result.report),
+		message: changed(result.report)
+			? `Area ${input.code} saved; the change is in the import history.`
+			: `Nothing to save: area ${input.code} already had these values.`
+	};
+}
+
+/** Adds an area, with a population when one is given. */
+export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<AreaEditResult> {
+	authorize(actor, 'import');
+	if (input.code !== '' && loadAreaTree(db).byCodeOf(input.code)) {
+		return refused({ code: `Area ${input.code} already exists: edit it in the list above.` });
+	}
+	const problems = populationProblems(input.population, input.year, false);
+	if (Object.keys(problems).length > 0) return refused(problems);
+	const result = await importAreaRow(db, actor, `areas page, new area ${input.code}.csv`, {
+		area_code: input.code,
+		area_name: input.name,
+		parent_area: input.parent,
+		area_level: input.level,
+		population: input.population,
+		population_year: input.year
+	});
+	if (!result.ok) return result;
+	return { ...result, changed: true, message: `Area ${input.code} added.` };
+}
+
+/** Adds or changes an area's population for a year (blank: for any year without its own). */
+export async function setPopulation(
+	db: Db,
+	actor: Actor,
+	input: Pick<AreaInput, 'code' | 'population' | 'year'>
+): Promise<AreaEditResult> {
+	authorize(actor, 'import');
+	const area = loadAreaTree(db).byCodeOf(input.code);
+	if (!area) return refused({ code: `There is no area "${input.code}".` });
+	const problems = populationProblems(input.population, input.year, true);
+	if (Object.keys(problems).length > 0) return refused(problems);
+	const year = input.year === '' ? 'any year' : input.year;
+	const result = await importAreaRow(
+		db,
+		actor,
+		`areas page, population of ${input.code} for ${year}.csv`,
+		// the name is required by the format; the stored one leaves it as it is
+		{
+			area_code: area.code,
+			area_name: area.name,
+			population: input.population,
+			population_year: input.year
+		}
+	);
+	if (!result.ok) return result;
+	const stored = loadAreaTree(db)
+		.byCodeOf(input.code)
+		?.populations.find((p) => p.year === (input.year === '' ? null : Number(input.year)));
+	const figure = stored ? stored.population.toLocaleString('en-GB') : input.population;
+	return {
+		...result,
+		changed: changed(result.report),
+		message: changed(result.report)
+			? `Population of ${area.code} for ${year} set to ${figure}.`
+			: `Nothing to save: the population of ${area.code} for ${year} was already ${figure}.`
+	};
+}

@@ -1,0 +1,248 @@
+import type Database from 'better-sqlite3';
+import { FIGURE_COLUMNS } from '../../domain/columns';
+import {
+	conflictWarning,
+	restorationOf,
+	undoSummary,
+	whyNotUndoable,
+	type FigureVersion,
+	type Restoration,
+	type UndoCounts
+} from '../../domain/undo';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { authorize } from '../permissions';
+import { findLaterChanges, type LaterChanges } from './undo-conflicts';
+
+export interface UndoOptions {
+	/** go ahead although later batches changed some of the batch's figures */
+	confirm?: boolean;
+}
+
+export type UndoResult =
+	| { ok: true; batchId: number; counts: UndoCounts; later: LaterChanges; message: string }
+	| {
+			ok: false;
+			problem: 'confirmation_required';
+			batchId: number;
+			counts: UndoCounts;
+			later: LaterChanges;
+			message: string;
+	  }
+	| {
+			ok: false;
+			problem: 'not_found' | 'already_undone' | 'not_undoable' | 'busy';
+			batchId: number;
+			message: string;
+	  };
+
+interface BatchRow {
+	id: number;
+	kind: string;
+	undone_at: string | null;
+	undone_by: string | null;
+}
+
+/** A stored version as observation_history keeps it: the figure's columns by name. */
+type StoredVersion = Record<string, string | number | null>;
+
+/** Why an undo stopped inside its transaction; everything it did is rolled back. */
+class UndoRefused extends Error {}
+
+/**
+ * Undoes an import batch of figures (observations), in one transaction: figures the batch
+ * inserted are deleted, figures it updated get back the version it replaced, and the batch is
+ * marked undone (by whom, when); it cannot be undone twice.
+ *
+ * Figures a later batch changed since are never overwritten: without `confirm` nothing is
+ * done and they are returned, with the later batches, for the planner to decide; with
+ * `confirm` the batch's other figures are undone and those are left as the later batch left
+ * them, and said so. The history is only read, never rewritten, so a later undo of that later
+ * batch still finds what it replaced (see restorationOf for how it skips undone batches).
+ *
+ * Batches of areas, framework and indicators are refused: their importer keeps only the
+ * current version of each row, so there is no previous version to restore.
+ */
+export function undoBatch(
+	db: Db,
+	actor: Actor,
+	batchId: number,
+	options: UndoOptions = {}
+): UndoResult {
+	authorize(actor, 'import');
+	const client = db.$client;
+	try {
+		return client
+			.transaction(() => undoInTransaction(client, db, actor, batchId, options))
+			.immediate();
+	} catch (e) {
+		if (e instanceof UndoRefused)
+			return { ok: false, problem: 'not_undoable', batchId, message: e.message };
+		if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+			return {
+				ok: false,
+				problem: 'busy',
+				batchId,
+				message: 'An import is being written just now; nothing was undone. Try again in a moment.'
+			};
+		}
+		throw e;
+	}
+}
+
+function undoInTransaction(
+	client: Database.Database,
+	db: Db,
+	actor: Actor,
+	batchId: number,
+	options: UndoOptions
+): UndoResult {
+	const batch = client
+		.prepare('SELECT id, kind, undone_at, undone_by FROM import_batches WHERE id = ?')
+		.get(batchId) as BatchRow | undefined;
+	if (!batch) {
+		return { ok: false, problem: 'not_found', batchId, message: `There is no import #${batchId}.` };
+	}
+	if (batch.undone_at !== null) {
+		return {
+			ok: false,
+			problem: 'already_undone',
+			batchId,
+			message: `Import #${batchId} was already undone on ${batch.undone_at.slice(0, 16).replace('T', ' ')} by ${batch.undone_by}; an import is undone once.`
+		};
+	}
+	const why = whyNotUndoable(batch.kind);
+	if (why !== null) {
+		return {
+			ok: false,
+			problem: 'not_undoable',
+			batchId,
+			message: `Import #${batchId} is a file of ${batch.kind}. ${why}`
+		};
+	}
+
+	const later = findLaterChanges(db, batchId);
+	const actions = figureActions(client, batchId);
+	if (later.count > 0 && !options.confirm) {
+		const counts = countActions(actions, later.count);
+		return {
+			ok: false,
+			problem: 'confirmation_required',
+			batchId,
+			counts,
+			later,
+			message: conflictWarning(batchId, counts, later.batches.length)
+		};
+	}
+
+	const counts = applyActions(client, actions, later.count);
+	// The freshness of an indicator whose last figures came from this batch: the latest batch
+	// whose figures it still holds (batch ids grow with time), or none.
+	client
+		.prepare(
+			`UPDATE indicators SET last_batch_id =
+			 (SELECT max(o.batch_id) FROM observations o WHERE o.indicator_id = indicators.id)
+			 WHERE last_batch_id = ?`
+		)
+		.run(batchId);
+	client
+		.prepare(
+			`UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), undone_by = ?
+			 WHERE id = ? AND undone_at IS NULL`
+		)
+		.run(actor.username, batchId);
+	return { ok: true, batchId, counts, later, message: undoSummary(batchId, counts) };
+}
+
+interface FigureAction {
+	id: number;
+	restoration: Restoration<StoredVersion>;
+}
+
+/**
+ * What undoing the batch does to each figure that still holds its values. The ids are read
+ * first (a scan: there is deliberately no index on batch_id), then each figure's versions by
+ * its indexed id, one figure at a time, so a batch of millions is never held as versions.
+ */
+function* figureActions(client: Database.Database, batchId: number): Generator<FigureAction> {
+	const ids = (
+		client.prepare('SELECT id FROM observations WHERE batch_id = ? ORDER BY id').all(batchId) as {
+			id: number;
+		}[]
+	).map((r) => r.id);
+	const updated = new Set(
+		(
+			client
+				.prepare(
+					'SELECT observation_id AS id FROM observation_history WHERE replaced_by_batch_id = ?'
+				)
+				.all(batchId) as { id: number }[]
+		).map((r) => r.id)
+	);
+	const undone = new Set(
+		(
+			client.prepare('SELECT id FROM import_batches WHERE undone_at IS NOT NULL').all() as {
+				id: number;
+			}[]
+		).map((r) => r.id)
+	);
+	const versionsOf = client.prepare(
+		`SELECT previous, previous_batch_id AS previousBatch, replaced_by_batch_id AS replacedBy
+		 FROM observation_history WHERE observation_id = ?`
+	);
+	for (const id of ids) {
+		// a figure the batch did not update was inserted by it: no version to look for
+		if (!updated.has(id)) {
+			yield { id, restoration: { action: 'delete' } };
+			continue;
+		}
+		const versions = (
+			versionsOf.all(id) as { previous: string; previousBatch: number | null; replacedBy: number }[]
+		).map((v): FigureVersion<StoredVersion> => ({
+			previousBatch: v.previousBatch,
+			replacedBy: v.replacedBy,
+			previous: JSON.parse(v.previous) as StoredVersion
+		}));
+		yield { id, restoration: restorationOf(versions, batchId, (b) => undone.has(b)) };
+	}
+}
+
+function countActions(actions: Iterable<FigureAction>, keptLater: number): UndoCounts {
+	const counts: UndoCounts = { deleted: 0, restored: 0, keptLater };
+	for (const { restoration } of actions) {
+		if (restoration.action === 'delete') counts.deleted++;
+		else counts.restored++;
+	}
+	return counts;
+}
+
+/** The columns a restore puts back: those an import writes when it updates a figure. */
+const RESTORED = [...FIGURE_COLUMNS, 'period', 'source_line'] as const;
+
+function applyActions(
+	client: Database.Database,
+	actions: Iterable<FigureAction>,
+	keptLater: number
+): UndoCounts {
+	const remove = client.prepare('DELETE FROM observations WHERE id = ?');
+	const restore = client.prepare(
+		`UPDATE observations SET ${RESTORED.map((c) => `${c} = ?`).join(', ')}, batch_id = ? WHERE id = ?`
+	);
+	const counts: UndoCounts = { deleted: 0, restored: 0, keptLater };
+	for (const { id, restoration } of actions) {
+		if (restoration.action === 'delete') {
+			remove.run(id);
+			counts.deleted++;
+			continue;
+		}
+		if (restoration.batch === null) {
+			throw new UndoRefused(
+				`The previous version of figure #${id} does not record which import wrote it, so it cannot be restored; nothing was undone.`
+			);
+		}
+		const version = restoration.version;
+		restore.run(...RESTORED.map((c) => version[c] ?? null), restoration.batch, id);
+		counts.restored++;
+	}
+	return counts;
+}
