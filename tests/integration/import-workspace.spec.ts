@@ -12,6 +12,7 @@ import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
 import type { Db } from '../../src/lib/server/db';
 import { commitStaged, previewStaged } from '../../src/lib/server/imports/workspace/check';
 import { analyse, kindOf, mappingStep } from '../../src/lib/server/imports/workspace/mapping';
+import { progressOf } from '../../src/lib/server/imports/workspace/progress';
 import { stageFile } from '../../src/lib/server/imports/workspace/stage-file';
 import { saveStaged, type StagedFile } from '../../src/lib/server/imports/workspace/staging';
 import { freshDb, importBasic, tableCounts } from '../helpers/db';
@@ -172,6 +173,26 @@ describe('mapping a file with its own headers', () => {
 			'observations'
 		);
 	});
+});
+
+test('a long check reports how many rows it has read, for the progress bar', async () => {
+	const db = await seeded();
+	const lines = ['Indicator,Month,Province,Total'];
+	for (let i = 0; i < 12_000; i++)
+		lines.push(
+			`K1,${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},N1,${i % 7}`
+		);
+	const { file, step } = await proposed(db, 'long.csv', lines.join('\n'));
+	const seen: number[] = [];
+	const watching = setInterval(() => {
+		const p = progressOf(file.id);
+		if (p) seen.push(p.done);
+	}, 1);
+	const report = await previewStaged(db, LOCAL_ADMINISTRATOR, file, step.mapping);
+	clearInterval(watching);
+	expect(report).toMatchObject({ errors: [], rows: 12_000 });
+	expect(Math.max(...seen)).toBeGreaterThanOrEqual(5000);
+	expect(progressOf(file.id)).toBeNull();
 });
 
 describe('Excel workbooks', () => {

@@ -42,7 +42,12 @@ export interface ImportOptions {
 	 * records the uploaded file's hash and size, which is what the planner can check.
 	 */
 	recordAs?: { sha256: string; sizeBytes: number };
+	/** Told every few thousand records how many of the file's records have been read. */
+	progress?: (records: number) => void;
 }
+
+/** How often `progress` is told: often enough for a progress bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 5000;
 
 /** A file from memory, for callers that have its bytes (small files, tests). */
 export interface IncomingFile {
@@ -176,6 +181,7 @@ function resetReport(report: FileReport): void {
  */
 async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptions): Promise<void> {
 	const skip = options.skip?.lines;
+	let records = 0;
 	const { report, source } = file;
 	const kind = report.kind!;
 	const client = db.$client;
@@ -208,6 +214,7 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 				},
 				record(record) {
 					if (!skip?.has(record.line)) sink?.record(record);
+					if (++records % PROGRESS_EVERY === 0) options.progress?.(records);
 				}
 			},
 			tap

@@ -12,6 +12,7 @@ import { issue, type FileReport, type ImportIssue } from '../report';
 import { sourceFromPath } from '../source';
 import { analyse } from './mapping';
 import { readStaged } from './read-staged';
+import { withProgress } from './progress';
 import { saveSource } from './sources';
 import { stagingFolder, type StagedFile } from './staging';
 
@@ -85,10 +86,14 @@ export async function previewStaged(
 	mapping: Mapping
 ): Promise<FileReport> {
 	const path = await writeMappedCopy(file, mapping);
+	const { rows } = await analyse(file);
 	const report =
 		typeof path === 'string'
-			? (await importFiles(db, actor, [sourceFromPath(path, file.name)], { dryRun: true }))
-					.files[0]!
+			? await withProgress(file.id, 'checking', rows, async (progress) => {
+					const options = { dryRun: true, progress };
+					return (await importFiles(db, actor, [sourceFromPath(path, file.name)], options))
+						.files[0]!;
+				})
 			: refused(file, path);
 	await writeFile(join(stagingFolder(file.id), 'preview.json'), JSON.stringify(report));
 	return report;
@@ -115,10 +120,13 @@ export async function commitStaged(
 	const path = await writeMappedCopy(file, mapping);
 	if (typeof path !== 'string') return refused(file, path);
 	const source = () => sourceFromPath(path, file.name);
+	const { rows } = await analyse(file);
 	const recordAs = { sha256: file.sha256, sizeBytes: file.sizeBytes };
 	let skip: { lines: Set<number>; issues: ImportIssue[] } | undefined;
 	if (choice.validOnly) {
-		const check = (await importFiles(db, actor, [source()], { dryRun: true })).files[0]!;
+		const check = await withProgress(file.id, 'checking', rows, async (progress) => {
+			return (await importFiles(db, actor, [source()], { dryRun: true, progress })).files[0]!;
+		});
 		if (check.errors.some((e) => e.line === null || e.line === 1)) {
 			return {
 				...check,
@@ -152,7 +160,9 @@ export async function commitStaged(
 		for (const e of check.errors) if (!issues.has(e.line!)) issues.set(e.line!, e);
 		skip = { lines: new Set(issues.keys()), issues: [...issues.values()] };
 	}
-	const report = (await importFiles(db, actor, [source()], { skip, recordAs })).files[0]!;
+	const report = await withProgress(file.id, 'importing', rows, async (progress) => {
+		return (await importFiles(db, actor, [source()], { skip, recordAs, progress })).files[0]!;
+	});
 	if (report.errors.length === 0 && choice.saveAs) {
 		const { headers } = await analyse(file);
 		saveSource(db, actor, choice.saveAs, headerSignature(headers), mapping);
