@@ -119,3 +119,17 @@ test('an Excel workbook with two sheets: the sheet is chosen, then mapped and ch
 	await expect(preview).toContainText('The file is clean');
 	await page.getByRole('button', { name: 'Discard this upload' }).click();
 });
+
+test('the mapping and preview fit a 360 px screen', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await upload(
+		page,
+		'narrow.csv',
+		`${HEADER}\n2.3.5;2026-Q3;Amberlake;F;not a number with a long explanation\n`
+	);
+	await page.getByRole('button', { name: 'Check the file' }).click();
+	await expect(page.getByRole('region', { name: 'What the file would change' })).toBeVisible();
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(360);
+	await page.getByRole('button', { name: 'Discard this upload' }).click();
+});
