@@ -10,6 +10,10 @@ for (const path of [
 	'/indicators',
 	'/framework',
 	'/import',
+	'/import/history',
+	'/import/history/4',
+	'/areas',
+	'/areas?edit=AMB-DUN',
 	'/reports'
 ]) {
 	test(`${path} fits a 360 px screen without scrolling sideways`, async ({ page }) => {

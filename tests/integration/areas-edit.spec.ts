@@ -37,14 +37,23 @@ describe('the areas overview', () => {
 		const db = await basicDb();
 		expect(loadAreaOverview(db, admin)).toEqual({
 			areas: [
-				{ code: 'N', name: 'North', level: 'province', parent: null, depth: 0, populations: {} },
+				{
+					code: 'N',
+					name: 'North',
+					level: 'province',
+					parent: null,
+					depth: 0,
+					populations: {},
+					sums: { '2024': 150000 }
+				},
 				{
 					code: 'N1',
 					name: 'North One',
 					level: 'territory',
 					parent: 'N',
 					depth: 1,
-					populations: { '2024': 100000 }
+					populations: { '2024': 100000 },
+					sums: {}
 				},
 				{
 					code: 'N2',
@@ -52,7 +61,8 @@ describe('the areas overview', () => {
 					level: 'territory',
 					parent: 'N',
 					depth: 1,
-					populations: { '2024': 50000 }
+					populations: { '2024': 50000 },
+					sums: {}
 				},
 				{
 					code: 'S',
@@ -60,7 +70,8 @@ describe('the areas overview', () => {
 					level: 'province',
 					parent: null,
 					depth: 0,
-					populations: { '': 200000 }
+					populations: { '': 200000 },
+					sums: {}
 				}
 			],
 			years: ['2024', '']

@@ -12,6 +12,8 @@ export interface AreaRow {
 	depth: number;
 	/** population by year; the key `''` is the population for any year without its own */
 	populations: Record<string, number>;
+	/** for an area with no population of its own: the sum of its areas' for each year listed */
+	sums: Record<string, number>;
 }
 
 export interface AreaOverview {
@@ -41,14 +43,22 @@ export function loadAreaOverview(db: Db, actor: Actor): AreaOverview {
 				level: a.level ?? null,
 				parent,
 				depth,
-				populations
+				populations,
+				sums: {}
 			});
 			walk(a.id, a.code, depth + 1);
 		}
 	};
 	walk(null, null, 0);
-	return {
-		areas,
-		years: [...[...years].sort((a, b) => a - b).map(String), ...(undated ? [''] : [])]
-	};
+	const listed = [...years].sort((a, b) => a - b);
+	// what rates use for an area without its own population (formats.md §1.5), shown beside
+	for (const row of areas) {
+		if (Object.keys(row.populations).length > 0) continue;
+		const id = tree.byCodeOf(row.code)!.id;
+		for (const year of listed) {
+			const sum = tree.populationOf(id, year);
+			if (sum !== null) row.sums[String(year)] = sum;
+		}
+	}
+	return { areas, years: [...listed.map(String), ...(undated ? [''] : [])] };
 }

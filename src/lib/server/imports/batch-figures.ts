@@ -25,7 +25,7 @@ export interface ReplacedFigure extends FigureName {
 	now: (FigureNumbers & { batchId: number; fileName: string }) | null;
 }
 
-export const FIGURES_PER_PAGE = 100;
+export const FIGURES_PER_PAGE = 50;
 
 type StoredFigure = StoredFigureKey & FigureNumbers & { key: number; source_line: number | null };
 

@@ -1,0 +1,77 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { addArea, editArea, setPopulation, type AreaInput } from '$lib/server/areas/edit';
+import { importAreasFile } from '$lib/server/areas/import-file';
+import { loadAreaOverview } from '$lib/server/areas/overview';
+import { appDb, importDb } from '$lib/server/db/app-db';
+import { urlFlag } from '$lib/server/http/series-query';
+import { can } from '$lib/server/permissions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const overview = loadAreaOverview(appDb(), locals.actor);
+	const edit = url.searchParams.get('edit');
+	return {
+		...overview,
+		editing: edit ? (overview.areas.find((a) => a.code === edit) ?? null) : null,
+		canEdit: can(locals.actor, 'import')
+	};
+};
+
+const text = z.string().trim().catch('');
+/** The area forms' fields as sent; what they mean is checked by the importer. */
+const areaForm = z.object({
+	code: text,
+	name: text,
+	parent: text,
+	level: text,
+	population: text,
+	year: text
+});
+
+async function areaInput(request: Request): Promise<AreaInput> {
+	return areaForm.parse(Object.fromEntries(await request.formData()));
+}
+
+/** A form's answer: the message, or the problems with the values as typed. */
+async function answer(
+	form: 'edit' | 'population' | 'add',
+	values: AreaInput,
+	work: Promise<Awaited<ReturnType<typeof editArea>>>
+) {
+	const result = await work;
+	if (!result.ok) return fail(400, { form, values, problems: result.problems });
+	return { form, values, message: result.message };
+}
+
+// Edits go through the importer, whose transaction spans awaits: they use its connection.
+export const actions: Actions = {
+	editArea: async ({ request, locals }) => {
+		const values = await areaInput(request);
+		return answer('edit', values, editArea(importDb(), locals.actor, values));
+	},
+	setPopulation: async ({ request, locals }) => {
+		const values = await areaInput(request);
+		return answer('population', values, setPopulation(importDb(), locals.actor, values));
+	},
+	addArea: async ({ request, locals }) => {
+		const values = await areaInput(request);
+		return answer('add', values, addArea(importDb(), locals.actor, values));
+	},
+	upload: async ({ request, locals }) => {
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { form: 'upload' as const, missing: 'Choose an areas CSV file to import.' });
+		}
+		const dryRun = urlFlag.parse(form.get('dry_run') as string | null);
+		const result = await importAreasFile(
+			importDb(),
+			locals.actor,
+			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+			{ dryRun }
+		);
+		if (!result.ok) return fail(422, { form: 'upload' as const, result });
+		return { form: 'upload' as const, result };
+	}
+};

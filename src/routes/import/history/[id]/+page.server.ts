@@ -1,0 +1,55 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { whyNotUndoable } from '$lib/domain/undo';
+import { appDb } from '$lib/server/db/app-db';
+import { pageRequestFrom } from '$lib/server/http/page-query';
+import { UNDO_STATUS } from '$lib/server/http/undo-status';
+import {
+	countBatchFigures,
+	listBatchFigures,
+	listReplacedFigures
+} from '$lib/server/imports/batch-figures';
+import { findBatch } from '$lib/server/imports/batches';
+import { listSkippedRows } from '$lib/server/imports/skipped-rows';
+import { undoBatch } from '$lib/server/imports/undo';
+import { can } from '$lib/server/permissions';
+import type { Actions, PageServerLoad } from './$types';
+
+const batchId = z.coerce.number().int().positive();
+
+function idOf(param: string): number {
+	const id = batchId.safeParse(param);
+	if (!id.success) error(404, `There is no import "${param}".`);
+	return id.data;
+}
+
+export const load: PageServerLoad = ({ params, url, locals }) => {
+	const db = appDb();
+	const id = idOf(params.id);
+	const batch = findBatch(db, locals.actor, id);
+	if (!batch) error(404, `There is no import #${id}.`);
+	const figures = batch.kind === 'observations';
+	return {
+		batch,
+		whyNotUndoable: whyNotUndoable(batch.kind),
+		canUndo: can(locals.actor, 'import'),
+		figures: figures
+			? listBatchFigures(db, locals.actor, id, pageRequestFrom(url, 'figures'))
+			: null,
+		held: figures ? countBatchFigures(db, locals.actor, id) : null,
+		replaced: figures
+			? listReplacedFigures(db, locals.actor, id, pageRequestFrom(url, 'replaced'))
+			: null,
+		skipped: listSkippedRows(db, locals.actor, id, pageRequestFrom(url, 'skipped'))
+	};
+};
+
+export const actions: Actions = {
+	/** Undo; `confirm=1` goes ahead although later imports changed some of its figures. */
+	undo: async ({ params, request, locals }) => {
+		const confirm = (await request.formData()).get('confirm') === '1';
+		const result = undoBatch(appDb(), locals.actor, idOf(params.id), { confirm });
+		if (!result.ok) return fail(UNDO_STATUS[result.problem], { undo: result });
+		return { undo: result };
+	}
+};

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+
+test('a population is edited on the areas page with the keyboard, a wrong one refused on its field', async ({
+	page
+}) => {
+	await page.goto('/areas');
+	await page.getByRole('link', { name: 'Edit Pellinor' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Edit Pellinor (SOL-PEL)' })).toBeVisible();
+	const form = page.locator('form', { has: page.getByRole('button', { name: 'Save population' }) });
+	const year = form.getByLabel('Year');
+	const population = form.getByLabel('Population');
+
+	// a far-off year: no figure of the demo mission takes its population from it
+	await year.focus();
+	await page.keyboard.type('2040');
+	await page.keyboard.press('Tab');
+	await expect(population).toBeFocused();
+	await page.keyboard.type('lots');
+	await page.keyboard.press('Enter');
+	await expect(form.getByRole('alert')).toContainText('Nothing was saved: fix the marked field.');
+	await expect(form.getByRole('alert')).toContainText('Population: "lots" is not a number');
+	await expect(population).toHaveAttribute('aria-invalid', 'true');
+	await expect(population).toHaveAccessibleDescription(/"lots" is not a number/);
+
+	await population.fill('190,000');
+	await population.press('Enter');
+	await expect(form.getByRole('status')).toHaveText(
+		'Population of SOL-PEL for 2040 set to 190,000.'
+	);
+	await expect(population).not.toHaveAttribute('aria-invalid', 'true');
+	const row = page.getByRole('row', { name: /Pellinor/ });
+	await expect(page.getByRole('columnheader', { name: '2040' })).toBeVisible();
+	await expect(row).toContainText('190,000');
+
+	// the change went through the importer: it is in the history
+	await page.goto('/import/history');
+	await expect(page.locator('#batches tbody tr').first()).toContainText(
+		'areas page, population of SOL-PEL for 2040.csv'
+	);
+});
+
+test('an areas file with an error is refused with line, column and value', async ({ page }) => {
+	await page.goto('/areas');
+	await page.getByLabel('Areas file (CSV)').setInputFiles({
+		name: 'new-areas.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('area_code,area_name,parent_area\nSOL-NEW,Newhaven,SOLX\n')
+	});
+	await page.getByRole('button', { name: 'Import areas file' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'new-areas.csv' })).toContainText(
+		'new-areas.csv was refused and nothing was written: 1 error to fix.'
+	);
+	const errors = page.getByRole('table', { name: 'Errors' });
+	await expect(errors.locator('tbody tr').first().getByRole('cell')).toHaveText([
+		'2',
+		'parent_area',
+		'SOLX',
+		/Unknown parent area "SOLX"/
+	]);
+	await expect(page.getByRole('row', { name: /Newhaven/ })).toHaveCount(0);
+});
