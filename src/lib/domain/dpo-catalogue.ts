@@ -11,6 +11,13 @@ export const EXPECTED_ACCOMPLISHMENTS = {
 } as const;
 export type ExpectedAccomplishment = keyof typeof EXPECTED_ACCOMPLISHMENTS;
 
+/** The same, in a few words, for lists. */
+export const EXPECTED_ACCOMPLISHMENT_SHORT: Record<ExpectedAccomplishment, string> = {
+	A: "perpetrators' capability and intent reduced",
+	B: 'host-State capacity strengthened',
+	C: 'community capacity enhanced'
+};
+
 export interface CatalogueEntry {
 	/** as printed in the guidance, e.g. `1.2.3` */
 	code: string;

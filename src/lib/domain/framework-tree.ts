@@ -64,6 +64,36 @@ export class FrameworkTree {
 		return { ...node, children: (this.children.get(id) ?? []).map((c) => this.branch(c.id)!) };
 	}
 
+	/**
+	 * The framework in force: without retired nodes, nor the nodes below them. What leadership
+	 * is shown; the editor and the exports keep the whole history.
+	 */
+	withoutRetired(): FrameworkTree {
+		const active = (n: ResultNode): boolean => {
+			const seen = new Set<number>();
+			for (let at: ResultNode | undefined = n; at && !seen.has(at.id);) {
+				if (at.retired) return false;
+				seen.add(at.id);
+				at = at.parentId === null ? undefined : this.byId.get(at.parentId);
+			}
+			return true;
+		};
+		return new FrameworkTree([...this.byId.values()].filter(active));
+	}
+
+	/** Every node in reading order — each objective, then what is below it — with its depth. */
+	outline(): { node: ResultNode; depth: number }[] {
+		const out: { node: ResultNode; depth: number }[] = [];
+		const walk = (parentId: number | null, depth: number) => {
+			for (const node of this.children.get(parentId) ?? []) {
+				out.push({ node, depth });
+				walk(node.id, depth + 1);
+			}
+		};
+		walk(null, 0);
+		return out;
+	}
+
 	/** Ids of the node and all its descendants. */
 	descendantIds(id: number): number[] {
 		const out = [id];

@@ -41,3 +41,16 @@ export function placeholderProblem(title: string): string | null {
 	const list = left.map((p) => `[${p}]`).join(', ');
 	return `Replace ${list} with the mission's own words before saving.`;
 }
+
+/** A text cut into plain parts and placeholders, to show the placeholders apart. */
+export function placeholderParts(text: string): { text: string; placeholder: boolean }[] {
+	const parts: { text: string; placeholder: boolean }[] = [];
+	let at = 0;
+	for (const match of text.matchAll(PLACEHOLDER)) {
+		if (match.index > at) parts.push({ text: text.slice(at, match.index), placeholder: false });
+		parts.push({ text: match[0], placeholder: true });
+		at = match.index + match[0].length;
+	}
+	if (at < text.length) parts.push({ text: text.slice(at), placeholder: false });
+	return parts;
+}

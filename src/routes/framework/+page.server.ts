@@ -1,22 +1,20 @@
 import { appDb } from '$lib/server/db/app-db';
-import { loadFramework } from '$lib/server/framework/tree';
-import { listIndicators } from '$lib/server/indicators/list';
+import { loadFrameworkEditor } from '$lib/server/framework/editor-view';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	const db = appDb();
-	const framework = loadFramework(db, locals.actor);
-	const indicatorsByResult: Record<string, { code: string; title: string; category: string }[]> =
-		{};
-	for (const i of listIndicators(db, locals.actor)) {
-		(indicatorsByResult[i.result_code] ??= []).push({
-			code: i.code,
-			title: i.title,
-			category: i.category
-		});
-	}
-	return {
-		objectives: framework.objectives().map((o) => framework.branch(o.id)!),
-		indicatorsByResult
-	};
+/** What an editor page redirects here after, e.g. `?saved=PO1-OC3`: said once on the page. */
+const NOTICES = {
+	saved: (code: string) => `${code} saved.`,
+	retired: (code: string) => `${code} retired; its history is kept.`,
+	reinstated: (code: string) => `${code} reinstated.`
+} as const;
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const notice = Object.entries(NOTICES)
+		.map(([param, say]) => {
+			const code = url.searchParams.get(param);
+			return code ? say(code) : null;
+		})
+		.find((n) => n !== null);
+	return { ...loadFrameworkEditor(appDb(), locals.actor), notice: notice ?? null };
 };

@@ -5,6 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
 import type { Db } from '../../../src/lib/server/db';
+import { loadObjectiveView } from '../../../src/lib/server/dashboard/objective-view';
+import { loadOverview } from '../../../src/lib/server/dashboard/overview';
 import { exportKind } from '../../../src/lib/server/exports/export-files';
 import { findNode } from '../../../src/lib/server/framework/nodes';
 import {
@@ -139,5 +141,17 @@ describe('retiring a node', () => {
 		expect(() => retireNode(db, leadership, 'PO1-OC1')).toThrow(NotAllowed);
 		expect(() => retireIndicator(db, leadership, 'K1')).toThrow(NotAllowed);
 		expect(retired(db, 'indicators', 'K1')).toBe(false);
+	});
+
+	test('leaves the dashboards, and stays in the framework export', async () => {
+		const db = await basic();
+		retireNode(db, admin, 'PO1-OC1', { withEverythingBelow: true });
+		const view = loadObjectiveView(db, admin, 'PO1');
+		expect(view.ok && view.view.chain.children.map((c) => c.children.length)).toEqual([0]);
+		expect(view.ok && view.view.panels.perception).toEqual([]);
+		retireNode(db, admin, 'PO1', { withEverythingBelow: true });
+		expect(loadOverview(db, admin)).toEqual([]);
+		const exported = exportKind(db, admin, 'framework');
+		expect(exported.ok && [...exported.chunks].join('')).toMatch(/^PO1-OC1,outcome,/m);
 	});
 });

@@ -112,3 +112,33 @@ describe('FrameworkTree.descendantIds', () => {
 		expect(tree.descendantIds(7)).toEqual([7]);
 	});
 });
+
+describe('FrameworkTree.outline', () => {
+	test('every node in reading order, each with its depth', () => {
+		expect(tree.outline().map(({ node, depth }) => `${depth}:${node.code}`)).toEqual([
+			'0:PO1',
+			'1:PO1-IM1',
+			'2:PO1-OC1',
+			'3:PO1-OP2',
+			'3:PO1-OP10',
+			'1:PO1-IM2',
+			'0:PO2',
+			'0:PO10'
+		]);
+	});
+});
+
+describe('FrameworkTree.withoutRetired', () => {
+	test('drops retired nodes and everything below them', () => {
+		const retiredImpact = new FrameworkTree([
+			node(1, 'PO1', 'objective', null),
+			{ ...node(2, 'PO1-IM1', 'impact', 1), retired: true },
+			node(3, 'PO1-OC1', 'outcome', 2),
+			node(4, 'PO1-IM2', 'impact', 1),
+			{ ...node(5, 'PO2', 'objective', null), retired: true }
+		]).withoutRetired();
+		expect(retiredImpact.objectives().map((n) => n.code)).toEqual(['PO1']);
+		expect(codes(retiredImpact.branch(1))).toEqual({ PO1: ['PO1-IM2'] });
+		expect(retiredImpact.get(3)).toBeUndefined();
+	});
+});

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	fillPlaceholders,
 	hasPlaceholder,
+	placeholderParts,
 	placeholderProblem,
 	placeholdersIn
 } from '$lib/domain/placeholders';
@@ -41,5 +42,17 @@ describe('placeholders of the standard wording', () => {
 
 	test('a title without placeholders has no problem', () => {
 		expect(placeholderProblem(fillPlaceholders(ALERTS, ['territories']))).toBeNull();
+	});
+
+	test('a text is cut into plain parts and placeholders, in order', () => {
+		expect(placeholderParts('[a] and [b c].')).toEqual([
+			{ text: '[a]', placeholder: true },
+			{ text: ' and ', placeholder: false },
+			{ text: '[b c]', placeholder: true },
+			{ text: '.', placeholder: false }
+		]);
+		expect(placeholderParts('no placeholder')).toEqual([
+			{ text: 'no placeholder', placeholder: false }
+		]);
 	});
 });

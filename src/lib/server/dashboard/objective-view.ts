@@ -33,7 +33,8 @@ export function loadObjectiveView(
 	dimension: string | null = null
 ): Resolution<{ view: ObjectiveView }> {
 	authorize(actor, 'read');
-	const framework = loadFramework(db, actor);
+	// leadership sees the framework in force; retired nodes stay in the editor and the exports
+	const framework = loadFramework(db, actor).withoutRetired();
 	const objective = framework.objectives().find((o) => o.code === code);
 	if (!objective)
 		return { ok: false, problem: 'not_found', message: `Unknown objective "${code}".` };

@@ -17,7 +17,8 @@ export interface ObjectiveSummary {
 /** Each priority objective with its indicators' latest status, for the overview page. */
 export function loadOverview(db: Db, actor: Actor): ObjectiveSummary[] {
 	authorize(actor, 'read');
-	const framework = loadFramework(db, actor);
+	// leadership sees the framework in force; retired nodes stay in the editor and the exports
+	const framework = loadFramework(db, actor).withoutRetired();
 	const tree = loadAreaTree(db);
 	return framework.objectives().map((objective) => {
 		const views = indicatorViews(

@@ -4,7 +4,7 @@
  * `observations` file with value_type `target`; both go through the importer in one call, so
  * they are written together or not at all, by the contract's rules.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from '../../domain/columns';
 import { placeholderProblem } from '../../domain/placeholders';
 import type { Actor } from '../actor';
@@ -188,4 +188,17 @@ export async function editIndicator(
 		files.filter((f) => f !== null),
 		errors
 	);
+}
+
+/** How many figures an indicator holds: what retiring it keeps. */
+export function figureCounts(db: Db, indicatorId: number): { actual: number; target: number } {
+	const counts = { actual: 0, target: 0 };
+	const rows = db
+		.select({ valueType: observations.valueType, n: count() })
+		.from(observations)
+		.where(eq(observations.indicatorId, indicatorId))
+		.groupBy(observations.valueType)
+		.all();
+	for (const r of rows) counts[r.valueType] = r.n;
+	return counts;
 }

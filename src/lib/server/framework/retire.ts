@@ -21,6 +21,32 @@ function listed(codes: string[]): string {
 	return codes.length > 6 ? `${shown} and ${codes.length - 6} more` : shown;
 }
 
+/** What is still active below a node: what retiring it with everything below retires too. */
+export interface ActiveBelow {
+	nodes: { id: number; code: string }[];
+	indicators: { id: number; code: string }[];
+}
+
+/** The active nodes below a node, and the active indicators of it and of them. */
+export function activeBelow(db: Db, actor: Actor, nodeId: number): ActiveBelow {
+	const framework = loadFramework(db, actor);
+	const ids = framework.descendantIds(nodeId);
+	const nodes = ids
+		.slice(1)
+		.map((id) => framework.get(id)!)
+		.filter((n) => !n.retired)
+		.map((n) => ({ id: n.id, code: n.code }));
+	const measuring = db
+		.select({ id: indicators.id, code: indicators.code, retired: indicators.retired })
+		.from(indicators)
+		.where(inArray(indicators.resultId, ids))
+		.all()
+		.filter((i) => !i.retired)
+		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }))
+		.map((i) => ({ id: i.id, code: i.code }));
+	return { nodes, indicators: measuring };
+}
+
 /**
  * Retires a node. A node with active nodes or indicators below it is refused, naming them,
  * unless `withEverythingBelow` asks to retire them too — all in one transaction.
@@ -32,22 +58,10 @@ export function retireNode(
 	options: { withEverythingBelow?: boolean } = {}
 ): RetireResult {
 	authorize(actor, 'framework');
-	const framework = loadFramework(db, actor);
 	const node = db.select().from(results).where(eq(results.code, code)).get();
 	if (!node) return { ok: false, message: `Unknown framework node "${code}".` };
 	if (node.retired) return { ok: false, message: `${code} is already retired.` };
-	const ids = framework.descendantIds(node.id);
-	const below = ids
-		.slice(1)
-		.map((id) => framework.get(id)!)
-		.filter((n) => !n.retired);
-	const measuring = db
-		.select({ id: indicators.id, code: indicators.code, retired: indicators.retired })
-		.from(indicators)
-		.where(inArray(indicators.resultId, ids))
-		.all()
-		.filter((i) => !i.retired)
-		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
+	const { nodes: below, indicators: measuring } = activeBelow(db, actor, node.id);
 	if (!options.withEverythingBelow && (below.length > 0 || measuring.length > 0)) {
 		const parts = [
 			below.length > 0 ? `active nodes below it (${listed(below.map((n) => n.code))})` : null,

@@ -1,0 +1,86 @@
+/**
+ * The framework editor's forms as sent: every field is text, named as the file column it
+ * becomes. Shapes only — what the values mean is decided by the importer and the framework
+ * capabilities.
+ */
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { FRAMEWORK_COLUMNS, INDICATOR_COLUMNS } from '../../domain/columns';
+import type { Actor } from '../actor';
+import type { IndicatorFields, TargetRow } from '../framework/indicators';
+import type { NodeFields } from '../framework/nodes';
+import { targetField } from '../framework/indicators';
+import { placeholderField } from '../framework/adopt';
+import { can } from '../permissions';
+
+const field = z.string().catch('');
+
+function textFields<C extends string>(columns: readonly C[], form: FormData): Record<C, string> {
+	const schema = z.object(
+		Object.fromEntries(columns.map((c) => [c, field])) as Record<C, typeof field>
+	);
+	return schema.parse(Object.fromEntries(columns.map((c) => [c, form.get(c)]))) as Record<
+		C,
+		string
+	>;
+}
+
+export function nodeFieldsFrom(form: FormData): NodeFields {
+	return textFields(FRAMEWORK_COLUMNS, form);
+}
+
+export function indicatorFieldsFrom(form: FormData): IndicatorFields {
+	return textFields(INDICATOR_COLUMNS, form);
+}
+
+/** The target rows, as many as the form has (it can add rows in the browser). */
+export function targetsFrom(form: FormData): TargetRow[] {
+	const rows: TargetRow[] = [];
+	for (let n = 0; form.has(targetField(n, 'period')) || form.has(targetField(n, 'value')); n++) {
+		rows.push({
+			period: field.parse(form.get(targetField(n, 'period'))),
+			value: field.parse(form.get(targetField(n, 'value')))
+		});
+	}
+	return rows;
+}
+
+/** The words the planner wrote for each placeholder of a standard wording. */
+export function placeholderFillsFrom(form: FormData, count: number): string[] {
+	return Array.from({ length: count }, (_, n) => field.parse(form.get(placeholderField(n))));
+}
+
+/** A yes/no checkbox. */
+export function checked(form: FormData, name: string): boolean {
+	return form.get(name) === 'on' || form.get(name) === '1';
+}
+
+/** Editor pages and their actions are for those who may edit the framework. */
+export function requireFrameworkEditor(actor: Actor): void {
+	if (!can(actor, 'framework')) error(403, 'You may not edit the results framework.');
+}
+
+/** What a refused editor form gets back: which form, its problems by field, what was sent. */
+export interface RefusedForm {
+	form: string;
+	errors: Record<string, string>;
+	values: Record<string, string>;
+}
+
+export function refused(
+	form: string,
+	errors: Record<string, string>,
+	values: Record<string, string> = {}
+) {
+	return fail(400, { form, errors, values } satisfies RefusedForm as RefusedForm);
+}
+
+/** Target rows as form values, to show them again in their fields. */
+export function targetValues(rows: readonly TargetRow[]): Record<string, string> {
+	return Object.fromEntries(
+		rows.flatMap((t, n) => [
+			[targetField(n, 'period'), t.period],
+			[targetField(n, 'value'), t.value]
+		])
+	);
+}

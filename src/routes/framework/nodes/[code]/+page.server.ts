@@ -1,0 +1,72 @@
+import { error, redirect } from '@sveltejs/kit';
+import { PARENT_LEVEL } from '$lib/domain/vocabulary';
+import { appDb, importDb } from '$lib/server/db/app-db';
+import { editNode, findNode, moveNode, nodeFields } from '$lib/server/framework/nodes';
+import { activeBelow, reinstateNode, retireNode } from '$lib/server/framework/retire';
+import { frameworkOutline } from '$lib/server/framework/tree';
+import {
+	checked,
+	nodeFieldsFrom,
+	refused,
+	requireFrameworkEditor
+} from '$lib/server/http/framework-forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	requireFrameworkEditor(locals.actor);
+	const db = appDb();
+	const node = findNode(db, params.code);
+	if (!node) error(404, `Unknown framework node "${params.code}".`);
+	const fields = nodeFields(db, node);
+	const below = activeBelow(db, locals.actor, node.id);
+	return {
+		node: { code: node.code, level: node.level, title: node.title, retired: node.retired },
+		fields,
+		// where it may move: an active node of the level its parent must have, other than its own
+		parents: frameworkOutline(db, locals.actor).filter(
+			(n) => !n.retired && n.level === PARENT_LEVEL[node.level]
+		),
+		below: {
+			nodes: below.nodes.map((n) => n.code),
+			indicators: below.indicators.map((i) => i.code)
+		}
+	};
+};
+
+const back = (param: string, code: string) =>
+	`/framework?${param}=${encodeURIComponent(code)}#${encodeURIComponent(code)}`;
+
+export const actions: Actions = {
+	edit: async ({ request, locals, params }) => {
+		requireFrameworkEditor(locals.actor);
+		const {
+			result_code: _c,
+			result_level: _l,
+			parent_result: _p,
+			...fields
+		} = nodeFieldsFrom(await request.formData());
+		const result = await editNode(importDb(), locals.actor, params.code, fields);
+		if (!result.ok) return refused('edit', result.errors, fields);
+		redirect(303, back('saved', params.code));
+	},
+	move: async ({ request, locals, params }) => {
+		requireFrameworkEditor(locals.actor);
+		const parent = nodeFieldsFrom(await request.formData()).parent_result;
+		const result = await moveNode(importDb(), locals.actor, params.code, parent);
+		if (!result.ok) return refused('move', result.errors, { parent_result: parent });
+		redirect(303, back('saved', params.code));
+	},
+	retire: async ({ request, locals, params }) => {
+		requireFrameworkEditor(locals.actor);
+		const withEverythingBelow = checked(await request.formData(), 'with_everything_below');
+		const result = retireNode(appDb(), locals.actor, params.code, { withEverythingBelow });
+		if (!result.ok) return refused('retire', { form: result.message });
+		redirect(303, back('retired', params.code));
+	},
+	reinstate: async ({ locals, params }) => {
+		requireFrameworkEditor(locals.actor);
+		const result = reinstateNode(appDb(), locals.actor, params.code);
+		if (!result.ok) return refused('reinstate', { form: result.message });
+		redirect(303, back('reinstated', params.code));
+	}
+};
