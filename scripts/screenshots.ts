@@ -16,7 +16,7 @@ const pages = [
 	['indicator', '/indicators/1.1.1?area=AMB&by=quarter&from=2024'],
 	['indicator-survey', '/indicators/3.2.5'],
 	['framework', '/framework'],
-	['framework-catalogue', '/framework/catalogue'],
+	['framework-catalogue', '/framework/catalogue?category=capacity&q=counties'],
 	['framework-adopt', '/framework/catalogue/2.2.1'],
 	['import-history', '/import/history'],
 	['areas', '/areas']

@@ -121,6 +121,24 @@ test('a planner creates an output, moves it to another outcome and retires it', 
 	await expect(page.getByRole('link', { name: 'Add indicator to PO2-OP9' })).toHaveCount(0);
 });
 
+test('a node is moved with the keyboard alone', async ({ page }) => {
+	await page.goto('/framework');
+	await page.getByRole('link', { name: 'Edit, move or retire PO3-OP2' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Output PO3-OP2');
+	const parent = page.getByRole('form', { name: 'Move PO3-OP2' }).getByLabel('New parent');
+	await parent.focus();
+	await expect(parent).toHaveValue('PO3-OC1');
+	// the next outcome in the list, chosen with the arrow key; then Tab to the button and Enter
+	await page.keyboard.press('ArrowDown');
+	await expect(parent).toHaveValue('PO3-OC2');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Move PO3-OP2' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toHaveText('PO3-OP2 saved.');
+	await expect(page.locator('[data-node="PO3-OC2"] [data-node="PO3-OP2"]')).toBeVisible();
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
