@@ -18,6 +18,7 @@ const pages = [
 	['framework', '/framework'],
 	['framework-catalogue', '/framework/catalogue?category=capacity&q=counties'],
 	['framework-adopt', '/framework/catalogue/2.2.1'],
+	['import', '/import'],
 	['import-history', '/import/history'],
 	['areas', '/areas']
 ];
@@ -39,5 +40,37 @@ for (const [device, width, height] of widths) {
 		console.log(`wrote ${file}`);
 	}
 	await page.close();
+}
+
+// The mapping step and its preview need an upload: a partner's file with French headers, local
+// area names, F/H for sex and one bad value. Checked, never imported.
+if (only.length === 0 || only.includes('import-preview')) {
+	for (const [device, width, height] of widths) {
+		const page = await browser.newPage({ viewport: { width, height } });
+		await page.goto(base + '/import', { waitUntil: 'networkidle' });
+		await page.setInputFiles('#file', {
+			name: 'incidents-partner.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				[
+					'Indicateur;Période;Région;Sexe;Valeur',
+					'2.3.5;2026-Q3;Amberlake;F;7',
+					'2.3.5;2026-Q3;Amberlake;H;9',
+					'2.3.5;2026-Q3;Kestrelmark;F;trois',
+					'2.3.5;2026-Q3;Quillhaven;H;2'
+				].join('\n')
+			)
+		});
+		await page.getByRole('button', { name: 'Upload and map columns' }).click();
+		await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+		await page.waitForLoadState('networkidle');
+		await page.getByRole('button', { name: 'Check the file' }).click();
+		await page.locator('#preview').waitFor();
+		const file = `${out}/import-preview-${device}.png`;
+		await page.screenshot({ path: file, fullPage: true });
+		console.log(`wrote ${file}`);
+		await page.getByRole('button', { name: 'Discard this upload' }).click();
+		await page.close();
+	}
 }
 await browser.close();
