@@ -371,3 +371,143 @@ export const importSkippedRows = sqliteTable(
 	},
 	(t) => [index('import_skipped_rows_batch').on(t.batchId)]
 );
+
+/**
+ * Series frozen when a report is issued or an assessment cycle created: the figures it shows
+ * for ever, whatever is imported later. `query` is the series query (area, by, from, to) as
+ * JSON and `points` the series points as the API gives them, so a frozen series is compared
+ * with the current one point by point.
+ */
+export const frozenSeries = sqliteTable(
+	'frozen_series',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** What froze it: an RBB report or an assessment cycle. */
+		ownerKind: text('owner_kind', { enum: ['rbb', 'cycle'] }).notNull(),
+		ownerId: integer('owner_id').notNull(),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id),
+		query: text('query').notNull(),
+		points: text('points').notNull(),
+		frozenAt: text('frozen_at').notNull().default(now)
+	},
+	(t) => [
+		index('frozen_series_owner').on(t.ownerKind, t.ownerId),
+		check('frozen_series_owner_kind', sql`${t.ownerKind} IN ('rbb', 'cycle')`)
+	]
+);
+
+/** A results-based budget performance report for one budget year (1 July – 30 June). */
+export const rbbReports = sqliteTable(
+	'rbb_reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The budget year as the period syntax writes it, e.g. FY2024/25. */
+		budgetYear: text('budget_year').notNull().unique(),
+		status: text('status', { enum: ['draft', 'issued'] })
+			.notNull()
+			.default('draft'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at').notNull().default(now),
+		issuedBy: text('issued_by'),
+		issuedAt: text('issued_at')
+	},
+	(t) => [check('rbb_reports_status', sql`${t.status} IN ('draft', 'issued')`)]
+);
+
+/**
+ * The words of an RBB report: a narrative per section (`section` is an objective's or
+ * output's result code, or a fixed key such as `summary`) and a variance explanation per
+ * indicator (`indicator_id` set).
+ */
+export const rbbTexts = sqliteTable(
+	'rbb_texts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => rbbReports.id),
+		section: text('section'),
+		indicatorId: integer('indicator_id').references(() => indicators.id),
+		text: text('text').notNull(),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: text('updated_at').notNull().default(now)
+	},
+	(t) => [
+		uniqueIndex('rbb_texts_key').on(
+			t.reportId,
+			sql`coalesce(${t.section}, '')`,
+			sql`coalesce(${t.indicatorId}, 0)`
+		)
+	]
+);
+
+/** A performance assessment cycle, e.g. 2025-H1: rated, then issued (read-only). */
+export const assessmentCycles = sqliteTable(
+	'assessment_cycles',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The period assessed, in the period syntax (e.g. 2025-H1); also its name. */
+		code: text('code').notNull().unique(),
+		periodStart: text('period_start').notNull(),
+		periodEnd: text('period_end').notNull(),
+		/** JSON array of the rating scale, best first; default progressing / stalled / regressing. */
+		ratingScale: text('rating_scale').notNull(),
+		status: text('status', { enum: ['draft', 'issued'] })
+			.notNull()
+			.default('draft'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at').notNull().default(now),
+		issuedBy: text('issued_by'),
+		issuedAt: text('issued_at')
+	},
+	(t) => [check('assessment_cycles_status', sql`${t.status} IN ('draft', 'issued')`)]
+);
+
+/** A cycle's rating and narrative for one objective or outcome. */
+export const assessmentRatings = sqliteTable(
+	'assessment_ratings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		cycleId: integer('cycle_id')
+			.notNull()
+			.references(() => assessmentCycles.id),
+		resultId: integer('result_id')
+			.notNull()
+			.references(() => results.id),
+		rating: text('rating'),
+		narrative: text('narrative'),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: text('updated_at').notNull().default(now)
+	},
+	(t) => [uniqueIndex('assessment_ratings_key').on(t.cycleId, t.resultId)]
+);
+
+/** A recommendation made in a cycle, tracked across cycles until done or dropped. */
+export const recommendations = sqliteTable(
+	'recommendations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		cycleId: integer('cycle_id')
+			.notNull()
+			.references(() => assessmentCycles.id),
+		/** The objective or outcome it concerns, if one. */
+		resultId: integer('result_id').references(() => results.id),
+		text: text('text').notNull(),
+		owner: text('owner').notNull(),
+		/** ISO date. */
+		deadline: text('deadline').notNull(),
+		status: text('status', { enum: ['open', 'in_progress', 'done', 'dropped'] })
+			.notNull()
+			.default('open'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at').notNull().default(now),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: text('updated_at').notNull().default(now)
+	},
+	(t) => [
+		index('recommendations_cycle').on(t.cycleId),
+		check('recommendations_status', sql`${t.status} IN ('open', 'in_progress', 'done', 'dropped')`)
+	]
+);
