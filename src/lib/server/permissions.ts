@@ -1,14 +1,18 @@
 import type { Actor, Role } from './actor';
 
 /** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
-export type Action = 'read' | 'import' | 'caveat' | 'framework';
+export type Action = 'read' | 'import' | 'caveat' | 'framework' | 'report' | 'assess';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
 	read: ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'],
 	import: ['admin', 'planner'],
 	caveat: ['admin', 'planner'],
 	/** edit the results framework and its indicators: planners and the Strategic Planning Unit */
-	framework: ['admin', 'planner', 'spu']
+	framework: ['admin', 'planner', 'spu'],
+	/** draft and issue RBB reports, create and issue assessment cycles: the SPU */
+	report: ['admin', 'spu'],
+	/** rate, write narratives and recommendations in a draft assessment cycle */
+	assess: ['admin', 'spu', 'leadership']
 };
 
 export class NotAllowed extends Error {
