@@ -1,3 +1,4 @@
+import type { Granularity } from './domain/period';
 import type { Measure, Status } from './domain/vocabulary';
 
 /** A figure as people read it: thousands grouped, decimals only where they mean something. */
@@ -30,3 +31,12 @@ export const RESULT_LEVEL_LABEL = {
 	outcome: 'Outcome',
 	output: 'Output'
 } as const;
+
+/** The granularities a series can be read by, as filters name them. */
+export const GRANULARITY_LABEL: Record<Granularity, string> = {
+	month: 'Month',
+	quarter: 'Quarter',
+	half: 'Half year',
+	year: 'Year',
+	fy: 'Budget year (Jul–Jun)'
+};

@@ -14,7 +14,8 @@ for (const path of [
 	'/import/history/4',
 	'/areas',
 	'/areas?edit=AMB-DUN',
-	'/reports'
+	'/reports',
+	'/reports/iptt?by=fy'
 ]) {
 	test(`${path} fits a 360 px screen without scrolling sideways`, async ({ page }) => {
 		await page.goto(path);

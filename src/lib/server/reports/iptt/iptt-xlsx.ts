@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import type { Iptt } from './iptt';
+
+/**
+ * The IPTT as a workbook: one row per indicator, three columns per period (target, actual,
+ * % met). Numbers stay numbers, so the SPU can compute with them; an empty cell is no figure.
+ */
+export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
+	const book = new ExcelJS.Workbook();
+	book.creator = 'CPAS';
+	const sheet = book.addWorksheet('IPTT', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+	const fixed = [
+		'Objective',
+		'Indicator',
+		'Title',
+		'Category',
+		'Tier',
+		'Component',
+		'Direction',
+		'Unit',
+		'Baseline',
+		'Baseline period'
+	];
+	const top = [...fixed.map(() => ''), ...iptt.periods.flatMap((p) => [p, '', ''])];
+	top[0] = title;
+	sheet.addRow(top);
+	sheet.addRow([...fixed, ...iptt.periods.flatMap(() => ['Target', 'Actual', '% met'])]);
+	sheet.getRow(2).font = { bold: true };
+	iptt.periods.forEach((_, i) => {
+		const first = fixed.length + 1 + 3 * i;
+		sheet.mergeCells(1, first, 1, first + 2);
+	});
+	for (const r of iptt.rows) {
+		sheet.addRow([
+			r.objective,
+			r.code,
+			r.title,
+			r.category,
+			r.tier ?? '',
+			r.component ?? '',
+			r.direction,
+			r.measure === 'count' || r.measure === 'number'
+				? (r.unit ?? '')
+				: r.measure === 'percent'
+					? '%'
+					: 'per 100,000',
+			r.baselineValue,
+			r.baselinePeriod ?? '',
+			...r.cells.flatMap((c) => [c?.target ?? null, c?.actual ?? null, c?.percentMet ?? null])
+		]);
+	}
+	sheet.getColumn(3).width = 60;
+	iptt.periods.forEach((_, i) => {
+		const pct = sheet.getColumn(fixed.length + 3 + 3 * i);
+		pct.numFmt = '0.0';
+	});
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
