@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { formatValue } from '../../src/lib/format';
+import type { Measure } from '../../src/lib/domain/vocabulary';
+
+/**
+ * One number everywhere: a budget year's figure of every indicator of an objective is the same
+ * on the dashboard, in the API and in every report format (the IPTT page and workbook, the RBB
+ * report's page, CSV and workbook), as long as the data does not change.
+ */
+const FY = 'FY2024/25';
+const OBJECTIVE = 'PO1';
+
+interface ApiIndicator {
+	code: string;
+	measure: Measure;
+	objective_code: string;
+}
+
+async function apiFigures(page: Page) {
+	const indicators = (
+		(await (await page.request.get('/api/v1/indicators')).json()) as ApiIndicator[]
+	).filter((i) => i.objective_code === OBJECTIVE);
+	const figures = new Map<
+		string,
+		{ actual: number | null; target: number | null; measure: Measure }
+	>();
+	for (const i of indicators) {
+		const series = await (
+			await page.request.get(`/api/v1/indicators/${i.code}/series?by=fy&from=${FY}&to=${FY}`)
+		).json();
+		const point = series.points.find((p: { period: string }) => p.period === FY);
+		figures.set(i.code, {
+			actual: point?.actual ?? null,
+			target: point?.target ?? null,
+			measure: i.measure
+		});
+	}
+	return figures;
+}
+
+test('a budget year figure is the same on the dashboard, in the API and in the IPTT', async ({
+	page
+}) => {
+	const figures = await apiFigures(page);
+	expect(figures.size).toBeGreaterThan(3);
+	expect([...figures.values()].filter((f) => f.actual !== null).length).toBeGreaterThan(3);
+
+	// the objective page, by budget year, in each chart's table of numbers
+	await page.goto(
+		`/objectives/${OBJECTIVE}?by=fy&from=${encodeURIComponent(FY)}&to=${encodeURIComponent(FY)}`
+	);
+	for (const [code, f] of figures) {
+		const row = page.locator(`article[data-indicator="${code}"] tr`, {
+			has: page.locator('th', { hasText: FY })
+		});
+		const articles = await page.locator(`article[data-indicator="${code}"]`).count();
+		expect(articles, code).toBe(1);
+		const cells = row.locator('td');
+		const shown = (await cells.first().textContent())!.trim();
+		// the page adds the unit to counts; the number itself must be the API's
+		expect(shown.startsWith(formatValue(f.actual, f.measure)), `${code}: ${shown}`).toBe(true);
+	}
+
+	// the IPTT page and its workbook
+	const query = `objective=${OBJECTIVE}&by=fy&from=${encodeURIComponent(FY)}&to=${encodeURIComponent(FY)}`;
+	await page.goto(`/reports/iptt?${query}`);
+	for (const [code, f] of figures) {
+		const cells = page.locator(`tr[data-indicator="${code}"] td`);
+		// baseline, then target, actual, % met of the one period
+		const actual = (await cells.nth(2).textContent())!.trim();
+		expect(actual.startsWith(formatValue(f.actual, f.measure)), `${code}: ${actual}`).toBe(true);
+	}
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(
+		await (await page.request.get(`/reports/iptt/iptt.xlsx?${query}`)).body()
+	);
+	const sheet = workbook.getWorksheet('IPTT')!;
+	const seen = new Set<string>();
+	sheet.eachRow((row, n) => {
+		if (n < 3) return;
+		const code = String(row.getCell(2).value);
+		const f = figures.get(code);
+		if (!f) return;
+		seen.add(code);
+		expect(row.getCell(11).value ?? null, `${code} target`).toBe(f.target);
+		expect(row.getCell(12).value ?? null, `${code} actual`).toBe(f.actual);
+	});
+	expect(seen.size).toBe(figures.size);
+});
