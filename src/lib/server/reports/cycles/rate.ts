@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import { NOW } from './now';
+import type { Actor } from '../../actor';
+import type { Db } from '../../db';
+import { assessmentRatings } from '../../db/schema';
+import { authorize } from '../../permissions';
+import { draftCycle, ratingScaleOf } from './find';
+import { refusal, type CycleOutcome } from './outcome';
+import { nodesToRate } from './scope';
+
+/** A narrative is a few paragraphs, not a report. */
+export const LONGEST_NARRATIVE = 5000;
+
+/** The rating form as sent: the node rated, the rating (blank: not rated) and the narrative. */
+export interface RatingInput {
+	result: string;
+	rating: string;
+	narrative: string;
+}
+
+/** Sets the rating and narrative of an objective or outcome in a draft cycle. */
+export function rateResult(
+	db: Db,
+	actor: Actor,
+	cycleCode: string,
+	input: RatingInput
+): CycleOutcome {
+	authorize(actor, 'assess');
+	const draft = draftCycle(db, cycleCode);
+	if (!draft.ok) return draft;
+	const { cycle } = draft;
+	const node = nodesToRate(db, actor).find((n) => n.code === input.result);
+	if (!node) {
+		return refusal('invalid', {
+			form: `"${input.result}" is not an objective or outcome in force; only those are rated.`
+		});
+	}
+	const errors: Record<string, string> = {};
+	const scale = ratingScaleOf(cycle);
+	const rating = input.rating.trim();
+	if (rating !== '' && !scale.includes(rating)) {
+		errors.rating = `"${rating}" is not on this cycle's scale: ${scale.join(', ')}.`;
+	}
+	const narrative = input.narrative.trim();
+	if (narrative.length > LONGEST_NARRATIVE) {
+		errors.narrative = `The narrative has ${narrative.length} characters; at most ${LONGEST_NARRATIVE}.`;
+	}
+	if (Object.keys(errors).length > 0) return refusal('invalid', errors);
+
+	const values = {
+		rating: rating || null,
+		narrative: narrative || null,
+		updatedBy: actor.username,
+		updatedAt: NOW
+	};
+	db.transaction((tx) => {
+		const existing = tx
+			.select({ id: assessmentRatings.id })
+			.from(assessmentRatings)
+			.where(and(eq(assessmentRatings.cycleId, cycle.id), eq(assessmentRatings.resultId, node.id)))
+			.get();
+		if (existing) {
+			tx.update(assessmentRatings).set(values).where(eq(assessmentRatings.id, existing.id)).run();
+		} else {
+			tx.insert(assessmentRatings)
+				.values({ cycleId: cycle.id, resultId: node.id, ...values })
+				.run();
+		}
+	});
+	return { ok: true };
+}

@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import { NOW } from './now';
+import { isValidDate } from '../../../domain/period';
+import {
+	isRecommendationStatus,
+	RECOMMENDATION_STATUSES,
+	type RecommendationStatus
+} from '../../../domain/recommendations';
+import type { Actor } from '../../actor';
+import type { Db } from '../../db';
+import { recommendations } from '../../db/schema';
+import { authorize } from '../../permissions';
+import { draftCycle } from './find';
+import { refusal, type CycleOutcome } from './outcome';
+import { nodesToRate } from './scope';
+
+const LONGEST_TEXT = 2000;
+const LONGEST_OWNER = 120;
+
+/** The recommendation form as sent. `result` is an objective's or outcome's code, or blank. */
+export interface RecommendationInput {
+	text: string;
+	owner: string;
+	deadline: string;
+	status: string;
+	result: string;
+}
+
+function statusProblem(status: string): string | null {
+	return isRecommendationStatus(status)
+		? null
+		: `"${status}" is not a status; use one of: ${RECOMMENDATION_STATUSES.join(', ')}.`;
+}
+
+/** Adds a recommendation to a draft cycle, optionally about one of its objectives or outcomes. */
+export function addRecommendation(
+	db: Db,
+	actor: Actor,
+	cycleCode: string,
+	input: RecommendationInput
+): CycleOutcome<{ id: number }> {
+	authorize(actor, 'assess');
+	const draft = draftCycle(db, cycleCode);
+	if (!draft.ok) return draft;
+	const errors: Record<string, string> = {};
+	const text = input.text.trim();
+	if (text === '') errors.text = 'Write the recommendation.';
+	else if (text.length > LONGEST_TEXT)
+		errors.text = `The recommendation has ${text.length} characters; at most ${LONGEST_TEXT}.`;
+	const owner = input.owner.trim();
+	if (owner === '') errors.owner = 'Name who owns it: a section, component or person.';
+	else if (owner.length > LONGEST_OWNER)
+		errors.owner = `The owner has ${owner.length} characters; at most ${LONGEST_OWNER}.`;
+	const deadline = input.deadline.trim();
+	if (!isValidDate(deadline)) {
+		errors.deadline =
+			deadline === ''
+				? 'Give a deadline as a date, YYYY-MM-DD.'
+				: `"${deadline}" is not a date; write it as YYYY-MM-DD, e.g. 2025-09-30.`;
+	}
+	const status = input.status.trim() || 'open';
+	const badStatus = statusProblem(status);
+	if (badStatus) errors.status = badStatus;
+	const resultCode = input.result.trim();
+	const node = resultCode ? nodesToRate(db, actor).find((n) => n.code === resultCode) : null;
+	if (resultCode && !node) {
+		errors.result = `"${resultCode}" is not an objective or outcome in force.`;
+	}
+	if (Object.keys(errors).length > 0) return refusal('invalid', errors);
+
+	const row = db
+		.insert(recommendations)
+		.values({
+			cycleId: draft.cycle.id,
+			resultId: node?.id ?? null,
+			text,
+			owner,
+			deadline,
+			status: status as RecommendationStatus,
+			createdBy: actor.username,
+			updatedBy: actor.username
+		})
+		.returning({ id: recommendations.id })
+		.get();
+	return { ok: true, id: row.id };
+}
+
+/**
+ * Sets a recommendation's status. Allowed after its cycle is issued: the follow-up of a
+ * recommendation goes on in later cycles, while its words, owner and deadline stay as issued.
+ */
+export function setRecommendationStatus(
+	db: Db,
+	actor: Actor,
+	id: number,
+	status: string
+): CycleOutcome {
+	authorize(actor, 'assess');
+	const badStatus = statusProblem(status);
+	if (badStatus) return refusal('invalid', { status: badStatus });
+	const changed = db
+		.update(recommendations)
+		.set({
+			status: status as RecommendationStatus,
+			updatedBy: actor.username,
+			updatedAt: NOW
+		})
+		.where(eq(recommendations.id, id))
+		.run().changes;
+	if (changed === 0) return refusal('not_found', { form: `There is no recommendation ${id}.` });
+	return { ok: true };
+}
