@@ -14,7 +14,8 @@ type Command = (db: Db, actor: Actor, args: string[], io: Output) => ExitCode | 
 const COMMANDS: Record<string, () => Promise<Command>> = {
 	import: async () => (await import('./commands/import')).importCommand,
 	series: async () => (await import('./commands/series')).seriesCommand,
-	export: async () => (await import('./commands/export')).exportCommand
+	export: async () => (await import('./commands/export')).exportCommand,
+	report: async () => (await import('./commands/report')).reportCommand
 };
 
 export async function run(argv: string[], io: Output): Promise<ExitCode> {

@@ -19,6 +19,10 @@ Commands:
   export observations [--indicator CODE]
   export areas | framework | indicators
       CSV on stdout in the import format: importing it back changes nothing.
+  report rbb BUDGET_YEAR --format xlsx|csv|html [--out FILE]
+      The results-based budget performance report of a budget year (e.g.
+      FY2024/25): issued figures once issued, else today's. csv and html go to
+      stdout without --out; xlsx needs --out.
   help
       This text.
 

@@ -1,0 +1,41 @@
+/**
+ * The RBB report as a self-contained HTML file: the page's own document component, rendered on
+ * the server, with its styles inline. Outside Vite (the `cpas` process) .svelte files are
+ * compiled on import by report-svelte-hooks.js.
+ */
+import { register } from 'node:module';
+import type { Component } from 'svelte';
+import type { RbbReport } from '../../lib/domain/rbb-report';
+
+let hooked = false;
+
+async function documentComponent(): Promise<Component<{ report: RbbReport; demo?: boolean }>> {
+	// Under Vite (tests), its Svelte plugin compiles the component; a plain Node process needs the hook.
+	if (!hooked && !process.env.VITEST) {
+		register('./report-svelte-hooks.js', import.meta.url);
+		hooked = true;
+	}
+	return (await import('../../routes/reports/rbb/RbbDocument.svelte')).default;
+}
+
+const escape = (s: string) =>
+	s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+export async function rbbHtml(report: RbbReport, demo: boolean): Promise<string> {
+	const { render } = await import('svelte/server');
+	const { head, body } = render(await documentComponent(), { props: { report, demo } });
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(`RBB performance report ${report.year.label}`)}</title>
+<style>body { margin: 1.5rem; } @media print { body { margin: 0; } }</style>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

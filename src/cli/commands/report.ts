@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Actor } from '../../lib/server/actor';
+import type { Db } from '../../lib/server/db';
+import { isDemoMission } from '../../lib/server/demo/load-demo';
+import { rbbCsv } from '../../lib/server/reports/rbb/csv';
+import { loadRbbReport } from '../../lib/server/reports/rbb/load-report';
+import { rbbWorkbook } from '../../lib/server/reports/rbb/xlsx';
+import { UsageError, type ExitCode, type Output } from '../usage';
+
+const FORMATS = ['xlsx', 'csv', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `cpas report rbb BUDGET_YEAR --format xlsx|csv|html [--out FILE]` */
+export async function reportCommand(
+	db: Db,
+	actor: Actor,
+	args: string[],
+	io: Output
+): Promise<ExitCode> {
+	const { values, positionals } = parseArgs({
+		args,
+		options: { format: { type: 'string' }, out: { type: 'string' } },
+		allowPositionals: true,
+		strict: true
+	});
+	const [kind, budgetYear, ...rest] = positionals;
+	if (kind !== 'rbb') {
+		throw new UsageError(
+			kind === undefined ? 'report needs a kind: rbb.' : `"${kind}" is not a report; use: rbb.`
+		);
+	}
+	if (budgetYear === undefined || rest.length > 0) {
+		throw new UsageError('report rbb needs exactly one BUDGET_YEAR, e.g. FY2024/25.');
+	}
+	const format = values.format;
+	if (!format || !(FORMATS as readonly string[]).includes(format)) {
+		throw new UsageError(
+			`${format ? `"${format}" is not a format` : '--format is required'}; use one of: ${FORMATS.join(', ')}.`
+		);
+	}
+	if (format === 'xlsx' && !values.out) {
+		throw new UsageError(
+			'--format xlsx needs --out FILE: a workbook is not written to a terminal.'
+		);
+	}
+	const loaded = loadRbbReport(db, actor, budgetYear);
+	if (!loaded.ok) {
+		if (loaded.problem === 'bad_request') throw new UsageError(loaded.message);
+		io.err(loaded.message);
+		return 1;
+	}
+	const content = await render(format as Format, loaded.report, db);
+	if (values.out) {
+		writeFileSync(values.out, content);
+		io.err(`Wrote the ${loaded.report.year.label} RBB report (${format}) to ${values.out}.`);
+	} else {
+		await io.write(content as string);
+	}
+	return 0;
+}
+
+async function render(
+	format: Format,
+	report: Parameters<typeof rbbCsv>[0],
+	db: Db
+): Promise<string | Buffer> {
+	switch (format) {
+		case 'xlsx':
+			return rbbWorkbook(report);
+		case 'csv':
+			return rbbCsv(report);
+		case 'html':
+			return (await import('./report-html')).rbbHtml(report, isDemoMission(db));
+	}
+}

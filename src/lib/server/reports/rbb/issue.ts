@@ -1,0 +1,46 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../actor';
+import type { Db } from '../../db';
+import { rbbReports } from '../../db/schema';
+import { authorize } from '../../permissions';
+import { freezeSeries } from '../frozen-series';
+import { rbbOwner, rbbSeriesQuery } from './figures';
+import { loadRbbReport } from './load-report';
+import { ensureRbbReport } from './report-row';
+import type { SaveOutcome } from './save-text';
+
+/**
+ * Issues a report: freezes every indicator's budget-year series as it is now (frozen-series.ts)
+ * and makes the report read-only, in one transaction. From then on the report shows the
+ * figures it was issued with, whatever is imported later.
+ */
+export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOutcome {
+	authorize(actor, 'report');
+	const loaded = loadRbbReport(db, actor, budgetYear);
+	if (!loaded.ok) return loaded;
+	const { report } = loaded;
+	if (report.status === 'issued') {
+		return {
+			ok: false,
+			problem: 'conflict',
+			message: `The report for ${report.year.label} was already issued.`
+		};
+	}
+	const codes = report.objectives.flatMap((o) => [
+		...o.achievements.map((r) => r.code),
+		...o.outputs.flatMap((out) => out.indicators.map((r) => r.code))
+	]);
+	return db.transaction(() => {
+		const { id } = ensureRbbReport(db, actor, report.year.label);
+		freezeSeries(db, actor, rbbOwner(id), codes, rbbSeriesQuery(report.year));
+		db.update(rbbReports)
+			.set({
+				status: 'issued',
+				issuedBy: actor.username,
+				issuedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
+			})
+			.where(eq(rbbReports.id, id))
+			.run();
+		return { ok: true as const, reportId: id };
+	});
+}

@@ -1,0 +1,108 @@
+import { parseBudgetYear, type BudgetYear } from '../../../domain/budget-year';
+import type { ResultNode } from '../../../domain/framework-tree';
+import {
+	shapeRbbReport,
+	type RbbFigures,
+	type RbbIndicatorInfo,
+	type RbbReport
+} from '../../../domain/rbb-report';
+import type { Actor } from '../../actor';
+import type { Db } from '../../db';
+import { indicators } from '../../db/schema';
+import { loadFramework } from '../../framework/tree';
+import { authorize } from '../../permissions';
+import type { Resolution } from '../../series/load-series';
+import { statusMargin } from '../../settings/status-margin';
+import { currentFigures, issuedFigures } from './figures';
+import { findRbbReport } from './report-row';
+import { loadRbbTexts } from './texts';
+import { figureRange, hasFigures } from './year-figures';
+
+export type RbbOutcome = Resolution<{ report: RbbReport; reportId: number | null }>;
+
+/**
+ * A budget year as written by a user, checked: bad_request when it is not a budget year,
+ * not_found when no figure falls in it and no report was made for it.
+ */
+export function resolveBudgetYear(db: Db, written: string): Resolution<{ year: BudgetYear }> {
+	const parsed = parseBudgetYear(written);
+	if (!parsed.ok) return { ok: false, problem: 'bad_request', message: parsed.message };
+	const { year } = parsed;
+	const range = figureRange(db);
+	if (!hasFigures(range, year) && !findRbbReport(db, year.label)) {
+		const known = range
+			? ` Figures run from ${range.start} to ${range.end}.`
+			: ' There are no figures yet.';
+		return {
+			ok: false,
+			problem: 'not_found',
+			message: `No figures fall in the budget year ${year.label}.${known}`
+		};
+	}
+	return { ok: true, year };
+}
+
+/**
+ * The RBB report of a budget year: a draft (or a year not started) with today's figures, an
+ * issued report with the figures it was issued with and what has changed since.
+ */
+export function loadRbbReport(db: Db, actor: Actor, written: string): RbbOutcome {
+	authorize(actor, 'read');
+	const resolved = resolveBudgetYear(db, written);
+	if (!resolved.ok) return resolved;
+	const { year } = resolved;
+	const stored = findRbbReport(db, year.label);
+	const framework = loadFramework(db, actor);
+	const inForce = framework.withoutRetired();
+	const allIndicators = db.select().from(indicators).all();
+	const active = allIndicators.filter((i) => !i.retired && inForce.get(i.resultId));
+
+	let figures: Map<string, RbbFigures>;
+	let nodes: ResultNode[] = inForce.outline().map((o) => o.node);
+	let notInIssued: string[] = [];
+	if (stored?.status === 'issued') {
+		figures = issuedFigures(db, actor, stored.id, year);
+		// what was issued stays, even when its nodes were retired since
+		const ids = new Set(nodes.map((n) => n.id));
+		for (const i of allIndicators) {
+			if (!figures.has(i.code)) continue;
+			for (let at = framework.get(i.resultId); at && !ids.has(at.id);) {
+				ids.add(at.id);
+				nodes.push(at);
+				at = at.parentId === null ? undefined : framework.get(at.parentId);
+			}
+		}
+		notInIssued = active.filter((i) => !figures.has(i.code)).map((i) => i.code);
+	} else {
+		figures = currentFigures(db, actor, active, year);
+	}
+	const texts = loadRbbTexts(db, stored?.id ?? null);
+	const report = shapeRbbReport({
+		year,
+		status: stored?.status ?? 'not_started',
+		issuedAt: stored?.issuedAt ?? null,
+		issuedBy: stored?.issuedBy ?? null,
+		nodes,
+		indicators: allIndicators.map(indicatorInfo),
+		figures,
+		sections: texts.sections,
+		variances: texts.variances,
+		notInIssued,
+		margin: statusMargin(db)
+	});
+	return { ok: true, report, reportId: stored?.id ?? null };
+}
+
+function indicatorInfo(i: typeof indicators.$inferSelect): RbbIndicatorInfo {
+	return {
+		code: i.code,
+		title: i.title,
+		resultId: i.resultId,
+		category: i.category,
+		direction: i.direction,
+		measure: i.measure,
+		unit: i.unit,
+		baselineValue: i.baselineValue,
+		baselinePeriod: i.baselinePeriod
+	};
+}

@@ -1,0 +1,87 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { textKeys } from '../../../domain/rbb-report';
+import type { Actor } from '../../actor';
+import type { Db } from '../../db';
+import { indicators, rbbTexts } from '../../db/schema';
+import { authorize } from '../../permissions';
+import type { Resolution } from '../../series/load-series';
+import { loadRbbReport } from './load-report';
+import { ensureRbbReport } from './report-row';
+
+/** Where a text goes: a section's narrative or an indicator's variance explanation. */
+export type RbbTextTarget = { section: string } | { indicator: string };
+
+/** Long enough for a page of explanation; a paste of a whole document is a mistake. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+export type SaveOutcome =
+	Resolution<{ reportId: number }> | { ok: false; problem: 'conflict'; message: string };
+
+/**
+ * Writes one text of a draft report (started when it has none), or clears it when blank.
+ * Refused once the report is issued: an issued report is read-only.
+ */
+export function saveRbbText(
+	db: Db,
+	actor: Actor,
+	budgetYear: string,
+	target: RbbTextTarget,
+	text: string
+): SaveOutcome {
+	authorize(actor, 'report');
+	const loaded = loadRbbReport(db, actor, budgetYear);
+	if (!loaded.ok) return loaded;
+	const { report } = loaded;
+	if (report.status === 'issued') {
+		return {
+			ok: false,
+			problem: 'conflict',
+			message: `The report for ${report.year.label} was issued and can no longer be changed.`
+		};
+	}
+	const words = text.trim();
+	if (words.length > MAX_TEXT_LENGTH) {
+		return {
+			ok: false,
+			problem: 'bad_request',
+			message: `The text is ${words.length} characters long; keep it under ${MAX_TEXT_LENGTH}.`
+		};
+	}
+	const keys = textKeys(report);
+	let indicatorId: number | null = null;
+	let section: string | null = null;
+	if ('indicator' in target) {
+		if (!keys.indicators.has(target.indicator)) {
+			return notInReport(`indicator "${target.indicator}"`, report.year.label);
+		}
+		indicatorId = db
+			.select({ id: indicators.id })
+			.from(indicators)
+			.where(eq(indicators.code, target.indicator))
+			.get()!.id;
+	} else {
+		if (!keys.sections.has(target.section)) {
+			return notInReport(`section "${target.section}"`, report.year.label);
+		}
+		section = target.section;
+	}
+	return db.transaction(() => {
+		const { id: reportId } = ensureRbbReport(db, actor, report.year.label);
+		const key = and(
+			eq(rbbTexts.reportId, reportId),
+			indicatorId === null ? isNull(rbbTexts.indicatorId) : eq(rbbTexts.indicatorId, indicatorId),
+			section === null ? isNull(rbbTexts.section) : eq(rbbTexts.section, section)
+		);
+		db.delete(rbbTexts).where(key).run();
+		if (words !== '') {
+			db.insert(rbbTexts)
+				.values({ reportId, section, indicatorId, text: words, updatedBy: actor.username })
+				.run();
+		}
+		return { ok: true as const, reportId };
+	});
+}
+
+function notInReport(what: string, label: string): SaveOutcome {
+	return { ok: false, problem: 'not_found', message: `The ${label} report has no ${what}.` };
+}

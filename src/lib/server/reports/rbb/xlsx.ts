@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import type { RbbReport } from '../../../domain/rbb-report';
+import { rbbTables } from '../../../domain/rbb-tables';
+import type { Measure } from '../../../domain/vocabulary';
+
+/** Whole numbers for counts; two decimals for the rest (percentages, rates, means). */
+const NUMBER_FORMAT: Record<Measure, string> = {
+	count: '#,##0',
+	number: '#,##0.00',
+	percent: '0.00',
+	per_100k: '0.00'
+};
+
+/**
+ * The report as a workbook: a sheet per section (the summary, then one per objective), each
+ * with one header row, figures as numbers, and widths that fit the columns.
+ */
+export async function rbbWorkbook(report: RbbReport): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'CPAS';
+	workbook.title = `RBB performance report ${report.year.label}`;
+	for (const table of rbbTables(report)) {
+		const sheet = workbook.addWorksheet(table.name, {
+			views: [{ state: 'frozen', ySplit: 1 }],
+			pageSetup: {
+				paperSize: 9,
+				orientation: 'landscape',
+				fitToPage: true,
+				fitToWidth: 1,
+				fitToHeight: 0
+			}
+		});
+		sheet.columns = table.columns.map((c) => ({ key: c.key, header: c.header, width: c.width }));
+		sheet.getRow(1).font = { bold: true };
+		table.rows.forEach((cells, i) => {
+			const row = sheet.addRow(cells);
+			row.alignment = { vertical: 'top', wrapText: true };
+			const measure = table.measures[i];
+			if (!measure) return;
+			table.columns.forEach((c, j) => {
+				if (c.numeric) row.getCell(j + 1).numFmt = NUMBER_FORMAT[measure];
+			});
+		});
+	}
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
