@@ -1,0 +1,92 @@
+import { error, fail } from '@sveltejs/kit';
+import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
+import { appDb } from '$lib/server/db/app-db';
+import { formText, requirePermission, today } from '$lib/server/http/cycle-forms';
+import { refused } from '$lib/server/http/framework-forms';
+import { can } from '$lib/server/permissions';
+import { compareWithPrevious } from '$lib/server/reports/cycles/compare';
+import { findCycle, ratingScaleOf } from '$lib/server/reports/cycles/find';
+import { frozenFigures } from '$lib/server/reports/cycles/frozen-figures';
+import { issueCycle, refreezeCycle } from '$lib/server/reports/cycles/issue';
+import type { CycleOutcome } from '$lib/server/reports/cycles/outcome';
+import { rateResult } from '$lib/server/reports/cycles/rate';
+import { cycleRatings } from '$lib/server/reports/cycles/ratings';
+import { addRecommendation, setRecommendationStatus } from '$lib/server/reports/cycles/recommend';
+import { trackedRecommendations } from '$lib/server/reports/cycles/tracker';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const db = appDb();
+	const cycle = findCycle(db, params.code);
+	if (!cycle) error(404, `There is no assessment cycle "${params.code}".`);
+	const ratings = cycleRatings(db, locals.actor, cycle);
+	return {
+		cycle: {
+			code: cycle.code,
+			periodStart: cycle.periodStart,
+			periodEnd: cycle.periodEnd,
+			status: cycle.status,
+			scale: ratingScaleOf(cycle),
+			createdBy: cycle.createdBy,
+			createdAt: cycle.createdAt,
+			issuedBy: cycle.issuedBy,
+			issuedAt: cycle.issuedAt
+		},
+		ratings,
+		figures: frozenFigures(db, locals.actor, cycle),
+		recommendations: trackedRecommendations(db, locals.actor, today(), { cycle: cycle.code }),
+		comparison: compareWithPrevious(db, locals.actor, cycle),
+		statuses: RECOMMENDATION_STATUSES,
+		may: { report: can(locals.actor, 'report'), assess: can(locals.actor, 'assess') }
+	};
+};
+
+/** A refused action's answer: a missing cycle is a 404 like the page. */
+function answer(form: string, outcome: CycleOutcome, values: Record<string, string> = {}) {
+	if (outcome.ok) return { form, saved: true as const };
+	if (outcome.problem === 'not_found') return fail(404, { form, errors: outcome.errors, values });
+	return refused(form, outcome.errors, values);
+}
+
+export const actions: Actions = {
+	rate: async ({ request, locals, params }) => {
+		requirePermission(locals.actor, 'assess');
+		const values = formText(await request.formData(), ['result', 'rating', 'narrative']);
+		const outcome = rateResult(appDb(), locals.actor, params.code, values);
+		// each node has its own form: the answer names which
+		return answer(`rate-${values.result}`, outcome, values);
+	},
+	recommend: async ({ request, locals, params }) => {
+		requirePermission(locals.actor, 'assess');
+		const values = formText(await request.formData(), [
+			'text',
+			'owner',
+			'deadline',
+			'status',
+			'result'
+		]);
+		const outcome = addRecommendation(appDb(), locals.actor, params.code, values);
+		return answer('recommend', outcome, outcome.ok ? {} : values);
+	},
+	status: async ({ request, locals }) => {
+		requirePermission(locals.actor, 'assess');
+		const values = formText(await request.formData(), ['id', 'status']);
+		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
+		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
+		return answer(`status-${values.id}`, outcome, values);
+	},
+	issue: async ({ request, locals, params }) => {
+		requirePermission(locals.actor, 'report');
+		const { confirm } = formText(await request.formData(), ['confirm']);
+		if (confirm !== 'on') {
+			return refused('issue', {
+				confirm: `Tick the box to confirm: once issued, ${params.code} can no longer change.`
+			});
+		}
+		return answer('issue', issueCycle(appDb(), locals.actor, params.code));
+	},
+	refreeze: async ({ locals, params }) => {
+		requirePermission(locals.actor, 'report');
+		return answer('refreeze', refreezeCycle(appDb(), locals.actor, params.code));
+	}
+};

@@ -1,0 +1,49 @@
+import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
+import { appDb } from '$lib/server/db/app-db';
+import { formText, requirePermission, today } from '$lib/server/http/cycle-forms';
+import { refused } from '$lib/server/http/framework-forms';
+import { can } from '$lib/server/permissions';
+import { setRecommendationStatus } from '$lib/server/reports/cycles/recommend';
+import { recommendationOwners, trackedRecommendations } from '$lib/server/reports/cycles/tracker';
+import type { Actions, PageServerLoad } from './$types';
+
+const STATUS_FILTERS: readonly string[] = [...RECOMMENDATION_STATUSES, 'overdue'];
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const db = appDb();
+	const status = url.searchParams.get('status') || null;
+	const owner = url.searchParams.get('owner') || null;
+	const owners = recommendationOwners(db, locals.actor);
+	const problems: string[] = [];
+	if (status && !STATUS_FILTERS.includes(status)) {
+		problems.push(
+			`"${status}" is not a status to filter by; use one of: ${STATUS_FILTERS.join(', ')}.`
+		);
+	}
+	if (owner && !owners.includes(owner)) {
+		problems.push(`No recommendation is owned by "${owner}".`);
+	}
+	const filter = { status: problems.length ? null : status, owner: problems.length ? null : owner };
+	const rows = trackedRecommendations(db, locals.actor, today(), filter);
+	return {
+		rows,
+		owners,
+		filter,
+		problems,
+		overdue: rows.filter((r) => r.overdue).length,
+		statuses: RECOMMENDATION_STATUSES,
+		today: today(),
+		mayUpdate: can(locals.actor, 'assess')
+	};
+};
+
+export const actions: Actions = {
+	status: async ({ request, locals }) => {
+		requirePermission(locals.actor, 'assess');
+		const values = formText(await request.formData(), ['id', 'status']);
+		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
+		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
+		if (!outcome.ok) return refused(`status-${values.id}`, outcome.errors, values);
+		return { form: `status-${values.id}`, saved: true as const };
+	}
+};
