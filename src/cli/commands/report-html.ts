@@ -10,8 +10,9 @@ import type { RbbReport } from '../../lib/domain/rbb-report';
 let hooked = false;
 
 async function documentComponent(): Promise<Component<{ report: RbbReport; demo?: boolean }>> {
-	// Under Vite (tests), its Svelte plugin compiles the component; a plain Node process needs the hook.
-	if (!hooked && !process.env.VITEST) {
+	// Under Vite (tests), its Svelte plugin compiles the component and sets import.meta.env;
+	// a plain Node process has neither and needs the hook.
+	if (!hooked && import.meta.env === undefined) {
 		register('./report-svelte-hooks.js', import.meta.url);
 		hooked = true;
 	}

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'svelte/compiler';
 
+/** @type {import('node:module').LoadHook} */
 export async function load(url, context, nextLoad) {
 	if (!url.endsWith('.svelte')) return nextLoad(url, context);
 	const filename = fileURLToPath(url);

@@ -35,11 +35,11 @@ export function parseBudgetYear(text: string): BudgetYearResult {
 	const parsed = parsePeriod(slug ? `FY${slug[1]}/${slug[2]}` : written);
 	if (parsed.ok && parsed.period.kind === 'fy')
 		return { ok: true, year: fromPeriod(parsed.period) };
-	const reason = parsed.ok ? ` (it is a period, but not a budget year)` : '';
+	const what = parsed.ok ? 'is a period but not a budget year' : 'is not a budget year';
 	return {
 		ok: false,
 		message:
-			`"${written}" is not a budget year${reason}. A budget year runs from 1 July to 30 June ` +
+			`"${written}" ${what}. A budget year runs from 1 July to 30 June ` +
 			`and is written FY2024/25 (or FY2024-25 in an address).`
 	};
 }

@@ -58,7 +58,7 @@ export function loadRbbReport(db: Db, actor: Actor, written: string): RbbOutcome
 	const active = allIndicators.filter((i) => !i.retired && inForce.get(i.resultId));
 
 	let figures: Map<string, RbbFigures>;
-	let nodes: ResultNode[] = inForce.outline().map((o) => o.node);
+	const nodes: ResultNode[] = inForce.outline().map((o) => o.node);
 	let notInIssued: string[] = [];
 	if (stored?.status === 'issued') {
 		figures = issuedFigures(db, actor, stored.id, year);

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { textKeys } from '../../../domain/rbb-report';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
-import { indicators, rbbTexts } from '../../db/schema';
+import { indicators, rbbReports, rbbTexts } from '../../db/schema';
 import { authorize } from '../../permissions';
 import type { Resolution } from '../../series/load-series';
 import { loadRbbReport } from './load-report';
@@ -77,6 +77,9 @@ export function saveRbbText(
 			db.insert(rbbTexts)
 				.values({ reportId, section, indicatorId, text: words, updatedBy: actor.username })
 				.run();
+		} else if (!db.select().from(rbbTexts).where(eq(rbbTexts.reportId, reportId)).get()) {
+			// a draft with nothing written is no report yet: the year is "not started" again
+			db.delete(rbbReports).where(eq(rbbReports.id, reportId)).run();
 		}
 		return { ok: true as const, reportId };
 	});
