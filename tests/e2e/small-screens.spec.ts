@@ -15,7 +15,9 @@ for (const path of [
 	'/areas',
 	'/areas?edit=AMB-DUN',
 	'/reports',
-	'/reports/iptt?by=fy'
+	'/reports/iptt?by=fy',
+	'/reports/cycles',
+	'/reports/recommendations'
 ]) {
 	test(`${path} fits a 360 px screen without scrolling sideways`, async ({ page }) => {
 		await page.goto(path);

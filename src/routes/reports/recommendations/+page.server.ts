@@ -44,6 +44,7 @@ export const actions: Actions = {
 		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
 		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
 		if (!outcome.ok) return refused(`status-${values.id}`, outcome.errors, values);
-		return { form: `status-${values.id}`, saved: true as const };
+		// said above the table too: under a status filter the row may leave the list
+		return { form: `status-${values.id}`, saved: true as const, values };
 	}
 };
