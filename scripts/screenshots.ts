@@ -42,6 +42,40 @@ for (const [device, width, height] of widths) {
 	await page.close();
 }
 
+// A cycle page needs a cycle: created (with a rating and a recommendation) when the app has
+// none for 2025-H1 — this writes to the app's database, like a planner would.
+if (only.length === 0 || only.includes('cycle')) {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	const cycle = `${base}/reports/cycles/2025-H1`;
+	if ((await page.goto(cycle))?.status() === 404) {
+		await page.goto(`${base}/reports/cycles`, { waitUntil: 'networkidle' });
+		await page.getByLabel('Period assessed').fill('2025-H1');
+		await page.getByRole('button', { name: 'Create the cycle' }).click();
+		await page.waitForURL(/\/reports\/cycles\/2025-H1/);
+		await page.waitForLoadState('networkidle');
+		const rate = page.getByRole('form', { name: 'Rate PO1', exact: true });
+		await rate.getByLabel('Rating').selectOption('stalled');
+		await rate
+			.getByLabel('Narrative')
+			.fill('Casualties fell in Amberlake but armed groups returned to the Kestrelmark roads.');
+		await rate.getByRole('button', { name: 'Save PO1', exact: true }).click();
+		await rate.getByRole('status').waitFor();
+		const recommend = page.getByRole('form', { name: 'Add a recommendation' });
+		await recommend
+			.getByLabel('Recommendation')
+			.fill('Extend joint patrols to the Kestrelmark market roads');
+		await recommend.getByLabel('Owner').fill('Force');
+		await recommend.getByLabel('Deadline').fill('2025-09-30');
+		await recommend.getByLabel('Objective or outcome').selectOption('PO1');
+		await recommend.getByRole('button', { name: 'Add the recommendation' }).click();
+		await page.locator('tr', { hasText: 'Extend joint patrols' }).waitFor();
+	}
+	await page.goto(cycle, { waitUntil: 'networkidle' });
+	await page.screenshot({ path: `${out}/cycle-desktop.png`, fullPage: false });
+	console.log(`wrote ${out}/cycle-desktop.png`);
+	await page.close();
+}
+
 // The mapping step and its preview need an upload: a partner's file with French headers, local
 // area names, F/H for sex and one bad value. Checked, never imported.
 if (only.length === 0 || only.includes('import-preview')) {
