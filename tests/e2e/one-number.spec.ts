@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { formatValue } from '../../src/lib/format';
 import type { Measure } from '../../src/lib/domain/vocabulary';
+import { readWorkbook } from '../helpers/xlsx';
 
 /**
  * One number everywhere: a budget year's figure of every indicator of an objective is the same
@@ -71,8 +71,7 @@ test('a budget year figure is the same on the dashboard, in the API and in the I
 		const actual = (await cells.nth(2).textContent())!.trim();
 		expect(actual.startsWith(formatValue(f.actual, f.measure)), `${code}: ${actual}`).toBe(true);
 	}
-	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load(
+	const workbook = await readWorkbook(
 		await (await page.request.get(`/reports/iptt/iptt.xlsx?${query}`)).body()
 	);
 	const sheet = workbook.getWorksheet('IPTT')!;

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { loadIptt } from '../../../src/lib/server/reports/iptt/iptt';
 import { ipttWorkbook } from '../../../src/lib/server/reports/iptt/iptt-xlsx';
 import { loadSeries } from '../../../src/lib/server/series/load-series';
 import { freshDb, importBasic } from '../../helpers/db';
+import { readWorkbook } from '../../helpers/xlsx';
 
 async function seeded() {
 	const db = freshDb();
@@ -59,8 +59,7 @@ test('the workbook holds the same numbers, as numbers', async () => {
 	const outcome = loadIptt(db, LOCAL_ADMINISTRATOR, { by: 'quarter' });
 	if (!outcome.ok) throw new Error(outcome.message);
 	const { iptt } = outcome;
-	const book = new ExcelJS.Workbook();
-	await book.xlsx.load(await ipttWorkbook(iptt, 'IPTT'));
+	const book = await readWorkbook(await ipttWorkbook(iptt, 'IPTT'));
 	const sheet = book.getWorksheet('IPTT')!;
 	expect(sheet.getRow(2).getCell(11).value).toBe('Target');
 	iptt.rows.forEach((row, r) => {
