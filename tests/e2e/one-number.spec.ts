@@ -3,6 +3,8 @@ import { formatValue } from '../../src/lib/format';
 import type { Measure } from '../../src/lib/domain/vocabulary';
 import { readWorkbook } from '../helpers/xlsx';
 
+import Papa from 'papaparse';
+
 /**
  * One number everywhere: a budget year's figure of every indicator of an objective is the same
  * on the dashboard, in the API and in every report format (the IPTT page and workbook, the RBB
@@ -84,6 +86,49 @@ test('a budget year figure is the same on the dashboard, in the API and in the I
 		seen.add(code);
 		expect(row.getCell(11).value ?? null, `${code} target`).toBe(f.target);
 		expect(row.getCell(12).value ?? null, `${code} actual`).toBe(f.actual);
+	});
+	expect(seen.size).toBe(figures.size);
+});
+
+test('a budget year figure is the same in the RBB report page, CSV and workbook as in the API', async ({
+	page
+}) => {
+	const figures = await apiFigures(page);
+	const year = FY.replace('/', '-');
+
+	await page.goto(`/reports/rbb/${year}`);
+	for (const [code, f] of figures) {
+		const shown = (await page
+			.locator(`[data-indicator="${code}"] [data-actual]`)
+			.first()
+			.textContent())!.trim();
+		expect(shown.startsWith(formatValue(f.actual, f.measure)), `${code}: ${shown}`).toBe(true);
+	}
+
+	const csv = await (await page.request.get(`/reports/rbb/${year}/rbb.csv`)).text();
+	const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+	for (const [code, f] of figures) {
+		const row = rows.find((r) => r.indicator_code === code);
+		expect(row, code).toBeDefined();
+		expect(row!.actual === '' ? null : Number(row!.actual), `${code} actual`).toBe(f.actual);
+		expect(row!.planned === '' ? null : Number(row!.planned), `${code} planned`).toBe(f.target);
+	}
+
+	const workbook = await readWorkbook(
+		await (await page.request.get(`/reports/rbb/${year}/rbb.xlsx`)).body()
+	);
+	const sheet = workbook.getWorksheet(OBJECTIVE)!;
+	const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+	const column = (name: string) => header.indexOf(name);
+	const seen = new Set<string>();
+	sheet.eachRow((row, n) => {
+		if (n === 1) return;
+		const code = String(row.getCell(column('Indicator code')).value ?? '');
+		const f = figures.get(code);
+		if (!f) return;
+		seen.add(code);
+		expect(row.getCell(column('Actual')).value ?? null, `${code} actual`).toBe(f.actual);
+		expect(row.getCell(column('Planned')).value ?? null, `${code} planned`).toBe(f.target);
 	});
 	expect(seen.size).toBe(figures.size);
 });
