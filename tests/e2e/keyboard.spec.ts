@@ -34,3 +34,21 @@ test('charts have a text alternative and their numbers as a table', async ({ pag
 	await page.keyboard.press('Enter');
 	await expect(figure.getByRole('table')).toBeVisible();
 });
+
+test('what is typed before the scripts have loaded is kept (slow links)', async ({ page }) => {
+	// hold the app's scripts back until the user has typed, as a slow connection would
+	let release: () => void = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/objectives/PO1', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('From').fill('2025');
+	release();
+	await page.waitForLoadState('networkidle');
+	// hydrated now: a client-side navigation proves the scripts run
+	await expect(page.getByLabel('From')).toHaveValue('2025');
+	await page.getByLabel('From').press('Enter');
+	await expect(page).toHaveURL(/from=2025/);
+});
