@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutraliseFormula } from '../../domain/spreadsheet-text';
 
 export type Cell = string | number | null | undefined;
 
@@ -12,9 +13,10 @@ export function plainNumber(n: number): string {
 	return n.toFixed(20).replace(/\.?0+$/, '');
 }
 
+/** Text that a spreadsheet would run as a formula is marked as text (the importer unmarks it). */
 function cell(value: Cell): string {
 	if (value === null || value === undefined) return '';
-	return typeof value === 'number' ? plainNumber(value) : value;
+	return typeof value === 'number' ? plainNumber(value) : neutraliseFormula(value);
 }
 
 /** CSV text, a block of rows at a time, so a large export is never held whole. */

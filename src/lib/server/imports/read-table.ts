@@ -4,6 +4,7 @@ import { createDecoder, type Encoding } from './decode';
 import type { Delimiter } from './numbers';
 import { issue, type ImportIssue } from './report';
 import type { FileSource } from './source';
+import { restoreFormulaText } from '../../domain/spreadsheet-text';
 
 /** A data record: its trimmed cells in header order. `line` counts as a spreadsheet shows. */
 export interface CsvRecord {
@@ -88,7 +89,8 @@ export class RecordAssembler {
 		}
 		const width = this.header.headers.length;
 		const values = new Array<string>(width);
-		for (let c = 0; c < width; c++) values[c] = (row[c] ?? '').trim();
+		// a leading ' before a formula character is a spreadsheet's text mark (as our exports write)
+		for (let c = 0; c < width; c++) values[c] = restoreFormulaText((row[c] ?? '').trim());
 		return { line: index - this.headerIndex + 1, values };
 	}
 }

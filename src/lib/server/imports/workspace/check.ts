@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import Papa from 'papaparse';
 import { RowMapper, headerSignature, type Mapping } from '../../../domain/column-mapping';
+import { neutraliseFormula } from '../../../domain/spreadsheet-text';
 import type { FileKind } from '../../../domain/vocabulary';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
@@ -39,7 +40,8 @@ async function writeMappedCopy(file: StagedFile, mapping: Mapping): Promise<stri
 		},
 		record(record) {
 			for (; line + 1 < record.line; line++) buffer += '\n';
-			buffer += Papa.unparse([mapper!.map(record.values)]) + '\n';
+			// marked again as the exports mark text, since the importer unmarks it once more
+			buffer += Papa.unparse([mapper!.map(record.values).map(neutraliseFormula)]) + '\n';
 			line = record.line;
 			if (buffer.length > 1 << 16) flush();
 		}

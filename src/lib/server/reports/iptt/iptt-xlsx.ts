@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
+import { spreadsheetCell } from '../../../domain/spreadsheet-text';
 import type { Iptt } from './iptt';
 
 /**
  * The IPTT as a workbook: one row per indicator, three columns per period (target, actual,
  * % met). Numbers stay numbers, so the SPU can compute with them; an empty cell is no figure.
+ * Text a spreadsheet would run as a formula is marked as text (docs/security.md).
  */
 export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
@@ -23,7 +25,7 @@ export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 	];
 	const top = [...fixed.map(() => ''), ...iptt.periods.flatMap((p) => [p, '', ''])];
 	top[0] = title;
-	sheet.addRow(top);
+	sheet.addRow(top.map(spreadsheetCell));
 	sheet.addRow([...fixed, ...iptt.periods.flatMap(() => ['Target', 'Actual', '% met'])]);
 	sheet.getRow(2).font = { bold: true };
 	iptt.periods.forEach((_, i) => {
@@ -31,7 +33,7 @@ export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 		sheet.mergeCells(1, first, 1, first + 2);
 	});
 	for (const r of iptt.rows) {
-		sheet.addRow([
+		const cells = [
 			r.objective,
 			r.code,
 			r.title,
@@ -47,7 +49,8 @@ export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 			r.baselineValue,
 			r.baselinePeriod ?? '',
 			...r.cells.flatMap((c) => [c?.target ?? null, c?.actual ?? null, c?.percentMet ?? null])
-		]);
+		];
+		sheet.addRow(cells.map(spreadsheetCell));
 	}
 	sheet.getColumn(3).width = 60;
 	iptt.periods.forEach((_, i) => {

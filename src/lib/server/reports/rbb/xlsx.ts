@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { RbbReport } from '../../../domain/rbb-report';
 import { rbbTables } from '../../../domain/rbb-tables';
+import { spreadsheetCell } from '../../../domain/spreadsheet-text';
 import type { Measure } from '../../../domain/vocabulary';
 
 /** Whole numbers for counts; two decimals for the rest (percentages, rates, means). */
@@ -13,7 +14,8 @@ const NUMBER_FORMAT: Record<Measure, string> = {
 
 /**
  * The report as a workbook: a sheet per section (the summary, then one per objective), each
- * with one header row, figures as numbers, and widths that fit the columns.
+ * with one header row, figures as numbers, and widths that fit the columns; text a spreadsheet
+ * would run as a formula is marked as text (docs/security.md).
  */
 export async function rbbWorkbook(report: RbbReport): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
@@ -33,7 +35,7 @@ export async function rbbWorkbook(report: RbbReport): Promise<Buffer> {
 		sheet.columns = table.columns.map((c) => ({ key: c.key, header: c.header, width: c.width }));
 		sheet.getRow(1).font = { bold: true };
 		table.rows.forEach((cells, i) => {
-			const row = sheet.addRow(cells);
+			const row = sheet.addRow(cells.map(spreadsheetCell));
 			row.alignment = { vertical: 'top', wrapText: true };
 			const measure = table.measures[i];
 			if (!measure) return;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import Papa from 'papaparse';
+import { csvChunks } from '$lib/server/exports/csv';
 import { lastPreview } from '$lib/server/imports/workspace/check';
 import { loadStaged } from '$lib/server/imports/workspace/staging';
 import type { RequestHandler } from './$types';
@@ -13,12 +13,13 @@ export const GET: RequestHandler = async ({ params }) => {
 		...preview.errors.map((e) => ({ severity: 'error', ...e })),
 		...preview.warnings.map((w) => ({ severity: 'warning', ...w }))
 	];
-	const csv = Papa.unparse({
-		fields: ['severity', 'line', 'column', 'value', 'message'],
-		data: rows.map((r) => [r.severity, r.line ?? '', r.column ?? '', r.value ?? '', r.message])
-	});
+	// the values come from the planner's file: written as every export writes cells
+	const csv = csvChunks(
+		['severity', 'line', 'column', 'value', 'message'],
+		rows.map((r) => [r.severity, r.line, r.column, r.value, r.message])
+	);
 	const name = `${file.name.replace(/\.[^.]+$/, '')}-problems.csv`;
-	return new Response(`${csv}\r\n`, {
+	return new Response([...csv].join(''), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name.replace(/"/g, '')}"`
