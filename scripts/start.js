@@ -1,9 +1,11 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves
-// it with sensible local defaults (PORT 3000, ORIGIN http://localhost:PORT).
+// it with sensible local defaults (PORT 3000, ORIGIN http://localhost:PORT, a request body limit
+// to go with CPAS_UPLOAD_LIMIT_MB).
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bodySizeLimit } from '../src/lib/server/settings/upload-limit.js';
 
 const BUILD = 'build/handler.js';
 
@@ -28,7 +30,7 @@ if (!existsSync(BUILD) || statSync(BUILD).mtimeMs < sources) {
 
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-process.env.BODY_SIZE_LIMIT ||= '100M';
+process.env.BODY_SIZE_LIMIT ||= bodySizeLimit();
 const host = process.env.HOST || '0.0.0.0';
 console.log(`CPAS dashboard on http://localhost:${process.env.PORT} (listening on ${host})`);
 await import(pathToFileURL(resolve('build/index.js')).href);

@@ -5,6 +5,11 @@ import { importAreasFile } from '$lib/server/areas/import-file';
 import { loadAreaOverview } from '$lib/server/areas/overview';
 import { appDb, importDb } from '$lib/server/db/app-db';
 import { urlFlag } from '$lib/server/http/series-query';
+import {
+	FORM_FRAMING_BYTES,
+	refuseDeclaredSize,
+	refuseFileSize
+} from '$lib/server/imports/upload-limit';
 import { can } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -59,11 +64,15 @@ export const actions: Actions = {
 		return answer('add', values, addArea(importDb(), locals.actor, values));
 	},
 	upload: async ({ request, locals }) => {
+		const declared = refuseDeclaredSize(request, FORM_FRAMING_BYTES);
+		if (declared) return fail(413, { form: 'upload' as const, missing: declared.message });
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { form: 'upload' as const, missing: 'Choose an areas CSV file to import.' });
 		}
+		const tooLarge = refuseFileSize(file.size);
+		if (tooLarge) return fail(413, { form: 'upload' as const, missing: tooLarge.message });
 		const dryRun = urlFlag.parse(form.get('dry_run') as string | null);
 		const result = await importAreasFile(
 			importDb(),

@@ -10,11 +10,13 @@ import type { Db } from '../db';
 import { importFiles, type ImportOptions } from './import-files';
 import type { ImportReport } from './report';
 import { sourceFromPath } from './source';
+import { byteLimit } from './upload-limit';
 
 /**
  * Imports one uploaded file. The body is spooled to a temporary file first, because an import
  * reads a file twice (inspect, then apply) and a request body can be read only once; memory
- * stays flat whatever the upload's size.
+ * stays flat whatever the upload's size. A body past the upload limit fails with UploadTooLarge
+ * while it is spooled, and its temporary file is removed.
  */
 export async function importUpload(
 	db: Db,
@@ -27,8 +29,9 @@ export async function importUpload(
 	const path = join(dir, 'upload.csv');
 	try {
 		const out = createWriteStream(path);
-		if (body) await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), out);
-		else out.end();
+		if (body) {
+			await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), byteLimit(), out);
+		} else out.end();
 		return await importFiles(db, actor, [sourceFromPath(path, name)], options);
 	} finally {
 		await rm(dir, { recursive: true, force: true });

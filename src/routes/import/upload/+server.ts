@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { can } from '$lib/server/permissions';
+import { refuseDeclaredSize } from '$lib/server/imports/upload-limit';
 import { stageFile } from '$lib/server/imports/workspace/stage-file';
 import type { RequestHandler } from './$types';
 
@@ -10,8 +11,10 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, locals }) => {
 	if (!can(locals.actor, 'import')) error(403, 'You may not import files.');
 	const name = decodeURIComponent(request.headers.get('x-file-name') ?? '') || 'upload.csv';
+	const tooLarge = refuseDeclaredSize(request);
+	if (tooLarge) return json({ message: tooLarge.message }, { status: 413 });
 	if (!request.body) return json({ message: 'The upload was empty.' }, { status: 400 });
 	const staged = await stageFile(name, request.body);
-	if ('message' in staged) return json(staged, { status: 400 });
+	if ('message' in staged) return json({ message: staged.message }, { status: staged.status });
 	return json({ id: staged.id, location: `/import/${staged.id}` });
 };

@@ -1,24 +1,38 @@
 import { readWorkbook, sheetNames } from './sheets';
+import { UploadTooLarge } from '../upload-limit';
 import { dropStaged, originalPath, saveStaged, stageUpload, type StagedFile } from './staging';
+
+export interface StageRefusal {
+	message: string;
+	status: 400 | 413;
+}
 
 /**
  * Stages an upload for the mapping step: spooled to disk and hashed; a workbook's sheets are
  * listed (one sheet is chosen at once). A file that is neither CSV text nor a readable
- * workbook is refused here with a message the planner can act on.
+ * workbook, or one past the upload limit, is refused here with a message the planner can act
+ * on and the HTTP status to answer with.
  */
 export async function stageFile(
 	name: string,
 	body: ReadableStream<Uint8Array> | Uint8Array
-): Promise<StagedFile | { message: string }> {
+): Promise<StagedFile | StageRefusal> {
 	if (/\.(xls|ods|numbers)$/i.test(name)) {
 		return {
-			message: `"${name}" is not a CSV or .xlsx file: save it as .xlsx (Excel workbook) or CSV and upload it again.`
+			message: `"${name}" is not a CSV or .xlsx file: save it as .xlsx (Excel workbook) or CSV and upload it again.`,
+			status: 400
 		};
 	}
-	const staged = await stageUpload(name, body);
+	let staged;
+	try {
+		staged = await stageUpload(name, body);
+	} catch (e) {
+		if (e instanceof UploadTooLarge) return { message: e.message, status: 413 };
+		throw e;
+	}
 	if (staged.sizeBytes === 0) {
 		await dropStaged(staged.id);
-		return { message: `"${name}" is empty.` };
+		return { message: `"${name}" is empty.`, status: 400 };
 	}
 	let sheets: string[] = [];
 	if (staged.format === 'xlsx') {
@@ -27,12 +41,13 @@ export async function stageFile(
 		} catch {
 			await dropStaged(staged.id);
 			return {
-				message: `"${name}" could not be read as an Excel workbook: open it in Excel or LibreOffice, save it as .xlsx and upload it again.`
+				message: `"${name}" could not be read as an Excel workbook: open it in Excel or LibreOffice, save it as .xlsx and upload it again.`,
+				status: 400
 			};
 		}
 		if (sheets.length === 0) {
 			await dropStaged(staged.id);
-			return { message: `"${name}" has no sheets.` };
+			return { message: `"${name}" has no sheets.`, status: 400 };
 		}
 	}
 	const file: StagedFile = {

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Mapping } from '../../../domain/column-mapping';
 import type { FileKind } from '../../../domain/vocabulary';
+import { byteLimit } from '../upload-limit';
 
 /**
  * An uploaded file waiting for the planner: mapped, previewed, then committed or dropped.
@@ -48,7 +49,10 @@ export function stagingFolder(id: string): string {
 	return join(root(), id);
 }
 
-/** Spools an upload to disk, hashing it on the way. */
+/**
+ * Spools an upload to disk, hashing it on the way. Past the upload limit it fails with
+ * UploadTooLarge and nothing of the upload is left on disk.
+ */
 export async function stageUpload(
 	name: string,
 	body: ReadableStream<Uint8Array> | Uint8Array
@@ -69,7 +73,12 @@ export async function stageUpload(
 		body instanceof Uint8Array
 			? Readable.from([Buffer.from(body)])
 			: Readable.fromWeb(body as WebReadableStream<Uint8Array>);
-	await pipeline(input, counter, createWriteStream(originalPath(id)));
+	try {
+		await pipeline(input, byteLimit(), counter, createWriteStream(originalPath(id)));
+	} catch (e) {
+		await dropStaged(id);
+		throw e;
+	}
 	return {
 		id,
 		name,
