@@ -1,7 +1,7 @@
 import type { Actor, Role } from './actor';
 
 /** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
-export type Action = 'read' | 'import' | 'caveat' | 'framework' | 'report' | 'assess';
+export type Action = 'read' | 'import' | 'caveat' | 'framework' | 'report' | 'assess' | 'audit';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
 	read: ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'],
@@ -12,7 +12,9 @@ const ALLOWED: Record<Action, readonly Role[]> = {
 	/** draft and issue RBB reports, create and issue assessment cycles: the SPU */
 	report: ['admin', 'spu'],
 	/** rate, write narratives and recommendations in a draft assessment cycle */
-	assess: ['admin', 'spu', 'leadership']
+	assess: ['admin', 'spu', 'leadership'],
+	/** read and export the audit log: who wrote what, when — administrators only */
+	audit: ['admin']
 };
 
 export class NotAllowed extends Error {

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { csvChunks } from '../exports/csv';
 import { importFiles } from '../imports/import-files';
+import type { AuditDetail } from '../audit/record';
 import type { FileReport } from '../imports/report';
 import { loadAreaTree } from './tree';
 
@@ -21,6 +22,26 @@ export interface AreaInput {
 export type AreaEditResult =
 	| { ok: true; changed: boolean; message: string; report: FileReport }
 	| { ok: false; problems: FormProblems };
+
+/**
+ * An area as stored now, for the audit log's before and after: each population a field of its
+ * own (`population 2024`), so a changed population reads as one change. Null when absent.
+ */
+function auditedArea(db: Db, code: string): AuditDetail | null {
+	const tree = loadAreaTree(db);
+	const area = tree.byCodeOf(code);
+	if (!area) return null;
+	const populations = area.populations.map((p) => [
+		`population ${p.year ?? 'any year'}`,
+		p.population
+	]);
+	return {
+		name: area.name,
+		parent: area.parentId === null ? null : (tree.get(area.parentId)?.code ?? null),
+		level: area.level ?? null,
+		...Object.fromEntries(populations)
+	};
+}
 
 const refused = (fields: FormProblems['fields']): AreaEditResult => ({
 	ok: false,
@@ -43,9 +64,20 @@ async function importAreaRow(
 ): Promise<{ ok: true; report: FileReport } | { ok: false; problems: FormProblems }> {
 	const columns = Object.keys(row) as AreaColumn[];
 	const text = [...csvChunks(columns, [columns.map((c) => row[c])])].join('');
-	const report = await importFiles(db, actor, [
-		{ name: fileName, bytes: new TextEncoder().encode(text) }
-	]);
+	const code = row.area_code ?? '';
+	const before = auditedArea(db, code);
+	const report = await importFiles(
+		db,
+		actor,
+		[{ name: fileName, bytes: new TextEncoder().encode(text) }],
+		{
+			audit: (tx) => ({
+				action: 'areas.edit',
+				subject: code,
+				detail: { before, after: auditedArea(tx, code) }
+			})
+		}
+	);
 	const [file] = report.files;
 	if (!report.ok || !file) return { ok: false, problems: problemsOnForm(file?.errors ?? []) };
 	return { ok: true, report: file };

@@ -1,11 +1,12 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { eq, isNull, or } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import { parsePeriod } from '../../domain/period';
 import { didYouMean } from '../../domain/suggest';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
-import { caveats, indicators } from '../db/schema';
+import { recordAudit } from '../audit/record';
+import { areas, caveats, indicators } from '../db/schema';
 import { authorize } from '../permissions';
 
 /** A caveat as pages show it. */
@@ -126,12 +127,33 @@ function columns(r: Extract<ReturnType<typeof resolve>, { ok: true }>, actor: Ac
 	};
 }
 
+/** A stored caveat in the planner's words, for the audit log's before and after. */
+function auditedCaveat(db: Pick<Db, 'select'>, id: number) {
+	return (
+		db
+			.select({
+				indicator: indicators.code,
+				area: areas.code,
+				period: caveats.period,
+				text: caveats.text
+			})
+			.from(caveats)
+			.leftJoin(indicators, eq(indicators.id, caveats.indicatorId))
+			.leftJoin(areas, eq(areas.id, caveats.areaId))
+			.where(eq(caveats.id, id))
+			.get() ?? null
+	);
+}
+
 export function addCaveat(db: Db, actor: Actor, input: CaveatInput): CaveatResult {
 	authorize(actor, 'caveat');
 	const r = resolve(db, input);
 	if (!r.ok) return r;
-	const { id } = db.insert(caveats).values(columns(r, actor)).returning({ id: caveats.id }).get();
-	return { ok: true, id };
+	return db.transaction((tx) => {
+		const { id } = tx.insert(caveats).values(columns(r, actor)).returning({ id: caveats.id }).get();
+		recordAudit(tx, actor, 'caveat.create', id, { after: auditedCaveat(tx, id) });
+		return { ok: true as const, id };
+	});
 }
 
 export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInput): CaveatResult {
@@ -141,19 +163,23 @@ export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInpu
 	}
 	const r = resolve(db, input);
 	if (!r.ok) return r;
-	db.update(caveats)
-		.set({ ...columns(r, actor), updatedAt: new Date().toISOString() })
-		.where(eq(caveats.id, id))
-		.run();
+	db.transaction((tx) => {
+		const before = auditedCaveat(tx, id);
+		tx.update(caveats)
+			.set({ ...columns(r, actor), updatedAt: new Date().toISOString() })
+			.where(eq(caveats.id, id))
+			.run();
+		recordAudit(tx, actor, 'caveat.update', id, { before, after: auditedCaveat(tx, id) });
+	});
 	return { ok: true, id };
 }
 
 export function deleteCaveat(db: Db, actor: Actor, id: number): boolean {
 	authorize(actor, 'caveat');
-	return (
-		db
-			.delete(caveats)
-			.where(and(eq(caveats.id, id)))
-			.run().changes === 1
-	);
+	return db.transaction((tx) => {
+		const before = auditedCaveat(tx, id);
+		const deleted = tx.delete(caveats).where(eq(caveats.id, id)).run().changes === 1;
+		if (deleted) recordAudit(tx, actor, 'caveat.delete', id, { before });
+		return deleted;
+	});
 }

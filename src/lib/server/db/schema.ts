@@ -511,3 +511,28 @@ export const recommendations = sqliteTable(
 		check('recommendations_status', sql`${t.status} IN ('open', 'in_progress', 'done', 'dropped')`)
 	]
 );
+
+/**
+ * Who wrote what, when: one entry per write, recorded in the write's own transaction, so an
+ * entry exists exactly when its write does. Append-only: triggers in the migration refuse
+ * UPDATE and DELETE. `action` is one of AUDIT_ACTIONS (domain/audit.ts); it has no CHECK
+ * constraint because SQLite can only change one by rebuilding the table, and the list grows
+ * with each new capability while the log must never be rewritten. `detail` is JSON: what was
+ * written and, where it applies, `before` and `after`.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: text('at').notNull().default(now),
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		subject: text('subject').notNull(),
+		detail: text('detail').notNull().default('{}')
+	},
+	(t) => [
+		index('audit_log_actor').on(t.actor),
+		index('audit_log_subject').on(t.subject),
+		index('audit_log_at').on(t.at)
+	]
+);

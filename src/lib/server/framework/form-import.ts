@@ -6,6 +6,7 @@
  * it came from.
  */
 import type { Actor } from '../actor';
+import type { AuditEntry } from '../audit/record';
 import type { Db } from '../db';
 import { csvChunks, type Cell } from '../exports/csv';
 import { importFiles } from '../imports/import-files';
@@ -51,7 +52,7 @@ export async function importFromForm(
 	db: Db,
 	actor: Actor,
 	files: EditorFile[],
-	options: { dryRun?: boolean } = {}
+	options: { dryRun?: boolean; audit?: (db: Db) => AuditEntry } = {}
 ): Promise<{ ok: true; report: ImportReport } | { ok: false; errors: FieldErrors }> {
 	authorize(actor, 'framework');
 	const encoder = new TextEncoder();
@@ -81,16 +82,18 @@ export async function importFromForm(
 /**
  * Imports the files unless the capability found problems of its own (rules the contract does
  * not have, such as "that code is taken"): then a dry run adds the importer's problems, so the
- * planner sees every problem of the form at once, and nothing is written.
+ * planner sees every problem of the form at once, and nothing is written. `audit` is the
+ * edit's audit log entry, recorded with the import (see ImportOptions.audit).
  */
 export async function importChecked(
 	db: Db,
 	actor: Actor,
 	files: EditorFile[],
-	own: FieldErrors
+	own: FieldErrors,
+	audit: (db: Db) => AuditEntry
 ): Promise<EditResult> {
 	if (Object.keys(own).length === 0) {
-		const done = await importFromForm(db, actor, files);
+		const done = await importFromForm(db, actor, files, { audit });
 		return done.ok ? { ok: true } : done;
 	}
 	const dry = await importFromForm(db, actor, files, { dryRun: true });

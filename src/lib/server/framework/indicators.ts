@@ -9,7 +9,7 @@ import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from '../../domain/columns';
 import { placeholderProblem } from '../../domain/placeholders';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
-import { dimensionSets, indicators, observations } from '../db/schema';
+import { dimensionSets, indicators, observations, results } from '../db/schema';
 import { plainNumber } from '../exports/csv';
 import { authorize } from '../permissions';
 import {
@@ -80,6 +80,19 @@ export function missionTargets(db: Db, indicatorId: number): TargetRow[] {
 		.all()
 		.filter((t) => t.value !== null)
 		.map((t) => ({ period: t.period, value: text(t.value) }));
+}
+
+/**
+ * An indicator as stored now, for the audit log's before and after: its fields and each
+ * mission-wide target as a field of its own (`target 2025`), so a changed target reads as one
+ * change. Null when there is no such indicator.
+ */
+function auditedState(db: Db, code: string): Record<string, string> | null {
+	const stored = findStoredIndicator(db, code);
+	if (!stored) return null;
+	const node = db.select().from(results).where(eq(results.id, stored.resultId)).get()!;
+	const targets = missionTargets(db, stored.id).map((t) => [`target ${t.period}`, t.value]);
+	return { ...indicatorFields(node.code, stored), ...Object.fromEntries(targets) };
 }
 
 /** The form fields of the n-th target row. */
@@ -153,7 +166,12 @@ export async function createIndicator(
 		db,
 		actor,
 		files.filter((f) => f !== null),
-		errors
+		errors,
+		(tx) => ({
+			action: 'indicator.create',
+			subject: code,
+			detail: { ...(dpoCode === undefined ? {} : { dpoCode }), after: auditedState(tx, code) }
+		})
 	);
 }
 
@@ -182,11 +200,17 @@ export async function editIndicator(
 	const errors: FieldErrors = {};
 	ownChecks(db, all, errors);
 	const files = [indicatorFile(all), targetsFile(code, targets)];
+	const before = auditedState(db, code);
 	return importChecked(
 		db,
 		actor,
 		files.filter((f) => f !== null),
-		errors
+		errors,
+		(tx) => ({
+			action: 'indicator.update',
+			subject: code,
+			detail: { before, after: auditedState(tx, code) }
+		})
 	);
 }
 

@@ -77,7 +77,17 @@ export async function createNode(db: Db, actor: Actor, fields: NodeFields): Prom
 	}
 	const parentProblem = retiredNodeProblem(db, fields.parent_result.trim());
 	if (parentProblem) errors.parent_result = parentProblem;
-	return importChecked(db, actor, [nodeFile(fields)], errors);
+	return importChecked(db, actor, [nodeFile(fields)], errors, (tx) => ({
+		action: 'framework.node.create',
+		subject: code,
+		detail: { after: storedFields(tx, code) }
+	}));
+}
+
+/** A node's fields as stored now, for the audit log's before and after. */
+function storedFields(db: Db, code: string): NodeFields | null {
+	const node = findNode(db, code);
+	return node ? nodeFields(db, node) : null;
 }
 
 /** The stored, active node to change, or the reason it cannot be changed. */
@@ -118,7 +128,12 @@ export async function editNode(
 				parent_result: stored.parent_result
 			})
 		],
-		{}
+		{},
+		(tx) => ({
+			action: 'framework.node.update',
+			subject: code,
+			detail: { before: stored, after: storedFields(tx, code) }
+		})
 	);
 }
 
@@ -135,10 +150,16 @@ export async function moveNode(
 	const errors: FieldErrors = {};
 	const parentProblem = retiredNodeProblem(db, parentCode.trim());
 	if (parentProblem) errors.parent_result = parentProblem;
+	const before = nodeFields(db, found.node);
 	return importChecked(
 		db,
 		actor,
-		[nodeFile({ ...nodeFields(db, found.node), parent_result: parentCode })],
-		errors
+		[nodeFile({ ...before, parent_result: parentCode })],
+		errors,
+		(tx) => ({
+			action: 'framework.node.move',
+			subject: code,
+			detail: { before, after: storedFields(tx, code) }
+		})
 	);
 }

@@ -7,6 +7,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { indicators, results } from '../db/schema';
 import { authorize } from '../permissions';
@@ -88,6 +89,12 @@ export function retireNode(
 				)
 				.run();
 		}
+		recordAudit(tx, actor, 'framework.node.retire', code, {
+			before: { retired: false },
+			after: { retired: true },
+			nodesBelow: below.map((n) => n.code),
+			indicators: measuring.map((i) => i.code)
+		});
 	});
 	return {
 		ok: true,
@@ -96,13 +103,24 @@ export function retireNode(
 	};
 }
 
+/** Sets an indicator's retired flag and records it, in one transaction. */
+function setIndicatorRetired(db: Db, actor: Actor, id: number, code: string, retired: boolean) {
+	db.transaction((tx) => {
+		tx.update(indicators).set({ retired }).where(eq(indicators.id, id)).run();
+		recordAudit(tx, actor, retired ? 'indicator.retire' : 'indicator.reinstate', code, {
+			before: { retired: !retired },
+			after: { retired }
+		});
+	});
+}
+
 /** Retires an indicator; its figures stay. */
 export function retireIndicator(db: Db, actor: Actor, code: string): RetireResult {
 	authorize(actor, 'framework');
 	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
 	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
 	if (indicator.retired) return { ok: false, message: `${code} is already retired.` };
-	db.update(indicators).set({ retired: true }).where(eq(indicators.id, indicator.id)).run();
+	setIndicatorRetired(db, actor, indicator.id, code, true);
 	return { ok: true, nodes: [], indicators: [code] };
 }
 
@@ -122,7 +140,13 @@ export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult 
 			message: `${code} is under ${parent.code}, which is retired: reinstate ${parent.code} first.`
 		};
 	}
-	db.update(results).set({ retired: false }).where(eq(results.id, node.id)).run();
+	db.transaction((tx) => {
+		tx.update(results).set({ retired: false }).where(eq(results.id, node.id)).run();
+		recordAudit(tx, actor, 'framework.node.reinstate', code, {
+			before: { retired: true },
+			after: { retired: false }
+		});
+	});
 	return { ok: true, nodes: [code], indicators: [] };
 }
 
@@ -139,6 +163,6 @@ export function reinstateIndicator(db: Db, actor: Actor, code: string): RetireRe
 			message: `${code} measures ${node.code}, which is retired: reinstate ${node.code} first.`
 		};
 	}
-	db.update(indicators).set({ retired: false }).where(eq(indicators.id, indicator.id)).run();
+	setIndicatorRetired(db, actor, indicator.id, code, false);
 	return { ok: true, nodes: [], indicators: [code] };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
+import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Db } from '../db';
 import { importBatches, importSkippedRows } from '../db/schema';
 import { authorize } from '../permissions';
@@ -44,6 +45,13 @@ export interface ImportOptions {
 	recordAs?: { sha256: string; sizeBytes: number };
 	/** Told every few thousand records how many of the file's records have been read. */
 	progress?: (records: number) => void;
+	/**
+	 * What the audit log records when the import is an edit made in a form (a framework node,
+	 * an indicator, an area) rather than files: one entry saying what was edited, in place of
+	 * one `import` entry per file. Called inside the transaction, after the writes, so it can
+	 * read what they wrote as `after`; the batches' ids are added to its detail.
+	 */
+	audit?: (db: Db) => AuditEntry;
 }
 
 /** How often `progress` is told: often enough for a progress bar, rarely enough to cost nothing. */
@@ -269,6 +277,40 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 	client.exec('RELEASE import_file');
 }
 
+/** The audit log's entries for an import about to be committed, in its transaction. */
+function recordCommitted(
+	db: Db,
+	actor: Actor,
+	files: Inspected[],
+	edit: ImportOptions['audit']
+): void {
+	const batchIds = files.map((f) => f.report.batchId!);
+	if (edit) {
+		const entry = edit(db);
+		recordAudit(db, actor, entry.action, entry.subject, { ...entry.detail, batches: batchIds });
+		return;
+	}
+	for (const id of batchIds) {
+		const b = db.select().from(importBatches).where(eq(importBatches.id, id)).get()!;
+		const { skipped } = db
+			.select({ skipped: count() })
+			.from(importSkippedRows)
+			.where(eq(importSkippedRows.batchId, id))
+			.get()!;
+		recordAudit(db, actor, 'import', id, {
+			file: b.fileName,
+			kind: b.kind,
+			sha256: b.sha256,
+			sizeBytes: b.sizeBytes,
+			rows: b.rows,
+			inserted: b.inserted,
+			updated: b.updated,
+			unchanged: b.unchanged,
+			skipped
+		});
+	}
+}
+
 // One import at a time per connection: the transaction spans awaits.
 const running = new WeakMap<object, Promise<unknown>>();
 
@@ -312,6 +354,7 @@ export function importFiles(
 		try {
 			for (const file of ordered) await apply(db, actor, file, options);
 			const ok = inspected.every((f) => f.report.errors.length === 0);
+			if (ok && !dryRun) recordCommitted(db, actor, ordered, options.audit);
 			client.exec(ok && !dryRun ? 'COMMIT' : 'ROLLBACK');
 			// a batch rolled back was never written
 			if (!ok || dryRun) for (const f of inspected) delete f.report.batchId;

@@ -10,6 +10,7 @@ import {
 	type UndoCounts
 } from '../../domain/undo';
 import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { findLaterChanges, type LaterChanges } from './undo-conflicts';
@@ -38,6 +39,7 @@ export type UndoResult =
 
 interface BatchRow {
 	id: number;
+	file_name: string;
 	kind: string;
 	undone_at: string | null;
 	undone_by: string | null;
@@ -98,7 +100,7 @@ function undoInTransaction(
 	options: UndoOptions
 ): UndoResult {
 	const batch = client
-		.prepare('SELECT id, kind, undone_at, undone_by FROM import_batches WHERE id = ?')
+		.prepare('SELECT id, file_name, kind, undone_at, undone_by FROM import_batches WHERE id = ?')
 		.get(batchId) as BatchRow | undefined;
 	if (!batch) {
 		return { ok: false, problem: 'not_found', batchId, message: `There is no import #${batchId}.` };
@@ -151,6 +153,12 @@ function undoInTransaction(
 			 WHERE id = ? AND undone_at IS NULL`
 		)
 		.run(actor.username, batchId);
+	recordAudit(db, actor, 'undo', batchId, {
+		file: batch.file_name,
+		kind: batch.kind,
+		...counts,
+		laterBatches: later.batches.map((b) => b.id)
+	});
 	return { ok: true, batchId, counts, later, message: undoSummary(batchId, counts) };
 }
 

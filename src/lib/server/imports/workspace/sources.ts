@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Mapping } from '../../../domain/column-mapping';
 import type { FileKind } from '../../../domain/vocabulary';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { importSources } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -47,8 +48,24 @@ export function saveSource(
 		actor: actor.username,
 		updatedAt: new Date().toISOString()
 	};
-	db.insert(importSources)
-		.values({ name, ...values })
-		.onConflictDoUpdate({ target: importSources.name, set: values })
-		.run();
+	db.transaction((tx) => {
+		const before = tx
+			.select({
+				headerSignature: importSources.headerSignature,
+				columnMap: importSources.columnMap,
+				valueMap: importSources.valueMap
+			})
+			.from(importSources)
+			.where(eq(importSources.name, name))
+			.get();
+		tx.insert(importSources)
+			.values({ name, ...values })
+			.onConflictDoUpdate({ target: importSources.name, set: values })
+			.run();
+		const { headerSignature, columnMap, valueMap } = values;
+		recordAudit(tx, actor, 'source.save', name, {
+			before: before ?? null,
+			after: { headerSignature, columnMap, valueMap }
+		});
+	});
 }

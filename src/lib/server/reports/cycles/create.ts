@@ -1,6 +1,7 @@
 import { parsePeriod } from '../../../domain/period';
 import { parseRatingScale } from '../../../domain/rating-scale';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { assessmentCycles } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -58,6 +59,13 @@ export function createCycle(
 			})
 			.returning()
 			.get();
-		return { ok: true as const, code, frozen: freezeCycle(db, actor, cycle) };
+		const frozen = freezeCycle(db, actor, cycle);
+		recordAudit(db, actor, 'cycle.create', code, {
+			periodStart: start,
+			periodEnd: end,
+			ratingScale: scale.scale,
+			frozenSeries: frozen
+		});
+		return { ok: true as const, code, frozen };
 	});
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { NOW } from './now';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { assessmentCycles, assessmentRatings } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -43,6 +44,11 @@ export function issueCycle(db: Db, actor: Actor, code: string): CycleOutcome {
 				.values({ cycleId: cycle.id, resultId: n.id, updatedBy: actor.username })
 				.run();
 		}
+		recordAudit(tx, actor, 'cycle.issue', cycle.code, {
+			unrated: unrated.map((n) => n.code),
+			before: { status: 'draft' },
+			after: { status: 'issued' }
+		});
 		return true;
 	});
 	if (!issued) return draftCycle(db, code) as CycleOutcome;
@@ -61,5 +67,9 @@ export function refreezeCycle(
 	authorize(actor, 'report');
 	const draft = draftCycle(db, code);
 	if (!draft.ok) return draft;
-	return { ok: true, frozen: freezeCycle(db, actor, draft.cycle) };
+	return db.transaction((tx) => {
+		const frozen = freezeCycle(db, actor, draft.cycle);
+		recordAudit(tx, actor, 'cycle.freeze', draft.cycle.code, { frozenSeries: frozen });
+		return { ok: true as const, frozen };
+	});
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { NOW } from './now';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { assessmentRatings } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -55,7 +56,11 @@ export function rateResult(
 	};
 	db.transaction((tx) => {
 		const existing = tx
-			.select({ id: assessmentRatings.id })
+			.select({
+				id: assessmentRatings.id,
+				rating: assessmentRatings.rating,
+				narrative: assessmentRatings.narrative
+			})
 			.from(assessmentRatings)
 			.where(and(eq(assessmentRatings.cycleId, cycle.id), eq(assessmentRatings.resultId, node.id)))
 			.get();
@@ -66,6 +71,11 @@ export function rateResult(
 				.values({ cycleId: cycle.id, resultId: node.id, ...values })
 				.run();
 		}
+		recordAudit(tx, actor, 'cycle.rate', cycle.code, {
+			result: node.code,
+			before: existing ? { rating: existing.rating, narrative: existing.narrative } : null,
+			after: { rating: values.rating, narrative: values.narrative }
+		});
 	});
 	return { ok: true };
 }

@@ -7,6 +7,7 @@ import {
 	type RecommendationStatus
 } from '../../../domain/recommendations';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { recommendations } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -68,20 +69,27 @@ export function addRecommendation(
 	}
 	if (Object.keys(errors).length > 0) return refusal('invalid', errors);
 
-	const row = db
-		.insert(recommendations)
-		.values({
-			cycleId: draft.cycle.id,
-			resultId: node?.id ?? null,
-			text,
-			owner,
-			deadline,
-			status: status as RecommendationStatus,
-			createdBy: actor.username,
-			updatedBy: actor.username
-		})
-		.returning({ id: recommendations.id })
-		.get();
+	const row = db.transaction((tx) => {
+		const added = tx
+			.insert(recommendations)
+			.values({
+				cycleId: draft.cycle.id,
+				resultId: node?.id ?? null,
+				text,
+				owner,
+				deadline,
+				status: status as RecommendationStatus,
+				createdBy: actor.username,
+				updatedBy: actor.username
+			})
+			.returning({ id: recommendations.id })
+			.get();
+		recordAudit(tx, actor, 'recommendation.create', added.id, {
+			cycle: draft.cycle.code,
+			after: { text, owner, deadline, status, result: node?.code ?? null }
+		});
+		return added;
+	});
 	return { ok: true, id: row.id };
 }
 
@@ -98,15 +106,24 @@ export function setRecommendationStatus(
 	authorize(actor, 'assess');
 	const badStatus = statusProblem(status);
 	if (badStatus) return refusal('invalid', { status: badStatus });
-	const changed = db
-		.update(recommendations)
-		.set({
-			status: status as RecommendationStatus,
-			updatedBy: actor.username,
-			updatedAt: NOW
-		})
-		.where(eq(recommendations.id, id))
-		.run().changes;
-	if (changed === 0) return refusal('not_found', { form: `There is no recommendation ${id}.` });
+	const changed = db.transaction((tx) => {
+		const before = tx
+			.select({ status: recommendations.status })
+			.from(recommendations)
+			.where(eq(recommendations.id, id))
+			.get();
+		if (!before) return false;
+		tx.update(recommendations)
+			.set({
+				status: status as RecommendationStatus,
+				updatedBy: actor.username,
+				updatedAt: NOW
+			})
+			.where(eq(recommendations.id, id))
+			.run();
+		recordAudit(tx, actor, 'recommendation.status', id, { before, after: { status } });
+		return true;
+	});
+	if (!changed) return refusal('not_found', { form: `There is no recommendation ${id}.` });
 	return { ok: true };
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { rbbReports } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -32,7 +33,7 @@ export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOu
 	]);
 	return db.transaction(() => {
 		const { id } = ensureRbbReport(db, actor, report.year.label);
-		freezeSeries(db, actor, rbbOwner(id), codes, rbbSeriesQuery(report.year));
+		const frozen = freezeSeries(db, actor, rbbOwner(id), codes, rbbSeriesQuery(report.year));
 		db.update(rbbReports)
 			.set({
 				status: 'issued',
@@ -41,6 +42,11 @@ export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOu
 			})
 			.where(eq(rbbReports.id, id))
 			.run();
+		recordAudit(db, actor, 'rbb.issue', report.year.label, {
+			frozenSeries: frozen,
+			before: { status: 'draft' },
+			after: { status: 'issued' }
+		});
 		return { ok: true as const, reportId: id };
 	});
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { textKeys } from '../../../domain/rbb-report';
 import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { indicators, rbbReports, rbbTexts } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -72,7 +73,13 @@ export function saveRbbText(
 			indicatorId === null ? isNull(rbbTexts.indicatorId) : eq(rbbTexts.indicatorId, indicatorId),
 			section === null ? isNull(rbbTexts.section) : eq(rbbTexts.section, section)
 		);
+		const before = db.select({ text: rbbTexts.text }).from(rbbTexts).where(key).get();
 		db.delete(rbbTexts).where(key).run();
+		recordAudit(db, actor, 'rbb.text.save', report.year.label, {
+			...target,
+			before: { text: before?.text ?? null },
+			after: { text: words === '' ? null : words }
+		});
 		if (words !== '') {
 			db.insert(rbbTexts)
 				.values({ reportId, section, indicatorId, text: words, updatedBy: actor.username })
