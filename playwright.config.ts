@@ -28,7 +28,9 @@ export default defineConfig({
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
 			DATABASE_PATH: 'test-results/e2e.sqlite',
-			CPAS_DEMO: '1'
+			CPAS_DEMO: '1',
+			// small, so that tests/e2e/upload-limit.spec.ts can pass it without a large file
+			CPAS_UPLOAD_LIMIT_MB: '2'
 		}
 	}
 });

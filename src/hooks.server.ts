@@ -3,6 +3,7 @@ import { LOCAL_ADMINISTRATOR } from '$lib/server/actor';
 import { importDb, openAppDb } from '$lib/server/db/app-db';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 import { compressed } from '$lib/server/http/compress';
+import { withSecurityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	openAppDb();
@@ -26,7 +27,7 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	// Until accounts exist every request acts as the local administrator.
 	event.locals.actor = LOCAL_ADMINISTRATOR;
-	return compressed(event.request, await resolve(event));
+	return withSecurityHeaders(await compressed(event.request, await resolve(event)));
 };
 
 export const handleError: HandleServerError = ({ error, status }) => {
