@@ -2,6 +2,7 @@
  * The audit log's words: the closed list of what is recorded, and how a reader filters and
  * reads the entries. Pure, so the page, the CSV export and the tests agree.
  */
+import { isValidDate } from './period';
 
 /** Every kind of write the audit log records; a capability records exactly one per write. */
 export const AUDIT_ACTIONS = [
@@ -68,12 +69,6 @@ export const NO_AUDIT_FILTER: AuditFilter = {
 	to: null
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(text: string): boolean {
-	return DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-}
-
 /**
  * The filter a URL's query asks for, and what in it could not be understood. A blank field is
  * no filter; a malformed date is said, not silently dropped, so the reader knows the list is
@@ -90,7 +85,7 @@ export function parseAuditFilter(params: URLSearchParams): {
 	const problems: string[] = [];
 	const date = (name: 'from' | 'to') => {
 		const value = read(name);
-		if (value === null || isDate(value)) return value;
+		if (value === null || isValidDate(value)) return value;
 		problems.push(`"${value}" is not a date; write it as YYYY-MM-DD.`);
 		return null;
 	};
@@ -105,13 +100,6 @@ export function parseAuditFilter(params: URLSearchParams): {
 		problems.push(`The range ends (${filter.to}) before it starts (${filter.from}).`);
 	}
 	return { filter, problems };
-}
-
-/** The first instant after a UTC day: `to` includes its whole day. */
-export function dayAfter(date: string): string {
-	const next = new Date(`${date}T00:00:00Z`);
-	next.setUTCDate(next.getUTCDate() + 1);
-	return next.toISOString().slice(0, 10);
 }
 
 /** One line of what changed: a field, its value before and after (undefined: absent). */
