@@ -7,6 +7,7 @@ import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { recordAudit } from '../audit/record';
 import { areas, caveats, indicators } from '../db/schema';
+import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 
 /** A caveat as pages show it. */
@@ -50,7 +51,7 @@ export function listCaveats(
 ): Caveat[] {
 	authorize(actor, 'read');
 	const tree = loadAreaTree(db);
-	const indicator = db.select().from(indicators).where(eq(indicators.code, indicatorCode)).get();
+	const indicator = findVisibleIndicator(db, actor, indicatorCode);
 	if (!indicator) return [];
 	const area = areaCode ? tree.byCodeOf(areaCode) : null;
 	const related = area ? new Set([...tree.subtree(area.id), ...ancestors(tree, area.id)]) : null;
@@ -83,7 +84,7 @@ function ancestors(tree: AreaTree, id: number): number[] {
 }
 
 /** Checks what a planner wrote, field by field, and resolves the codes. */
-function resolve(db: Db, input: CaveatInput) {
+function resolve(db: Db, actor: Actor, input: CaveatInput) {
 	const errors: Partial<Record<keyof CaveatInput, string>> = {};
 	const text = input.text.trim();
 	if (text === '') errors.text = 'Write what the figures should be read with.';
@@ -94,7 +95,7 @@ function resolve(db: Db, input: CaveatInput) {
 	if (!period.ok) errors.period = period.message;
 	let indicatorId: number | null = null;
 	if (input.indicator) {
-		const found = db.select().from(indicators).where(eq(indicators.code, input.indicator)).get();
+		const found = findVisibleIndicator(db, actor, input.indicator);
 		if (found) indicatorId = found.id;
 		else errors.indicator = `Unknown indicator "${input.indicator}".`;
 	}
@@ -147,7 +148,7 @@ function auditedCaveat(db: Pick<Db, 'select'>, id: number) {
 
 export function addCaveat(db: Db, actor: Actor, input: CaveatInput): CaveatResult {
 	authorize(actor, 'caveat');
-	const r = resolve(db, input);
+	const r = resolve(db, actor, input);
 	if (!r.ok) return r;
 	return db.transaction((tx) => {
 		const { id } = tx.insert(caveats).values(columns(r, actor)).returning({ id: caveats.id }).get();
@@ -161,7 +162,7 @@ export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInpu
 	if (!db.select().from(caveats).where(eq(caveats.id, id)).get()) {
 		return { ok: false, errors: { id: 'This caveat no longer exists.' } };
 	}
-	const r = resolve(db, input);
+	const r = resolve(db, actor, input);
 	if (!r.ok) return r;
 	db.transaction((tx) => {
 		const before = auditedCaveat(tx, id);

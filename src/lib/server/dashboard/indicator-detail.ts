@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import { categoriesOf } from '../../domain/figure-groups';
 import { surveyIntervals, type SeriesPoint, type SurveyInterval } from '../../domain/series';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
-import { indicators } from '../db/schema';
+import type { indicators } from '../db/schema';
+import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { IndicatorFigures } from '../series/figure-groups';
 import {
@@ -47,7 +47,7 @@ export function loadIndicatorDetail(
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
 	if (!resolved.ok) return resolved;
-	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator)
 		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
 	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];

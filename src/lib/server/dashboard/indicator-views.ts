@@ -3,8 +3,10 @@ import type { AreaTree } from '../../domain/area-tree';
 import type { FrameworkTree } from '../../domain/framework-tree';
 import { freshness, type Freshness } from '../../domain/freshness';
 import type { SeriesPoint } from '../../domain/series';
+import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { importBatches, indicators } from '../db/schema';
+import { visibleIndicators } from '../indicators/visible';
 import { IndicatorFigures } from '../series/figure-groups';
 import { indicatorSeries, type ResolvedQuery, type SeriesPayload } from '../series/load-series';
 import { categorySeries } from './indicator-detail';
@@ -55,14 +57,13 @@ export function latestActuals(
 	return [found[0] ?? null, found[1] ?? null];
 }
 
-/** Indicators measuring any of the given result nodes, not retired. */
-export function indicatorsOf(db: Db, resultIds: number[]): IndicatorRow[] {
+/** Indicators measuring any of the given result nodes, not retired, that the actor may see. */
+export function indicatorsOf(db: Db, actor: Actor, resultIds: number[]): IndicatorRow[] {
 	const wanted = new Set(resultIds);
-	return db
-		.select()
-		.from(indicators)
-		.where(eq(indicators.retired, false))
-		.all()
+	return visibleIndicators(
+		actor,
+		db.select().from(indicators).where(eq(indicators.retired, false)).all()
+	)
 		.filter((i) => wanted.has(i.resultId))
 		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
 }

@@ -41,7 +41,7 @@ export function loadObjectiveView(
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
 	if (!resolved.ok) return resolved;
-	const rows = indicatorsOf(db, framework.descendantIds(objective.id));
+	const rows = indicatorsOf(db, actor, framework.descendantIds(objective.id));
 	const dimensions = [
 		...new Set(rows.flatMap((r) => (r.dimensions ? r.dimensions.split(';') : [])))
 	];

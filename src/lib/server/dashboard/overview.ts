@@ -23,7 +23,7 @@ export function loadOverview(db: Db, actor: Actor): ObjectiveSummary[] {
 	return framework.objectives().map((objective) => {
 		const views = indicatorViews(
 			db,
-			indicatorsOf(db, framework.descendantIds(objective.id)),
+			indicatorsOf(db, actor, framework.descendantIds(objective.id)),
 			framework,
 			tree,
 			{ areaId: null, verifiedOnly: false }

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import {
 	AREA_COLUMNS,
 	FIGURE_COLUMNS,
@@ -12,6 +11,11 @@ import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
 import { loadFramework } from '../framework/tree';
+import {
+	findVisibleIndicator,
+	visibleIndicatorCondition,
+	visibleIndicators
+} from '../indicators/visible';
 import { loadDimensionSets } from '../observations/dimension-sets';
 import { authorize } from '../permissions';
 import { csvChunks, type Cell } from './csv';
@@ -61,11 +65,7 @@ export function exportKind(
 		case 'observations': {
 			let indicatorId: number | undefined;
 			if (options.indicator !== undefined) {
-				const found = db
-					.select({ id: indicators.id })
-					.from(indicators)
-					.where(eq(indicators.code, options.indicator))
-					.get();
+				const found = findVisibleIndicator(db, actor, options.indicator);
 				if (!found) {
 					return {
 						ok: false,
@@ -75,7 +75,7 @@ export function exportKind(
 				}
 				indicatorId = found.id;
 			}
-			return { ok: true, chunks: exportObservations(db, indicatorId) };
+			return { ok: true, chunks: exportObservations(db, actor, indicatorId) };
 		}
 	}
 }
@@ -126,7 +126,7 @@ function* exportFramework(db: Db, actor: Actor): Generator<string> {
 
 function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 	const framework = loadFramework(db, actor);
-	const all = db.select().from(indicators).all();
+	const all = visibleIndicators(actor, db.select().from(indicators).all());
 	all.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 	// dpo_code is our extension of the format: written only when some indicator has one
 	const withDpo = all.some((i) => i.dpoCode);
@@ -157,29 +157,31 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 	yield* csvChunks(fields, rows);
 }
 
-function* exportObservations(db: Db, indicatorId?: number): Generator<string> {
+function* exportObservations(db: Db, actor: Actor, indicatorId?: number): Generator<string> {
 	const sets = loadDimensionSets(db);
 	// every dimension any indicator declares, in the order indicators declare them
 	const dimensions: string[] = [];
-	for (const i of db
-		.select({ d: indicators.dimensions })
+	const declaring = db
+		.select({ d: indicators.dimensions, sensitivity: indicators.sensitivity })
 		.from(indicators)
 		.orderBy(indicators.code)
-		.all()) {
+		.all();
+	for (const i of visibleIndicators(actor, declaring)) {
 		for (const d of i.d ? i.d.split(';') : []) if (!dimensions.includes(d)) dimensions.push(d);
 	}
+	const visible = visibleIndicatorCondition(db, actor, 'o.indicator_id');
 	const stmt = db.$client
 		.prepare(
 			`SELECT i.code, o.period, a.code, o.value_type, ${FIGURE_COLUMNS.map((c) => `o.${c}`).join(', ')},
 			 o.dimension_set_id
 			 FROM observations o JOIN indicators i ON i.id = o.indicator_id
 			 LEFT JOIN areas a ON a.id = o.area_id
-			 ${indicatorId === undefined ? '' : 'WHERE o.indicator_id = ?'}
+			 WHERE ${visible.sql} ${indicatorId === undefined ? '' : 'AND o.indicator_id = ?'}
 			 ORDER BY i.code, o.period_start, o.period_end, a.code, o.dimension_set_id, o.value_type`
 		)
 		.raw(true);
 	const rows = function* () {
-		const args = indicatorId === undefined ? [] : [indicatorId];
+		const args = [...visible.params, ...(indicatorId === undefined ? [] : [indicatorId])];
 		for (const raw of stmt.iterate(...args) as Iterable<Cell[]>) {
 			const [code, period, area, valueType, ...rest] = raw;
 			const dims = sets.get(rest.pop() as number) ?? {};

@@ -14,6 +14,7 @@ import { CATEGORIES, TIERS, type Category, type Tier } from '../../domain/vocabu
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
+import { visibleIndicators } from '../indicators/visible';
 import { authorize } from '../permissions';
 import source from './dpo-poc-indicators.csv?raw';
 
@@ -79,10 +80,18 @@ export interface CatalogueItem extends CatalogueEntry {
  */
 export function browseCatalogue(db: Db, actor: Actor, filter: CatalogueFilter): CatalogueItem[] {
 	authorize(actor, 'read');
-	const mission = db
-		.select({ code: indicators.code, dpoCode: indicators.dpoCode, retired: indicators.retired })
-		.from(indicators)
-		.all();
+	const mission = visibleIndicators(
+		actor,
+		db
+			.select({
+				code: indicators.code,
+				dpoCode: indicators.dpoCode,
+				retired: indicators.retired,
+				sensitivity: indicators.sensitivity
+			})
+			.from(indicators)
+			.all()
+	);
 	return filterCatalogue(dpoCatalogue(), filter).map((entry) => ({
 		...entry,
 		adoptedAs: mission

@@ -9,6 +9,7 @@ import { loadAreaTree } from '../areas/tree';
 import { indicatorViews } from '../dashboard/indicator-views';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
+import { visibleIndicators } from '../indicators/visible';
 import { authorize, can } from '../permissions';
 import { loadFramework } from './tree';
 
@@ -31,11 +32,9 @@ export interface FrameworkEditorView {
 export function loadFrameworkEditor(db: Db, actor: Actor): FrameworkEditorView {
 	authorize(actor, 'read');
 	const framework = loadFramework(db, actor);
-	const rows = db
-		.select()
-		.from(indicators)
-		.all()
-		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
+	const rows = visibleIndicators(actor, db.select().from(indicators).all()).sort((a, b) =>
+		a.code.localeCompare(b.code, undefined, { numeric: true })
+	);
 	// the same series and status as the dashboards, for the indicators they show
 	const active = rows.filter((r) => !r.retired);
 	const status = new Map(

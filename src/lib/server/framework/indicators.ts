@@ -11,6 +11,7 @@ import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { dimensionSets, indicators, observations, results } from '../db/schema';
 import { plainNumber } from '../exports/csv';
+import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import {
 	FORM_ERROR,
@@ -188,7 +189,7 @@ export async function editIndicator(
 	targets: readonly TargetRow[]
 ): Promise<EditResult> {
 	authorize(actor, 'framework');
-	const stored = findStoredIndicator(db, code);
+	const stored = findVisibleIndicator(db, actor, code);
 	if (!stored) return { ok: false, errors: { [FORM_ERROR]: `Unknown indicator "${code}".` } };
 	if (stored.retired) {
 		return {

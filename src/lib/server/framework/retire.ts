@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { indicators, results } from '../db/schema';
+import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { loadFramework } from './tree';
 
@@ -117,7 +118,7 @@ function setIndicatorRetired(db: Db, actor: Actor, id: number, code: string, ret
 /** Retires an indicator; its figures stay. */
 export function retireIndicator(db: Db, actor: Actor, code: string): RetireResult {
 	authorize(actor, 'framework');
-	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
 	if (indicator.retired) return { ok: false, message: `${code} is already retired.` };
 	setIndicatorRetired(db, actor, indicator.id, code, true);
@@ -153,7 +154,7 @@ export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult 
 /** Brings a retired indicator back; the node it measures must be active. */
 export function reinstateIndicator(db: Db, actor: Actor, code: string): RetireResult {
 	authorize(actor, 'framework');
-	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
 	if (!indicator.retired) return { ok: false, message: `${code} is not retired.` };
 	const node = db.select().from(results).where(eq(results.id, indicator.resultId)).get()!;

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor';
 import type { Db } from '../db';
+import { visibleIndicatorCondition } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { keysetPage, type Page, type PageRequest } from '../paging/keyset';
 import { FigureNames, type FigureName, type StoredFigureKey } from './figure-names';
@@ -49,14 +50,15 @@ export function listBatchFigures(
 	limit = FIGURES_PER_PAGE
 ): Page<BatchFigure> {
 	authorize(actor, 'read');
+	const visible = visibleIndicatorCondition(db, actor, 'o.indicator_id');
 	const page = keysetPage<StoredFigure>(
 		db.$client,
 		{
 			select: `SELECT o.id AS key, o.indicator_id, o.period, o.area_id, o.dimension_set_id,
 				o.value_type, o.value, o.numerator, o.denominator, o.verification, o.source_line
 				FROM observations o`,
-			where: 'o.batch_id = ?',
-			params: [batchId],
+			where: `o.batch_id = ? AND ${visible.sql}`,
+			params: [batchId, ...visible.params],
 			key: 'o.id',
 			order: 'asc'
 		},
@@ -73,10 +75,11 @@ export function listBatchFigures(
 /** How many figures hold a batch's values today (a walk over the figures, see above). */
 export function countBatchFigures(db: Db, actor: Actor, batchId: number): number {
 	authorize(actor, 'read');
+	const visible = visibleIndicatorCondition(db, actor, 'indicator_id');
 	return (
 		db.$client
-			.prepare('SELECT count(*) AS n FROM observations WHERE batch_id = ?')
-			.get(batchId) as {
+			.prepare(`SELECT count(*) AS n FROM observations WHERE batch_id = ? AND ${visible.sql}`)
+			.get(batchId, ...visible.params) as {
 			n: number;
 		}
 	).n;
@@ -104,6 +107,12 @@ export function listReplacedFigures(
 	limit = FIGURES_PER_PAGE
 ): Page<ReplacedFigure> {
 	authorize(actor, 'read');
+	// a replaced version keeps its indicator only in its JSON
+	const visible = visibleIndicatorCondition(
+		db,
+		actor,
+		"json_extract(h.previous, '$.indicator_id')"
+	);
 	const page = keysetPage<HistoryRow>(
 		db.$client,
 		{
@@ -115,8 +124,8 @@ export function listReplacedFigures(
 				LEFT JOIN import_batches pb ON pb.id = h.previous_batch_id
 				LEFT JOIN observations o ON o.id = h.observation_id
 				LEFT JOIN import_batches nb ON nb.id = o.batch_id`,
-			where: 'h.replaced_by_batch_id = ?',
-			params: [batchId],
+			where: `h.replaced_by_batch_id = ? AND ${visible.sql}`,
+			params: [batchId, ...visible.params],
 			key: 'h.id',
 			order: 'asc'
 		},

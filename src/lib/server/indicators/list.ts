@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { indicators } from '../db/schema';
 import { loadFramework } from '../framework/tree';
 import { authorize } from '../permissions';
+import { findVisibleIndicator, visibleIndicators } from './visible';
 
 /** An indicator as the API lists it (formats.md §4), plus what pages show beside it. */
 export interface IndicatorSummary {
@@ -23,12 +24,15 @@ export interface IndicatorSummary {
 export function listIndicators(db: Db, actor: Actor): IndicatorSummary[] {
 	authorize(actor, 'read');
 	const framework = loadFramework(db, actor);
-	return db
-		.select()
-		.from(indicators)
-		.where(eq(indicators.retired, false))
-		.orderBy(asc(indicators.code))
-		.all()
+	return visibleIndicators(
+		actor,
+		db
+			.select()
+			.from(indicators)
+			.where(eq(indicators.retired, false))
+			.orderBy(asc(indicators.code))
+			.all()
+	)
 		.map((i) => ({
 			code: i.code,
 			title: i.title,
@@ -47,5 +51,5 @@ export function listIndicators(db: Db, actor: Actor): IndicatorSummary[] {
 /** One indicator with every stored column, or undefined. */
 export function findIndicator(db: Db, actor: Actor, code: string) {
 	authorize(actor, 'read');
-	return db.select().from(indicators).where(eq(indicators.code, code)).get();
+	return findVisibleIndicator(db, actor, code);
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
+import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
 import { loadDimensionSets } from './dimension-sets';
@@ -43,8 +44,7 @@ export function listFigureProvenance(
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
 	if (!resolved.ok) return resolved;
-	const indicator = db.$client.prepare('SELECT id FROM indicators WHERE code = ?').get(code) as
-		{ id: number } | undefined;
+	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator)
 		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
 	const { areaId, from, to, verifiedOnly } = resolved.query;

@@ -4,6 +4,7 @@ import type { SeriesPoint } from '../../domain/series';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { frozenSeries, indicators } from '../db/schema';
+import { visibleIndicators } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { loadSeries, type SeriesPayload, type SeriesQuery } from '../series/load-series';
 
@@ -76,6 +77,7 @@ export function frozenSeriesOf(db: Db, actor: Actor, owner: FrozenOwner): Frozen
 	const rows = db
 		.select({
 			code: indicators.code,
+			sensitivity: indicators.sensitivity,
 			query: frozenSeries.query,
 			points: frozenSeries.points,
 			frozenAt: frozenSeries.frozenAt
@@ -84,7 +86,7 @@ export function frozenSeriesOf(db: Db, actor: Actor, owner: FrozenOwner): Frozen
 		.innerJoin(indicators, eq(indicators.id, frozenSeries.indicatorId))
 		.where(and(eq(frozenSeries.ownerKind, owner.kind), eq(frozenSeries.ownerId, owner.id)))
 		.all();
-	return rows.map((row) => {
+	return visibleIndicators(actor, rows).map((row) => {
 		const query = JSON.parse(row.query) as SeriesQuery;
 		const points = JSON.parse(row.points) as SeriesPoint[];
 		const now = loadSeries(db, actor, row.code, query);

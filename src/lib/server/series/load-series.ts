@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import { GRANULARITIES, isGranularity, parsePeriod, type Granularity } from '../../domain/period';
 import {
@@ -10,7 +9,8 @@ import {
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
-import { indicators } from '../db/schema';
+import type { indicators } from '../db/schema';
+import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { statusMargin } from '../settings/status-margin';
 import { IndicatorFigures } from './figure-groups';
@@ -95,7 +95,7 @@ export function loadSeries(
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
 	if (!resolved.ok) return resolved;
-	const indicator = db.select().from(indicators).where(eq(indicators.code, code)).get();
+	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator) {
 		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
 	}

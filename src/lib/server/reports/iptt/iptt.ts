@@ -70,6 +70,7 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 	const objectives = framework.objectives();
 	const inForce = indicatorsOf(
 		db,
+		actor,
 		objectives.flatMap((o) => framework.descendantIds(o.id))
 	);
 	const margin = statusMargin(db);

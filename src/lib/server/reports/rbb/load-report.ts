@@ -10,6 +10,7 @@ import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
 import { loadFramework } from '../../framework/tree';
+import { visibleIndicators } from '../../indicators/visible';
 import { authorize } from '../../permissions';
 import type { Resolution } from '../../series/load-series';
 import { statusMargin } from '../../settings/status-margin';
@@ -54,7 +55,7 @@ export function loadRbbReport(db: Db, actor: Actor, written: string): RbbOutcome
 	const stored = findRbbReport(db, year.label);
 	const framework = loadFramework(db, actor);
 	const inForce = framework.withoutRetired();
-	const allIndicators = db.select().from(indicators).all();
+	const allIndicators = visibleIndicators(actor, db.select().from(indicators).all());
 	const active = allIndicators.filter((i) => !i.retired && inForce.get(i.resultId));
 
 	let figures: Map<string, RbbFigures>;

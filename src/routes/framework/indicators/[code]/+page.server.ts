@@ -3,7 +3,6 @@ import { appDb, importDb } from '$lib/server/db/app-db';
 import {
 	editIndicator,
 	figureCounts,
-	findStoredIndicator,
 	indicatorFields,
 	missionTargets
 } from '$lib/server/framework/indicators';
@@ -16,12 +15,13 @@ import {
 	targetValues,
 	targetsFrom
 } from '$lib/server/http/framework-forms';
+import { findVisibleIndicator } from '$lib/server/indicators/visible';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	requireFrameworkEditor(locals.actor);
 	const db = appDb();
-	const stored = findStoredIndicator(db, params.code);
+	const stored = findVisibleIndicator(db, locals.actor, params.code);
 	if (!stored) error(404, `Unknown indicator "${params.code}".`);
 	const node = loadFramework(db, locals.actor).get(stored.resultId)!;
 	return {
