@@ -165,6 +165,24 @@ describe('mapping a file with its own headers', () => {
 		expect(again).toMatchObject({ errors: [], inserted: 1 });
 	});
 
+	test('only the valid rows cannot be taken when a problem concerns the whole file', async () => {
+		const db = await seeded();
+		const before = tableCounts(db);
+		const { file, step } = await proposed(db, 'incidents.csv', FRENCH);
+		// the period left out: still observations by its header, but no line can stand on its own
+		const columns = { ...step.mapping.columns, Période: null };
+		const report = await commitStaged(
+			db,
+			LOCAL_ADMINISTRATOR,
+			file,
+			{ ...step.mapping, columns, kind: 'observations' },
+			{ validOnly: true, saveAs: null }
+		);
+		expect(report.batchId).toBeUndefined();
+		expect(report.errors[0]!.message).toMatch(/concern the whole file/);
+		expect(tableCounts(db)).toEqual(before);
+	});
+
 	test('two headers on one column, or a mapping that makes no kind', async () => {
 		const db = await seeded();
 		const { step } = await proposed(db, 'odd.csv', 'Reporter;Phone\nA;1\n');

@@ -101,6 +101,11 @@ export async function previewStaged(
 	return report;
 }
 
+/** A report refused for a reason of its own, said before the file's errors. */
+function withFirstError(report: FileReport, message: string): FileReport {
+	return { ...report, errors: [issue(null, null, null, message), ...report.errors] };
+}
+
 export interface CommitChoice {
 	/** Import the lines without errors and keep the others with the batch. */
 	validOnly: boolean;
@@ -130,32 +135,16 @@ export async function commitStaged(
 			return (await importFiles(db, actor, [source()], { dryRun: true, progress })).files[0]!;
 		});
 		if (check.errors.some((e) => e.line === null || e.line === 1)) {
-			return {
-				...check,
-				errors: [
-					issue(
-						null,
-						null,
-						null,
-						'Some problems concern the whole file, not single lines, so no line can be imported on its own: correct the file or its mapping.'
-					),
-					...check.errors
-				]
-			};
+			return withFirstError(
+				check,
+				'Some problems concern the whole file, not single lines, so no line can be imported on its own: correct the file or its mapping.'
+			);
 		}
 		if ((check.errorCount ?? check.errors.length) > check.errors.length) {
-			return {
-				...check,
-				errors: [
-					issue(
-						null,
-						null,
-						null,
-						`The file has ${check.errorCount} errors, more than can be listed and kept with the batch: correct the file first.`
-					),
-					...check.errors
-				]
-			};
+			return withFirstError(
+				check,
+				`The file has ${check.errorCount} errors, more than can be listed and kept with the batch: correct the file first.`
+			);
 		}
 		// the first problem of each line is kept with the batch
 		const issues = new Map<number, ImportIssue>();

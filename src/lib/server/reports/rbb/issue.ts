@@ -3,10 +3,9 @@ import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { rbbReports } from '../../db/schema';
-import { authorize } from '../../permissions';
 import { freezeSeries } from '../frozen-series';
 import { rbbOwner, rbbSeriesQuery } from './figures';
-import { loadRbbReport } from './load-report';
+import { loadDraft } from './draft';
 import { ensureRbbReport } from './report-row';
 import type { SaveOutcome } from './save-text';
 
@@ -16,17 +15,14 @@ import type { SaveOutcome } from './save-text';
  * figures it was issued with, whatever is imported later.
  */
 export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOutcome {
-	authorize(actor, 'report');
-	const loaded = loadRbbReport(db, actor, budgetYear);
-	if (!loaded.ok) return loaded;
-	const { report } = loaded;
-	if (report.status === 'issued') {
-		return {
-			ok: false,
-			problem: 'conflict',
-			message: `The report for ${report.year.label} was already issued.`
-		};
-	}
+	const draft = loadDraft(
+		db,
+		actor,
+		budgetYear,
+		(year) => `The report for ${year} was already issued.`
+	);
+	if (!draft.ok) return draft;
+	const { report } = draft;
 	const codes = report.objectives.flatMap((o) => [
 		...o.achievements.map((r) => r.code),
 		...o.outputs.flatMap((out) => out.indicators.map((r) => r.code))

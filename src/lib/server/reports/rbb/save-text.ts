@@ -4,9 +4,8 @@ import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
 import { indicators, rbbReports, rbbTexts } from '../../db/schema';
-import { authorize } from '../../permissions';
 import type { Resolution } from '../../series/load-series';
-import { loadRbbReport } from './load-report';
+import { loadDraft } from './draft';
 import { ensureRbbReport } from './report-row';
 
 /** Where a text goes: a section's narrative or an indicator's variance explanation. */
@@ -29,17 +28,14 @@ export function saveRbbText(
 	target: RbbTextTarget,
 	text: string
 ): SaveOutcome {
-	authorize(actor, 'report');
-	const loaded = loadRbbReport(db, actor, budgetYear);
-	if (!loaded.ok) return loaded;
-	const { report } = loaded;
-	if (report.status === 'issued') {
-		return {
-			ok: false,
-			problem: 'conflict',
-			message: `The report for ${report.year.label} was issued and can no longer be changed.`
-		};
-	}
+	const draft = loadDraft(
+		db,
+		actor,
+		budgetYear,
+		(year) => `The report for ${year} was issued and can no longer be changed.`
+	);
+	if (!draft.ok) return draft;
+	const { report } = draft;
 	const words = text.trim();
 	if (words.length > MAX_TEXT_LENGTH) {
 		return {
