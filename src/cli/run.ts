@@ -2,7 +2,7 @@
  * The `cpas` command line: parse argv, call the same capabilities as the web app, print.
  * It runs with local administrator rights: whoever has the database file has the data.
  */
-import { LOCAL_ADMINISTRATOR } from '../lib/server/actor';
+import { systemActor } from '../lib/server/actor';
 import { createDb } from '../lib/server/db';
 import type { Actor } from '../lib/server/actor';
 import type { Db } from '../lib/server/db';
@@ -30,7 +30,7 @@ export async function run(argv: string[], io: Output): Promise<ExitCode> {
 		const handler = await load();
 		const db = createDb();
 		try {
-			return await handler(db, LOCAL_ADMINISTRATOR, args, io);
+			return await handler(db, systemActor(), args, io);
 		} finally {
 			db.$client.close();
 		}

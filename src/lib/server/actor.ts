@@ -1,19 +1,60 @@
+import { userInfo } from 'node:os';
+
 /**
- * Who is acting. Every capability takes one, so that accounts, roles and clearance can be
- * checked in one place later without changing the capabilities' signatures.
+ * Who is acting. Every capability takes one and asks permissions.ts what it may do, so the
+ * web app (a signed-in account or an API token) and the command line share the same checks.
  */
 export type Role = 'admin' | 'planner' | 'verifier' | 'spu' | 'leadership' | 'viewer';
+
+export const ROLES: readonly Role[] = [
+	'admin',
+	'planner',
+	'verifier',
+	'spu',
+	'leadership',
+	'viewer'
+];
+
+/**
+ * What a planner may write: indicators and framework nodes of these components, figures of
+ * these areas and their subtrees. An empty list does not limit: a planner without
+ * assignments works on the whole mission.
+ */
+export interface PlannerScope {
+	components: readonly string[];
+	/** area codes; each takes its whole subtree */
+	areas: readonly string[];
+}
+
+export const WHOLE_MISSION: PlannerScope = Object.freeze({ components: [], areas: [] });
 
 export interface Actor {
 	username: string;
 	role: Role;
-	/** May see restricted indicators. */
+	/** May see restricted indicators (and ask for their raw, unsuppressed figures). */
 	cleared: boolean;
+	/** Limits a planner's writes; absent or empty: the whole mission. Ignored for other roles. */
+	scope?: PlannerScope;
 }
 
-/** Until accounts exist, the web app and the command line act as the local administrator. */
+/** Acts with every right: the demo loader and tests. */
 export const LOCAL_ADMINISTRATOR: Actor = Object.freeze({
 	username: 'local-admin',
 	role: 'admin',
 	cleared: true
 });
+
+/**
+ * The command line runs with local administrator rights (whoever has the database file has the
+ * data) and records the operating-system user as the actor, as `system:NAME`: account names
+ * cannot contain a colon, so the audit log never confuses the two.
+ */
+export function systemActor(): Actor {
+	let name = 'unknown';
+	try {
+		name = userInfo().username || name;
+	} catch {
+		// no passwd entry (some containers): the actor is still marked as the system
+	}
+	return Object.freeze({ username: `system:${name}`, role: 'admin', cleared: true });
+}

@@ -1,7 +1,16 @@
 import type { Actor, Role } from './actor';
 
 /** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
-export type Action = 'read' | 'import' | 'caveat' | 'framework' | 'report' | 'assess' | 'audit';
+export type Action =
+	| 'read'
+	| 'import'
+	| 'caveat'
+	| 'framework'
+	| 'report'
+	| 'assess'
+	| 'verify'
+	| 'audit'
+	| 'administer';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
 	read: ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'],
@@ -14,7 +23,11 @@ const ALLOWED: Record<Action, readonly Role[]> = {
 	/** rate, write narratives and recommendations in a draft assessment cycle */
 	assess: ['admin', 'spu', 'leadership'],
 	/** read and export the audit log: who wrote what, when — administrators only */
-	audit: ['admin']
+	audit: ['admin'],
+	/** mark figures verified or unverified: verifiers (and administrators) */
+	verify: ['admin', 'verifier'],
+	/** manage accounts, their roles, clearance, scope and tokens, and the product's settings */
+	administer: ['admin']
 };
 
 export class NotAllowed extends Error {
