@@ -29,7 +29,21 @@ export const AUDIT_ACTIONS = [
 	'cycle.issue',
 	'recommendation.create',
 	'recommendation.status',
-	'source.save'
+	'source.save',
+	'verification.change',
+	'settings.change',
+	'user.create',
+	'user.update',
+	'user.disable',
+	'user.enable',
+	'user.password.change',
+	'user.password.reset',
+	'session.login',
+	'session.login.failed',
+	'session.logout',
+	'session.revoke',
+	'token.create',
+	'token.revoke'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
