@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Actor } from '$lib/server/actor';
+import type { Account } from '$lib/server/auth/accounts';
 
 declare global {
 	namespace App {
@@ -7,7 +8,11 @@ declare global {
 			message: string;
 		}
 		interface Locals {
+			/** who acts: the signed-in account or token's user; NOBODY on the sign-in pages */
 			actor: Actor;
+			account: Account | null;
+			/** the browser session's id (its token's hash); null for API tokens */
+			sessionId: string | null;
 		}
 	}
 }

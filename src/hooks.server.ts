@@ -1,8 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { LOCAL_ADMINISTRATOR } from '$lib/server/actor';
-import { importDb, openAppDb } from '$lib/server/db/app-db';
+import { LOCAL_ADMINISTRATOR, NOBODY } from '$lib/server/actor';
+import { importDb, appDb, openAppDb } from '$lib/server/db/app-db';
+import { ensureDemoAccounts } from '$lib/server/demo/demo-accounts';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 import { compressed } from '$lib/server/http/compress';
+import { gate } from '$lib/server/http/gate';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
@@ -21,12 +23,25 @@ export const init: ServerInit = async () => {
 				JSON.stringify(report.files.map((f) => f.errors.slice(0, 5)))
 			);
 		}
+		// the demo mission comes with one account per role, so its pages can be tried at once
+		const created = await ensureDemoAccounts(appDb());
+		if (created.length > 0) {
+			console.log(
+				`Demo accounts created, not for production (README, "Demo accounts"): ${created.join(', ')}.`
+			);
+		}
 	}
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	// Until accounts exist every request acts as the local administrator.
-	event.locals.actor = LOCAL_ADMINISTRATOR;
+	// nobody until the gate says who: a route reached without passing it acts as no one
+	event.locals.actor = NOBODY;
+	event.locals.account = null;
+	event.locals.sessionId = null;
+	const passed = gate(appDb(), event);
+	if (!passed.pass) return withSecurityHeaders(passed.response);
+	event.locals.account = passed.account;
+	event.locals.sessionId = passed.sessionId;
 	return withSecurityHeaders(await compressed(event.request, await resolve(event)));
 };
 

@@ -1,10 +1,24 @@
 import { appDb } from '$lib/server/db/app-db';
+import { demoAccountsActive } from '$lib/server/demo/demo-accounts';
 import { isDemoMission } from '$lib/server/demo/load-demo';
 import { can } from '$lib/server/permissions';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	demo: isDemoMission(appDb()),
-	/** the audit log is for administrators only: others do not see its link */
-	canAudit: can(locals.actor, 'audit')
-});
+export const load: LayoutServerLoad = ({ locals }) => {
+	const { actor, account } = locals;
+	return {
+		demo: isDemoMission(appDb()),
+		/** demo accounts with published passwords can sign in: say so on every page */
+		demoAccounts: demoAccountsActive(appDb()),
+		/** who is signed in, for the header; null on the sign-in pages */
+		me: account
+			? { username: account.username, role: account.role, cleared: account.cleared }
+			: null,
+		/** each role sees the links it can use */
+		may: {
+			import: can(actor, 'import'),
+			audit: can(actor, 'audit'),
+			administer: can(actor, 'administer')
+		}
+	};
+};

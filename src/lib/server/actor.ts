@@ -1,19 +1,12 @@
 import { userInfo } from 'node:os';
+import type { Role } from '../domain/roles';
 
-/**
+export type { Role } from '../domain/roles';
+
+/*
  * Who is acting. Every capability takes one and asks permissions.ts what it may do, so the
  * web app (a signed-in account or an API token) and the command line share the same checks.
  */
-export type Role = 'admin' | 'planner' | 'verifier' | 'spu' | 'leadership' | 'viewer';
-
-export const ROLES: readonly Role[] = [
-	'admin',
-	'planner',
-	'verifier',
-	'spu',
-	'leadership',
-	'viewer'
-];
 
 /**
  * What a planner may write: indicators and framework nodes of these components, figures of
@@ -35,7 +28,17 @@ export interface Actor {
 	cleared: boolean;
 	/** Limits a planner's writes; absent or empty: the whole mission. Ignored for other roles. */
 	scope?: PlannerScope;
+	/** Nobody signed in (the sign-in page): may do nothing, whatever its role says. */
+	nobody?: true;
 }
+
+/** Who acts before signing in. permissions.ts refuses it everything. */
+export const NOBODY: Actor = Object.freeze({
+	username: 'anonymous',
+	role: 'viewer',
+	cleared: false,
+	nobody: true
+});
 
 /** Acts with every right: the demo loader and tests. */
 export const LOCAL_ADMINISTRATOR: Actor = Object.freeze({

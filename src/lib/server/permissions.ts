@@ -38,7 +38,7 @@ export class NotAllowed extends Error {
 }
 
 export function can(actor: Actor, action: Action): boolean {
-	return ALLOWED[action].includes(actor.role);
+	return !actor.nobody && ALLOWED[action].includes(actor.role);
 }
 
 export function authorize(actor: Actor, action: Action): void {

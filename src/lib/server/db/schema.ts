@@ -29,6 +29,7 @@ import {
 	VALUE_TYPES,
 	VERIFICATIONS
 } from '../../domain/vocabulary';
+import { ROLES } from '../../domain/roles';
 
 /** `col IN ('a','b')` for a CHECK constraint; values come from our own vocabulary, never input. */
 function oneOf(column: AnySQLiteColumn, values: readonly string[]) {
@@ -536,3 +537,79 @@ export const auditLog = sqliteTable(
 		index('audit_log_at').on(t.at)
 	]
 );
+
+/**
+ * Local accounts. Passwords are stored as argon2id hashes only. `scope_components` and
+ * `scope_areas` (`;`-separated) limit a planner's writes; blank: the whole mission. A disabled
+ * account keeps its row (the audit log names it) but cannot sign in, and its sessions and
+ * tokens stop working at once.
+ */
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		username: text('username').notNull().unique(),
+		displayName: text('display_name'),
+		role: text('role', { enum: ROLES }).notNull(),
+		cleared: integer('cleared', { mode: 'boolean' }).notNull().default(false),
+		passwordHash: text('password_hash').notNull(),
+		disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+		/** set by an administrator's reset: the next sign-in must choose a new password */
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+			.notNull()
+			.default(false),
+		scopeComponents: text('scope_components').notNull().default(''),
+		scopeAreas: text('scope_areas').notNull().default(''),
+		/** created with the demo mission: the app warns while such accounts can sign in */
+		demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [check('users_role', oneOf(t.role, ROLES))]
+);
+
+/**
+ * Signed-in browsers. The cookie holds a random token; only its SHA-256 is stored, so a copy
+ * of the database does not let anyone sign in. Times are milliseconds since the epoch.
+ */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull(),
+		lastSeenAt: integer('last_seen_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		userAgent: text('user_agent'),
+		address: text('address')
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+/** API tokens for scripts: `Authorization: Bearer`, acting as their user. Stored hashed. */
+export const apiTokens = sqliteTable(
+	'api_tokens',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		createdAt: integer('created_at').notNull(),
+		lastUsedAt: integer('last_used_at'),
+		revokedAt: integer('revoked_at')
+	},
+	(t) => [index('api_tokens_user').on(t.userId)]
+);
+
+/**
+ * Failed sign-ins in a row, per account (`user:NAME`) and per address (`address:IP`): each
+ * failure makes the next attempt wait longer; a success clears the account's count.
+ */
+export const loginFailures = sqliteTable('login_failures', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	lastFailureAt: integer('last_failure_at').notNull()
+});

@@ -1,0 +1,134 @@
+/**
+ * Signing in: the growing delay per account and per address (domain/login-delay.ts), the
+ * password check, the session, and the audit entry, so the login page's action is one call.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import {
+	currentFailures,
+	waitRemaining,
+	waitText,
+	type FailureKind
+} from '../../domain/login-delay';
+import type { SessionPolicy } from '../../domain/session-expiry';
+import { NOBODY } from '../actor';
+import { recordAudit } from '../audit/record';
+import type { Db } from '../db';
+import { loginFailures } from '../db/schema';
+import { actorOf, findUser, type UserRow } from './accounts';
+import { spendVerifyTime, verifyPassword } from './password';
+import { createSession, type NewSession } from './sessions';
+
+
+export interface SignInAttempt {
+	username: string;
+	password: string;
+	address: string | null;
+	userAgent: string | null;
+}
+
+export type SignInResult =
+	| { ok: true; session: NewSession; user: UserRow }
+	| { ok: false; status: 400 | 429; message: string };
+
+/** Same words for an unknown name and a wrong password: the page must not tell which. */
+const WRONG = 'The user name or password is not right.';
+
+function keysOf(attempt: SignInAttempt): { key: string; kind: FailureKind }[] {
+	const keys: { key: string; kind: FailureKind }[] = [
+		{ key: `user:${attempt.username.slice(0, 64)}`, kind: 'account' }
+	];
+	if (attempt.address) keys.push({ key: `address:${attempt.address}`, kind: 'address' });
+	return keys;
+}
+
+/** Milliseconds before this attempt may be heard. */
+export function signInWait(db: Db, attempt: SignInAttempt, now = Date.now()): number {
+	const keys = keysOf(attempt);
+	const rows = db
+		.select()
+		.from(loginFailures)
+		.where(
+			inArray(
+				loginFailures.key,
+				keys.map((k) => k.key)
+			)
+		)
+		.all();
+	return Math.max(
+		0,
+		...keys.map(({ key, kind }) =>
+			waitRemaining(
+				rows.find((r) => r.key === key),
+				now,
+				kind
+			)
+		)
+	);
+}
+
+function recordFailure(db: Db, attempt: SignInAttempt, reason: string, now: number): void {
+	db.transaction((tx) => {
+		for (const { key } of keysOf(attempt)) {
+			const row = tx.select().from(loginFailures).where(eq(loginFailures.key, key)).get();
+			const failures = currentFailures(row, now) + 1;
+			tx.insert(loginFailures)
+				.values({ key, failures, lastFailureAt: now })
+				.onConflictDoUpdate({ target: loginFailures.key, set: { failures, lastFailureAt: now } })
+				.run();
+		}
+		// whoever fails is nobody yet: the name they typed goes in the entry's subject
+		recordAudit(tx, NOBODY, 'session.login.failed', attempt.username.slice(0, 64), {
+			reason,
+			address: attempt.address
+		});
+	});
+}
+
+export async function signIn(
+	db: Db,
+	attempt: SignInAttempt,
+	policy: SessionPolicy,
+	now = Date.now()
+): Promise<SignInResult> {
+	// Refused before the password is looked at: a guesser learns nothing while waiting.
+	const wait = signInWait(db, attempt, now);
+	if (wait > 0) {
+		return {
+			ok: false,
+			status: 429,
+			message: `Too many failed sign-ins. Try again in ${waitText(wait)}.`
+		};
+	}
+	const user = attempt.username === '' ? undefined : findUser(db, attempt.username);
+	if (!user) {
+		await spendVerifyTime(attempt.password);
+		recordFailure(db, attempt, 'unknown user', now);
+		return { ok: false, status: 400, message: WRONG };
+	}
+	if (!(await verifyPassword(user.passwordHash, attempt.password))) {
+		recordFailure(db, attempt, 'wrong password', now);
+		return { ok: false, status: 400, message: WRONG };
+	}
+	if (user.disabled) {
+		recordFailure(db, attempt, 'account disabled', now);
+		return {
+			ok: false,
+			status: 400,
+			message: 'This account is disabled. Ask an administrator.'
+		};
+	}
+	const session = db.transaction((tx) => {
+		tx.delete(loginFailures)
+			.where(
+				inArray(
+					loginFailures.key,
+					keysOf(attempt).map((k) => k.key)
+				)
+			)
+			.run();
+		const created = createSession(tx, user.id, policy, attempt, now);
+		recordAudit(tx, actorOf(user), 'session.login', user.username, { address: attempt.address });
+		return created;
+	});
+	return { ok: true, session, user };
+}

@@ -1,0 +1,123 @@
+/**
+ * API tokens: a script's credentials, sent as `Authorization: Bearer`. A token acts as its
+ * user, with the user's role, clearance and scope as they are at each request (a changed role
+ * applies at once). The secret is shown once, at creation; only its hash is kept.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
+import type { Db } from '../db';
+import { apiTokens, users } from '../db/schema';
+import { authorize, can } from '../permissions';
+import type { UserRow } from './accounts';
+import { newSecret, secretHash } from './secret';
+
+/** Recognisable in a leaked log or a config file, so it can be found and revoked. */
+export const TOKEN_PREFIX = 'cpas_';
+
+export interface TokenView {
+	id: number;
+	name: string;
+	createdAt: number;
+	lastUsedAt: number | null;
+	revokedAt: number | null;
+}
+
+export type TokenResult =
+	{ ok: true; token: string; view: TokenView } | { ok: false; errors: Record<string, string> };
+
+/** Whether the actor may manage `username`'s tokens: their own, or anyone's for an administrator. */
+function mayManage(actor: Actor, username: string): boolean {
+	return actor.username === username || can(actor, 'administer');
+}
+
+export function createToken(
+	db: Db,
+	actor: Actor,
+	username: string,
+	name: string,
+	now = Date.now()
+): TokenResult {
+	if (!mayManage(actor, username)) authorize(actor, 'administer');
+	const label = name.trim();
+	if (label === '') return { ok: false, errors: { name: 'Name the token: what script uses it?' } };
+	if (label.length > 100)
+		return { ok: false, errors: { name: 'Keep the name under 100 characters.' } };
+	return db.transaction((tx) => {
+		const user = tx.select().from(users).where(eq(users.username, username)).get();
+		if (!user) return { ok: false, errors: { form: `There is no account "${username}".` } };
+		if (user.disabled)
+			return { ok: false, errors: { form: `The account "${username}" is disabled.` } };
+		const token = newSecret(TOKEN_PREFIX);
+		const row = tx
+			.insert(apiTokens)
+			.values({ userId: user.id, name: label, tokenHash: secretHash(token), createdAt: now })
+			.returning()
+			.get();
+		recordAudit(tx, actor, 'token.create', username, { token: row.id, name: label });
+		return { ok: true, token, view: viewOf(row) };
+	});
+}
+
+function viewOf(row: typeof apiTokens.$inferSelect): TokenView {
+	return {
+		id: row.id,
+		name: row.name,
+		createdAt: row.createdAt,
+		lastUsedAt: row.lastUsedAt,
+		revokedAt: row.revokedAt
+	};
+}
+
+export function listTokens(db: Db, actor: Actor, username: string): TokenView[] {
+	if (!mayManage(actor, username)) authorize(actor, 'administer');
+	return db
+		.select({ token: apiTokens })
+		.from(apiTokens)
+		.innerJoin(users, eq(users.id, apiTokens.userId))
+		.where(eq(users.username, username))
+		.orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+		.all()
+		.map((r) => viewOf(r.token));
+}
+
+/** Revokes a token of `username`; false when there is no such live token. */
+export function revokeToken(
+	db: Db,
+	actor: Actor,
+	username: string,
+	tokenId: number,
+	now = Date.now()
+): boolean {
+	if (!mayManage(actor, username)) authorize(actor, 'administer');
+	return db.transaction((tx) => {
+		const user = tx.select().from(users).where(eq(users.username, username)).get();
+		if (!user) return false;
+		const done = tx
+			.update(apiTokens)
+			.set({ revokedAt: now })
+			.where(
+				and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt))
+			)
+			.run().changes;
+		if (done > 0) recordAudit(tx, actor, 'token.revoke', username, { token: tokenId });
+		return done > 0;
+	});
+}
+
+/** The account a bearer token stands for, or null: unknown, revoked, or its account disabled. */
+export function userForToken(db: Db, token: string, now = Date.now()): UserRow | null {
+	if (!token.startsWith(TOKEN_PREFIX)) return null;
+	const found = db
+		.select({ token: apiTokens, user: users })
+		.from(apiTokens)
+		.innerJoin(users, eq(users.id, apiTokens.userId))
+		.where(eq(apiTokens.tokenHash, secretHash(token)))
+		.get();
+	if (!found || found.token.revokedAt !== null || found.user.disabled) return null;
+	// a minute's precision is enough to tell a token still in use from a forgotten one
+	if (found.token.lastUsedAt === null || now - found.token.lastUsedAt >= 60_000) {
+		db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.token.id)).run();
+	}
+	return found.user;
+}

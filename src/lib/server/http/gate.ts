@@ -1,0 +1,145 @@
+/**
+ * The gate every request passes before route code runs: who is asking (auth/authenticate.ts),
+ * whether the route lets them (route-access.ts, permissions.ts), and what a refusal looks like
+ * for a page (the sign-in page, or an error page), an API call (JSON 401/403) or a form.
+ */
+import { error, json, redirect, type RequestEvent } from '@sveltejs/kit';
+import { sessionPolicyFrom } from '../../domain/session-expiry';
+import type { Account } from '../auth/accounts';
+import { hasAccounts } from '../auth/accounts';
+import { authenticate } from '../auth/authenticate';
+import { SESSION_COOKIE } from '../auth/sessions';
+import type { Db } from '../db';
+import { can } from '../permissions';
+import { accessFor, formActionOf, ROUTE_ACCESS } from './route-access';
+
+export const sessionPolicy = () => sessionPolicyFrom(process.env);
+
+/** Where signing in sends the user back to: only a path of this site, never another one. */
+export function safeNext(next: string | null): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	return next;
+}
+
+function isApi(event: RequestEvent): boolean {
+	return event.url.pathname.startsWith('/api/');
+}
+
+function isEndpoint(event: RequestEvent): boolean {
+	const rule = event.route.id ? ROUTE_ACCESS[event.route.id] : undefined;
+	return isApi(event) || rule?.methods !== undefined;
+}
+
+function unauthenticated(event: RequestEvent, message: string): Response {
+	if (isEndpoint(event) || !['GET', 'HEAD'].includes(event.request.method)) {
+		return json(
+			{ error: message },
+			{ status: 401, headers: { 'www-authenticate': 'Bearer realm="cpas"' } }
+		);
+	}
+	const back = event.url.pathname + event.url.search;
+	redirect(303, back === '/' ? '/login' : `/login?next=${encodeURIComponent(back)}`);
+}
+
+function forbidden(event: RequestEvent, message: string): Response {
+	if (isEndpoint(event) || event.request.method !== 'GET') {
+		return json({ error: message }, { status: 403 });
+	}
+	error(403, message);
+}
+
+export type GateResult =
+	| { pass: true; account: Account | null; sessionId: string | null }
+	| { pass: false; response: Response };
+
+/**
+ * Decides whether the request may go on, and as whom. Throws SvelteKit's redirect or error for
+ * pages (SvelteKit turns them into a redirect or an error page, also for client-side data
+ * requests); returns a response for endpoints and forms.
+ */
+export function gate(db: Db, event: RequestEvent): GateResult {
+	const access = accessFor({
+		routeId: event.route.id,
+		method: event.request.method,
+		action: event.request.method === 'POST' ? formActionOf(event.url.search) : null
+	});
+	if (access === 'public') return { pass: true, account: null, sessionId: null };
+	if (!hasAccounts(db)) {
+		// a new installation shows the first-administrator page and nothing else
+		if (access === 'setup') return { pass: true, account: null, sessionId: null };
+		if (isEndpoint(event) || event.request.method !== 'GET') {
+			return {
+				pass: false,
+				response: json(
+					{ error: 'No account exists yet: create the first administrator at /setup.' },
+					{ status: 401 }
+				)
+			};
+		}
+		redirect(303, '/setup');
+	}
+	if (access === 'setup') redirect(303, '/login');
+
+	const who = authenticate(
+		db,
+		{
+			authorization: event.request.headers.get('authorization'),
+			sessionToken: event.cookies.get(SESSION_COOKIE)
+		},
+		sessionPolicy()
+	);
+	if (who.kind === 'bad-token') {
+		return {
+			pass: false,
+			response: unauthenticated(
+				event,
+				'The API token is unknown, revoked, or its account is disabled.'
+			)
+		};
+	}
+	if (who.kind === 'anonymous') {
+		if (event.cookies.get(SESSION_COOKIE)) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		return { pass: false, response: unauthenticated(event, 'Sign in, or send an API token.') };
+	}
+	event.locals.actor = who.actor;
+
+	// An unknown path: SvelteKit's own 404, now that we know the asker may see the site.
+	if (event.route.id === null)
+		return { pass: true, account: who.account, sessionId: who.sessionId };
+	if (access === null) {
+		return { pass: false, response: forbidden(event, 'This request has no access rule.') };
+	}
+	// a password an administrator set must be replaced before anything else
+	if (who.account.mustChangePassword && !['/account', '/logout'].includes(event.route.id)) {
+		if (isEndpoint(event)) {
+			return {
+				pass: false,
+				response: forbidden(event, 'Choose a new password first (an administrator reset it).')
+			};
+		}
+		redirect(303, '/account?password=reset');
+	}
+	if (access !== 'signed-in' && !can(who.actor, access)) {
+		return {
+			pass: false,
+			response: forbidden(event, `Your role (${who.actor.role}) may not ${describe(access)}.`)
+		};
+	}
+	return { pass: true, account: who.account, sessionId: who.sessionId };
+}
+
+const DESCRIPTION: Record<string, string> = {
+	read: 'read the dashboard',
+	import: 'import or undo data',
+	caveat: 'write caveats',
+	framework: 'edit the results framework',
+	report: 'prepare or issue reports',
+	assess: 'rate or comment in assessments',
+	verify: 'mark figures verified',
+	audit: 'read the audit log',
+	administer: 'manage accounts and settings'
+};
+
+function describe(access: string): string {
+	return DESCRIPTION[access] ?? access;
+}

@@ -1,0 +1,179 @@
+/**
+ * Who may reach each route, method and form action: the gate every request passes in
+ * hooks.server.ts before any route code runs. The capabilities behind the routes check the
+ * actor again (permissions.ts), so a rule forgotten here still cannot write; this table makes
+ * the refusal early, uniform (401 / 403, or the sign-in page) and testable route by route.
+ *
+ * A route, method or action missing from the table is refused for everyone (fail closed), and
+ * the permission-matrix test fails until it has a rule.
+ */
+import type { Action } from '../permissions';
+
+/**
+ * `public`: anyone, signed in or not (the sign-in page). `setup`: only while no account exists
+ * (the first administrator). `signed-in`: any account (its own settings). An Action: accounts
+ * whose role may do it.
+ */
+export type Access = 'public' | 'setup' | 'signed-in' | Action;
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteRule {
+	/** viewing the page (GET, and its client-side data requests) */
+	page?: Access;
+	/** a page's form actions by name (`default` for the unnamed one) */
+	actions?: Record<string, Access>;
+	/** a `+server.ts` endpoint's methods */
+	methods?: Partial<Record<Method, Access>>;
+}
+
+const READ_ENDPOINT: RouteRule = { methods: { GET: 'read' } };
+
+export const ROUTE_ACCESS: Record<string, RouteRule> = {
+	'/': { page: 'read' },
+	'/login': { page: 'public', actions: { default: 'public' } },
+	'/setup': { page: 'setup', actions: { default: 'setup' } },
+	'/logout': { methods: { POST: 'signed-in' } },
+	'/account': {
+		page: 'signed-in',
+		actions: {
+			password: 'signed-in',
+			revokeSession: 'signed-in',
+			createToken: 'signed-in',
+			revokeToken: 'signed-in'
+		}
+	},
+	'/admin/users': { page: 'administer', actions: { create: 'administer' } },
+	'/admin/users/[username]': {
+		page: 'administer',
+		actions: {
+			update: 'administer',
+			disable: 'administer',
+			enable: 'administer',
+			reset: 'administer',
+			createToken: 'administer',
+			revokeToken: 'administer'
+		}
+	},
+	'/admin/settings': { page: 'administer', actions: { save: 'administer' } },
+	'/admin/audit': { page: 'audit' },
+	'/admin/audit/audit.csv': { methods: { GET: 'audit' } },
+
+	// An unknown API path answers 404 to an account and 401 to anyone else, like the rest.
+	'/api/v1/[...path]': {
+		methods: {
+			GET: 'signed-in',
+			POST: 'signed-in',
+			PUT: 'signed-in',
+			PATCH: 'signed-in',
+			DELETE: 'signed-in'
+		}
+	},
+	'/api/v1/indicators': READ_ENDPOINT,
+	'/api/v1/indicators/[code]/series': READ_ENDPOINT,
+	'/api/v1/imports': { methods: { POST: 'import' } },
+	'/api/v1/imports/[id]/undo': { methods: { POST: 'import' } },
+
+	'/areas': {
+		page: 'read',
+		actions: {
+			editArea: 'import',
+			setPopulation: 'import',
+			addArea: 'import',
+			upload: 'import'
+		}
+	},
+	'/framework': { page: 'read' },
+	'/framework/catalogue': { page: 'read' },
+	'/framework/catalogue/[dpo]': { page: 'read', actions: { default: 'framework' } },
+	'/framework/indicators/new': { page: 'framework', actions: { default: 'framework' } },
+	'/framework/indicators/[code]': {
+		page: 'read',
+		actions: { edit: 'framework', retire: 'framework', reinstate: 'framework' }
+	},
+	'/framework/nodes/new': { page: 'framework', actions: { default: 'framework' } },
+	'/framework/nodes/[code]': {
+		page: 'read',
+		actions: {
+			edit: 'framework',
+			move: 'framework',
+			retire: 'framework',
+			reinstate: 'framework'
+		}
+	},
+
+	'/import': { page: 'import', actions: { upload: 'import' } },
+	'/import/upload': { methods: { POST: 'import' } },
+	'/import/[id]': {
+		page: 'import',
+		actions: { sheet: 'import', preview: 'import', commit: 'import', discard: 'import' }
+	},
+	'/import/[id]/errors.csv': { methods: { GET: 'import' } },
+	'/import/[id]/progress': { methods: { GET: 'import' } },
+	'/import/history': { page: 'read' },
+	'/import/history/[id]': {
+		page: 'read',
+		actions: { undo: 'import', verify: 'verify' }
+	},
+
+	'/indicators': { page: 'read' },
+	'/indicators/[code]': {
+		page: 'read',
+		actions: { addCaveat: 'caveat', updateCaveat: 'caveat', deleteCaveat: 'caveat' }
+	},
+	'/indicators/[code]/series.csv': READ_ENDPOINT,
+	'/indicators/[code]/breakdown.csv': READ_ENDPOINT,
+	'/objectives': { page: 'read' },
+	'/objectives/[code]': { page: 'read' },
+
+	'/reports': { page: 'read' },
+	'/reports/iptt': { page: 'read' },
+	'/reports/iptt/iptt.xlsx': READ_ENDPOINT,
+	'/reports/rbb': { page: 'read' },
+	'/reports/rbb/[fy]': { page: 'read', actions: { saveText: 'report', issue: 'report' } },
+	'/reports/rbb/[fy]/rbb.csv': READ_ENDPOINT,
+	'/reports/rbb/[fy]/rbb.xlsx': READ_ENDPOINT,
+	'/reports/cycles': { page: 'read', actions: { create: 'report' } },
+	'/reports/cycles/[code]': {
+		page: 'read',
+		actions: {
+			rate: 'assess',
+			recommend: 'assess',
+			status: 'assess',
+			issue: 'report',
+			refreeze: 'report'
+		}
+	},
+	'/reports/recommendations': { page: 'read', actions: { status: 'assess' } }
+};
+
+/** What a request asks for, in the table's terms. */
+export interface RouteRequest {
+	routeId: string | null;
+	method: string;
+	/** the form action's name when the request posts to a page (`?/name`, or `default`) */
+	action: string | null;
+}
+
+/** The access rule for a request, or null when the table has none: refuse. */
+export function accessFor(request: RouteRequest): Access | null {
+	if (request.routeId === null) return null;
+	const rule = ROUTE_ACCESS[request.routeId];
+	if (!rule) return null;
+	// a route is a page or an endpoint (none of ours is both): the rule says which
+	if (rule.methods === undefined) {
+		if (request.method === 'GET' || request.method === 'HEAD') return rule.page ?? null;
+		if (request.method === 'POST' && request.action !== null) {
+			return rule.actions?.[request.action] ?? null;
+		}
+		return null;
+	}
+	const method = (request.method === 'HEAD' ? 'GET' : request.method) as Method;
+	return rule.methods?.[method] ?? null;
+}
+
+/** The form action a POST to a page names: `?/undo` is `undo`, no name is `default`. */
+export function formActionOf(search: string): string {
+	const name = [...new URLSearchParams(search).keys()].find((k) => k.startsWith('/'));
+	return name ? name.slice(1) : 'default';
+}
