@@ -8,6 +8,11 @@ const io: Output = {
 	write: (chunk) =>
 		process.stdout.write(chunk)
 			? undefined
-			: new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))
+			: new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())),
+	readInput: async () => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks).toString('utf8');
+	}
 };
 process.exitCode = await run(process.argv.slice(2), io);

@@ -15,7 +15,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	import: async () => (await import('./commands/import')).importCommand,
 	series: async () => (await import('./commands/series')).seriesCommand,
 	export: async () => (await import('./commands/export')).exportCommand,
-	report: async () => (await import('./commands/report')).reportCommand
+	report: async () => (await import('./commands/report')).reportCommand,
+	user: async () => (await import('./commands/user')).userCommand,
+	token: async () => (await import('./commands/token')).tokenCommand
 };
 
 export async function run(argv: string[], io: Output): Promise<ExitCode> {

@@ -16,17 +16,35 @@ Commands:
   series INDICATOR_CODE [--area CODE] [--from PERIOD] [--to PERIOD]
          [--by month|quarter|half|year|fy] [--verified-only] [--json]
       The series a chart of the indicator shows, with targets and status.
-  export observations [--indicator CODE]
+  export observations [--indicator CODE] [--raw]
   export areas | framework | indicators
       CSV on stdout in the import format: importing it back changes nothing.
+      Small cells of restricted indicators are written <5 unless --raw.
   report rbb BUDGET_YEAR --format xlsx|csv|html [--out FILE]
       The results-based budget performance report of a budget year (e.g.
       FY2024/25): issued figures once issued, else today's. csv and html go to
       stdout without --out; xlsx needs --out.
+  user add USERNAME --role ROLE [--cleared|--not-cleared] [--name NAME]
+           [--components LIST] [--areas LIST] --password-stdin
+      Create an account. ROLE: admin, planner, verifier, spu, leadership,
+      viewer. Verifiers and administrators are cleared for restricted
+      indicators unless --not-cleared; others only with --cleared. LIST: codes
+      separated by ";" limiting a planner (blank: the whole mission). The
+      password is the first line of standard input.
+  user list [--json] | user disable USERNAME | user enable USERNAME
+  user reset-password USERNAME --password-stdin
+      List accounts; disable one (its sessions and tokens stop at once);
+      set a temporary password that must be changed at the next sign-in.
+  token create USERNAME [--name LABEL]
+      Print a new API token for the account, once, alone on standard output.
+      Scripts send it as "Authorization: Bearer TOKEN".
+  token list USERNAME [--json] | token revoke USERNAME ID
   help
       This text.
 
 The database is $DATABASE_PATH (default data/cpas.sqlite), created on first use.
+The command line acts as a local administrator (it has the database file); the
+audit log records the operating-system user as system:NAME.
 Exit codes: 0 success, 1 refused or not found (nothing written), 2 usage error.`;
 
 /** What a command hands back: the exit code; output is already written. */
@@ -38,4 +56,6 @@ export interface Output {
 	err: (text: string) => void;
 	/** raw text, for large output; resolves when it may be written again (backpressure) */
 	write: (chunk: string) => void | Promise<void>;
+	/** all of standard input, for the commands that read a password from it */
+	readInput?: () => Promise<string>;
 }

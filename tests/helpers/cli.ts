@@ -10,7 +10,15 @@ export interface CliResult {
  * The `cpas` command line run in-process, exactly as `npm run --silent cpas -- …` runs it
  * (same entry, same DATABASE_PATH), with its output captured.
  */
-export async function cpas(...argv: string[]): Promise<CliResult> {
+export function cpas(...argv: string[]): Promise<CliResult> {
+	return cpasWithInput(undefined, ...argv);
+}
+
+/** The same, with `input` as its standard input (a password for --password-stdin). */
+export async function cpasWithInput(
+	input: string | undefined,
+	...argv: string[]
+): Promise<CliResult> {
 	let stdout = '';
 	let stderr = '';
 	const code = await run(argv, {
@@ -18,7 +26,8 @@ export async function cpas(...argv: string[]): Promise<CliResult> {
 		err: (t) => (stderr += t + '\n'),
 		write: (t) => {
 			stdout += t;
-		}
+		},
+		readInput: async () => input ?? ''
 	});
 	return { code, stdout, stderr };
 }

@@ -38,10 +38,15 @@ export function sessionEnd(createdAt: number, policy: SessionPolicy = DEFAULT_SE
 
 /**
  * Whether a request should record that the session was seen: once a minute is precise enough
- * for an idle limit of hours, and spares a write on every request.
+ * for an idle limit of hours and spares a write on every request; a short idle limit is
+ * recorded a tenth of it at a time, so a session in use never looks idle.
  */
-export function needsTouch(lastSeenAt: number, now: number): boolean {
-	return now - lastSeenAt >= 60_000;
+export function needsTouch(
+	lastSeenAt: number,
+	now: number,
+	policy: SessionPolicy = DEFAULT_SESSION_POLICY
+): boolean {
+	return now - lastSeenAt >= Math.min(60_000, policy.idleMs / 10);
 }
 
 /** The policy the environment asks for (`CPAS_SESSION_IDLE_MINUTES`, `CPAS_SESSION_MAX_HOURS`). */

@@ -4,13 +4,13 @@
  * their own password) and recorded in the audit log in its own transaction, so the pages and
  * `cpas user` share one rule.
  */
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import { joinList, passwordProblem, splitList, usernameProblem } from '../../domain/accounts';
 import { clearedByDefault, isRole, type Role } from '../../domain/roles';
 import type { Actor, PlannerScope } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
-import { apiTokens, sessions, users } from '../db/schema';
+import { apiTokens, areas, sessions, users } from '../db/schema';
 import { authorize } from '../permissions';
 import { hashPassword, verifyPassword } from './password';
 
@@ -107,6 +107,24 @@ function scopeColumns(scope: NewAccount['scope']) {
 	return { scopeComponents: list(scope?.components), scopeAreas: list(scope?.areas) };
 }
 
+/** A scope naming an area that does not exist would silently allow nothing: say so. */
+function unknownAreas(db: Pick<Db, 'select'>, scope: NewAccount['scope']): string | null {
+	const wanted = splitList(scopeColumns(scope).scopeAreas);
+	if (wanted.length === 0) return null;
+	const known = new Set(
+		db
+			.select({ code: areas.code })
+			.from(areas)
+			.where(inArray(areas.code, wanted))
+			.all()
+			.map((a) => a.code)
+	);
+	const missing = wanted.filter((c) => !known.has(c));
+	return missing.length === 0
+		? null
+		: `No area has the code ${missing.map((c) => `"${c}"`).join(', ')}: use area codes (see Areas).`;
+}
+
 function checkNew(input: NewAccount): Record<string, string> {
 	const errors: Record<string, string> = {};
 	const u = usernameProblem(input.username);
@@ -134,6 +152,8 @@ async function insertAccount(
 		if (tx.select().from(users).where(eq(users.username, input.username)).get()) {
 			return refused('username', `An account "${input.username}" already exists.`);
 		}
+		const areaProblem = unknownAreas(tx, input.scope);
+		if (areaProblem) return refused('areas', areaProblem);
 		const row = tx
 			.insert(users)
 			.values({
@@ -205,6 +225,8 @@ export function updateAccount(
 		const row = tx.select().from(users).where(eq(users.username, username)).get();
 		if (!row) return refused('form', `There is no account "${username}".`);
 		const before = accountOf(row);
+		const areaProblem = changes.scope ? unknownAreas(tx, changes.scope) : null;
+		if (areaProblem) return refused('areas', areaProblem);
 		if (changes.role && changes.role !== 'admin' && row.role === 'admin') {
 			if (!anotherAdministrator(tx, username)) {
 				return refused('role', 'This is the last administrator: make another one first.');

@@ -78,7 +78,7 @@ export function validateSession(
 		db.delete(sessions).where(eq(sessions.id, id)).run();
 		return null;
 	}
-	if (needsTouch(found.session.lastSeenAt, now)) {
+	if (needsTouch(found.session.lastSeenAt, now, policy)) {
 		db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
 	}
 	return { id, user: found.user };

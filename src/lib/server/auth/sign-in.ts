@@ -18,7 +18,6 @@ import { actorOf, findUser, type UserRow } from './accounts';
 import { spendVerifyTime, verifyPassword } from './password';
 import { createSession, type NewSession } from './sessions';
 
-
 export interface SignInAttempt {
 	username: string;
 	password: string;

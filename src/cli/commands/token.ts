@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import type { Actor } from '../../lib/server/actor';
+import { createToken, listTokens, revokeToken } from '../../lib/server/auth/tokens';
+import type { Db } from '../../lib/server/db';
+import { UsageError, type ExitCode, type Output } from '../usage';
+
+/**
+ * `cpas token create USERNAME [--name LABEL]` prints the new token alone on standard output,
+ * once (only its hash is kept), so a script can capture it: TOKEN=$(npm run --silent cpas --
+ * token create etl-bot). `token list USERNAME`, `token revoke USERNAME ID`.
+ */
+export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): ExitCode {
+	const [sub, ...rest] = args;
+	const { values, positionals } = parseArgs({
+		args: rest,
+		options: { name: { type: 'string' }, json: { type: 'boolean' } },
+		allowPositionals: true,
+		strict: true
+	});
+	const username = positionals[0];
+	switch (sub) {
+		case 'create': {
+			if (!username || positionals.length !== 1)
+				throw new UsageError('token create needs one USERNAME.');
+			const result = createToken(db, actor, username, values.name ?? 'command line');
+			if (!result.ok) {
+				for (const message of Object.values(result.errors)) io.err(message);
+				return 1;
+			}
+			io.out(result.token);
+			io.err(
+				`Token ${result.view.id} "${result.view.name}" created for ${username}. It is shown only now: send it as "Authorization: Bearer TOKEN".`
+			);
+			return 0;
+		}
+		case 'list': {
+			if (!username || positionals.length !== 1)
+				throw new UsageError('token list needs one USERNAME.');
+			const tokens = listTokens(db, actor, username);
+			if (values.json) {
+				io.out(JSON.stringify(tokens));
+				return 0;
+			}
+			for (const t of tokens) {
+				const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
+				io.out(
+					`${t.id}\t${t.name}\tcreated ${when(t.createdAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ''}`
+				);
+			}
+			return 0;
+		}
+		case 'revoke': {
+			const id = Number(positionals[1]);
+			if (!username || positionals.length !== 2 || !Number.isInteger(id)) {
+				throw new UsageError('token revoke needs USERNAME and the token ID (see token list).');
+			}
+			if (!revokeToken(db, actor, username, id)) {
+				io.err(`${username} has no live token ${id}.`);
+				return 1;
+			}
+			io.out(`Token ${id} of ${username} revoked.`);
+			return 0;
+		}
+		default:
+			throw new UsageError(
+				sub ? `Unknown token command "${sub}".` : 'token needs a command: create, list or revoke.'
+			);
+	}
+}
