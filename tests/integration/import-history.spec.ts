@@ -68,7 +68,8 @@ describe('a batch’s figures', () => {
 			numerator: null,
 			denominator: null,
 			verification: 'verified',
-			line: 2
+			line: 2,
+			suppressed: null
 		});
 		expect(first.items[2]).toMatchObject({ area: 'N2', dimensions: { sex: 'female' } });
 		const rest = [];

@@ -127,7 +127,8 @@ describe('undoing a batch of figures', () => {
 					numerator: null,
 					denominator: null,
 					verification: 'verified',
-					line: 2
+					line: 2,
+					suppressed: null
 				},
 				previousBatch: { id: original, fileName: 'observations.csv' },
 				now: expect.objectContaining({ value: 5, batchId: original })

@@ -84,6 +84,19 @@ export function seriesOfGroups(
 	return computeBuckets(indicator, groups, tree, request).map(({ point }) => point);
 }
 
+/**
+ * Each point with the amount its actual was computed from: small-cell suppression judges a
+ * cell by the people behind it (a rate's count), not only by its shown value.
+ */
+export function seriesCellsOfGroups(
+	indicator: SeriesIndicator,
+	groups: FigureGroups,
+	tree: AreaTree,
+	request: SeriesRequest
+): { point: SeriesPoint; actual: Amount | null }[] {
+	return computeBuckets(indicator, groups, tree, request);
+}
+
 /** A survey figure's uncertainty: the 95 % interval and the number of people asked. */
 export interface SurveyInterval {
 	low: number;

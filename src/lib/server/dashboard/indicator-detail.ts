@@ -1,30 +1,34 @@
-import type { AreaTree } from '../../domain/area-tree';
-import { categoriesOf } from '../../domain/figure-groups';
+import type { BreakdownCategory, BreakdownPoint } from '../../domain/small-cells';
 import { surveyIntervals, type SeriesPoint, type SurveyInterval } from '../../domain/series';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
-import type { indicators } from '../db/schema';
 import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
+import { categorySeries } from '../series/breakdown';
 import { IndicatorFigures } from '../series/figure-groups';
 import {
 	indicatorSeries,
 	resolveQuery,
 	seriesIndicator,
 	seriesRequest,
-	type ResolvedQuery,
 	type Resolution,
 	type SeriesQuery
 } from '../series/load-series';
+import { smallCellThreshold } from '../settings/small-cells';
 import { statusMargin } from '../settings/status-margin';
 
 export interface IndicatorDetail {
-	/** The chosen dimension's categories, each with its series; null when none is chosen. */
+	/**
+	 * The chosen dimension's categories, each with its series; null when none is chosen. Small
+	 * cells of a restricted indicator are hidden, for every reader: pages never show raw ones.
+	 */
 	breakdown: {
 		dimension: string;
-		categories: { category: string; points: SeriesPoint[] }[];
+		categories: BreakdownCategory<BreakdownPoint>[];
 	} | null;
+	/** Below how many people a hidden cell is: what the page's `< 5` says. */
+	threshold: number;
 	/** The areas one level below the one shown, each with its series (small multiples). */
 	multiples: { code: string; name: string; points: SeriesPoint[] }[];
 	/** For percentages: each point's 95 % interval and sample size, where known. */
@@ -60,10 +64,14 @@ export function loadIndicatorDetail(
 	}
 	const margin = statusMargin(db);
 	const figures = new IndicatorFigures(db, indicator, tree, resolved.query.areaId);
+	const threshold = smallCellThreshold(db);
 	const breakdown =
 		dimension === null
 			? null
-			: categorySeries(db, indicator, tree, resolved.query, margin, figures, dimension);
+			: categorySeries(indicator, tree, resolved.query, margin, figures, dimension, {
+					threshold,
+					raw: false
+				});
 	const multiples = tree.childrenOf(resolved.query.areaId).map((area) => ({
 		code: area.code,
 		name: area.name,
@@ -85,31 +93,5 @@ export function loadIndicatorDetail(
 					seriesRequest(indicator, resolved.query, margin)
 				)
 			: [];
-	return { ok: true, detail: { breakdown, multiples, intervals } };
-}
-
-/** One series per category of a dimension, by the same rules as the indicator's series. */
-export function categorySeries(
-	db: Db,
-	indicator: typeof indicators.$inferSelect,
-	tree: AreaTree,
-	query: ResolvedQuery,
-	margin: number,
-	figures: IndicatorFigures,
-	dimension: string
-): { dimension: string; categories: { category: string; points: SeriesPoint[] }[] } {
-	return {
-		dimension,
-		categories: categoriesOf(figures.dimensionSets().values(), dimension).map((category) => ({
-			category,
-			points: indicatorSeries(
-				db,
-				indicator,
-				tree,
-				{ ...query, breakdown: { dimension, category } },
-				margin,
-				figures
-			).points
-		}))
-	};
+	return { ok: true, detail: { breakdown, threshold, multiples, intervals } };
 }

@@ -9,7 +9,9 @@ import { importBatches, indicators } from '../db/schema';
 import { visibleIndicators } from '../indicators/visible';
 import { IndicatorFigures } from '../series/figure-groups';
 import { indicatorSeries, type ResolvedQuery, type SeriesPayload } from '../series/load-series';
-import { categorySeries } from './indicator-detail';
+import type { BreakdownCategory, BreakdownPoint } from '../../domain/small-cells';
+import { categorySeries } from '../series/breakdown';
+import { smallCellThreshold } from '../settings/small-cells';
 import { statusMargin } from '../settings/status-margin';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -34,11 +36,16 @@ export interface IndicatorView {
 	freshness: Freshness;
 	/** The last import that wrote figures of this indicator. */
 	lastImport: { fileName: string; importedAt: string } | null;
-	/** Its series per category, when the page breaks figures down by a dimension it has. */
+	/**
+	 * Its series per category, when the page breaks figures down by a dimension it has; small
+	 * cells of a restricted indicator hidden (pages never show raw ones).
+	 */
 	breakdown: {
 		dimension: string;
-		categories: { category: string; points: SeriesPoint[] }[];
+		categories: BreakdownCategory<BreakdownPoint>[];
 	} | null;
+	/** Below how many people a hidden cell is. */
+	threshold: number;
 }
 
 /** Today as an ISO date, in UTC like the stored import times. */
@@ -77,6 +84,7 @@ export function indicatorViews(
 	dimension: string | null = null
 ): IndicatorView[] {
 	const margin = statusMargin(db);
+	const threshold = smallCellThreshold(db);
 	const day = today();
 	const batches = new Map(
 		db
@@ -95,7 +103,7 @@ export function indicatorViews(
 		const declared = row.dimensions ? row.dimensions.split(';') : [];
 		const breakdown =
 			dimension !== null && declared.includes(dimension)
-				? categorySeries(db, row, tree, query, margin, figures, dimension)
+				? categorySeries(row, tree, query, margin, figures, dimension, { threshold, raw: false })
 				: null;
 		const [latest, previous] = latestActuals(series.points);
 		const batch = row.lastBatchId === null ? undefined : batches.get(row.lastBatchId);
@@ -114,7 +122,8 @@ export function indicatorViews(
 			previous,
 			freshness: freshness(row.frequency, latest?.end ?? null, day),
 			lastImport: batch ? { fileName: batch.fileName, importedAt: batch.importedAt } : null,
-			breakdown
+			breakdown,
+			threshold
 		};
 	});
 }

@@ -5,7 +5,8 @@ import {
 	INDICATOR_COLUMNS,
 	OBSERVATION_COLUMNS
 } from '../../domain/columns';
-import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
+import { hidesFigure, rawFiguresFor, suppressedExportText } from '../../domain/small-cells';
+import { FILE_KINDS, type FileKind, type Measure, type Sensitivity } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
@@ -18,11 +19,17 @@ import {
 } from '../indicators/visible';
 import { loadDimensionSets } from '../observations/dimension-sets';
 import { authorize } from '../permissions';
+import { smallCellThreshold } from '../settings/small-cells';
 import { csvChunks, type Cell } from './csv';
 
 export interface ExportOptions {
 	/** observations only: one indicator's figures */
 	indicator?: string;
+	/**
+	 * observations only: small cells of restricted indicators as stored, for a cleared actor
+	 * (anyone else gets them suppressed); without it they are written `<5`.
+	 */
+	raw?: boolean;
 }
 
 export type ExportResult =
@@ -48,12 +55,14 @@ export function exportKind(
 			message: `"${kind}" is not a kind of file; use one of: ${FILE_KINDS.join(', ')}.`
 		};
 	}
-	if (options.indicator !== undefined && kind !== 'observations') {
-		return {
-			ok: false,
-			problem: 'bad_request',
-			message: '--indicator applies to observations only.'
-		};
+	for (const option of ['indicator', 'raw'] as const) {
+		if (options[option] !== undefined && kind !== 'observations') {
+			return {
+				ok: false,
+				problem: 'bad_request',
+				message: `--${option} applies to observations only.`
+			};
+		}
 	}
 	switch (kind as FileKind) {
 		case 'areas':
@@ -75,10 +84,16 @@ export function exportKind(
 				}
 				indicatorId = found.id;
 			}
-			return { ok: true, chunks: exportObservations(db, actor, indicatorId) };
+			const suppression = rawFiguresFor(actor, options.raw ?? false)
+				? null
+				: smallCellThreshold(db);
+			return { ok: true, chunks: exportObservations(db, actor, suppression, indicatorId) };
 		}
 	}
 }
+
+/** numerator, denominator, sample_size, ci_low, ci_high of a hidden small cell */
+const HIDDEN_NUMBERS = [null, null, null, null, null];
 
 function* exportAreas(db: Db): Generator<string> {
 	const tree = loadAreaTree(db);
@@ -157,7 +172,18 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 	yield* csvChunks(fields, rows);
 }
 
-function* exportObservations(db: Db, actor: Actor, indicatorId?: number): Generator<string> {
+/**
+ * `threshold` null writes every figure as stored; otherwise a small cell of a restricted
+ * indicator has `<5` for its value and none of the numbers that would reveal it (numerator,
+ * denominator, sample size, interval). Such a file no longer imports back unchanged: a
+ * round trip needs the raw export.
+ */
+function* exportObservations(
+	db: Db,
+	actor: Actor,
+	threshold: number | null,
+	indicatorId?: number
+): Generator<string> {
 	const sets = loadDimensionSets(db);
 	// every dimension any indicator declares, in the order indicators declare them
 	const dimensions: string[] = [];
@@ -173,7 +199,7 @@ function* exportObservations(db: Db, actor: Actor, indicatorId?: number): Genera
 	const stmt = db.$client
 		.prepare(
 			`SELECT i.code, o.period, a.code, o.value_type, ${FIGURE_COLUMNS.map((c) => `o.${c}`).join(', ')},
-			 o.dimension_set_id
+			 i.measure, i.sensitivity, o.dimension_set_id
 			 FROM observations o JOIN indicators i ON i.id = o.indicator_id
 			 LEFT JOIN areas a ON a.id = o.area_id
 			 WHERE ${visible.sql} ${indicatorId === undefined ? '' : 'AND o.indicator_id = ?'}
@@ -185,6 +211,17 @@ function* exportObservations(db: Db, actor: Actor, indicatorId?: number): Genera
 		for (const raw of stmt.iterate(...args) as Iterable<Cell[]>) {
 			const [code, period, area, valueType, ...rest] = raw;
 			const dims = sets.get(rest.pop() as number) ?? {};
+			const sensitivity = rest.pop() as Sensitivity;
+			const measure = rest.pop() as Measure;
+			if (threshold !== null) {
+				const [value, , numerator, denominator] = rest as (number | null)[];
+				const figure = { valueType: valueType as string, dimensions: dims };
+				const numbers = { value: value!, numerator: numerator!, denominator: denominator! };
+				if (hidesFigure({ measure, sensitivity }, { ...figure, ...numbers }, threshold)) {
+					// value, verification kept, then numerator … ci_high left out, source and comment kept
+					rest.splice(0, 7, suppressedExportText('small', threshold), rest[1], ...HIDDEN_NUMBERS);
+				}
+			}
 			yield [
 				code,
 				period,

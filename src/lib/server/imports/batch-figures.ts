@@ -1,6 +1,8 @@
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { visibleIndicatorCondition } from '../indicators/visible';
+import type { Suppression } from '../../domain/small-cells';
+import { SmallFigures } from '../observations/small-figures';
 import { authorize } from '../permissions';
 import { keysetPage, type Page, type PageRequest } from '../paging/keyset';
 import { FigureNames, type FigureName, type StoredFigureKey } from './figure-names';
@@ -13,17 +15,22 @@ export interface FigureNumbers {
 	verification: string | null;
 }
 
+/** A small cell of a restricted indicator: its numbers are left out (null) for every reader. */
+export interface Suppressed {
+	suppressed: Suppression | null;
+}
+
 /** A figure that still holds a batch's values, with its line in the batch's file. */
-export interface BatchFigure extends FigureName, FigureNumbers {
+export interface BatchFigure extends FigureName, FigureNumbers, Suppressed {
 	line: number | null;
 }
 
 /** A version of a figure that a batch replaced, and what the figure holds now. */
 export interface ReplacedFigure extends FigureName {
-	previous: FigureNumbers & { line: number | null };
+	previous: FigureNumbers & Suppressed & { line: number | null };
 	previousBatch: { id: number; fileName: string } | null;
 	/** the figure today; null when an undo has deleted it since */
-	now: (FigureNumbers & { batchId: number; fileName: string }) | null;
+	now: (FigureNumbers & Suppressed & { batchId: number; fileName: string }) | null;
 }
 
 export const FIGURES_PER_PAGE = 50;
@@ -66,9 +73,13 @@ export function listBatchFigures(
 		limit
 	);
 	const names = new FigureNames(db);
+	const small = new SmallFigures(db);
 	return {
 		...page,
-		items: page.items.map((f) => ({ ...names.of(f), ...numbers(f), line: f.source_line }))
+		items: page.items.map((f) => {
+			const name = names.of(f);
+			return { ...name, ...small.shown(f.indicator_id, name, numbers(f)), line: f.source_line };
+		})
 	};
 }
 
@@ -133,26 +144,29 @@ export function listReplacedFigures(
 		limit
 	);
 	const names = new FigureNames(db);
+	const small = new SmallFigures(db);
 	return {
 		...page,
 		items: page.items.map((h) => {
 			const previous = JSON.parse(h.previous) as StoredFigure;
+			const name = names.of(previous);
+			const shown = <T extends FigureNumbers>(n: T) => small.shown(previous.indicator_id, name, n);
 			return {
-				...names.of(previous),
-				previous: { ...numbers(previous), line: previous.source_line ?? null },
+				...name,
+				previous: shown({ ...numbers(previous), line: previous.source_line ?? null }),
 				previousBatch:
 					h.previousBatch === null ? null : { id: h.previousBatch, fileName: h.previousFile ?? '' },
 				now:
 					h.nowBatch === null
 						? null
-						: {
+						: shown({
 								value: h.nowValue,
 								numerator: h.nowNumerator,
 								denominator: h.nowDenominator,
 								verification: h.nowVerification,
 								batchId: h.nowBatch,
 								fileName: h.nowFile ?? ''
-							}
+							})
 			};
 		})
 	};

@@ -1,9 +1,11 @@
+import { hidesFigure, type Suppression } from '../../domain/small-cells';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
+import { smallCellThreshold } from '../settings/small-cells';
 import { loadDimensionSets } from './dimension-sets';
 
 /** A stored figure with where it came from: the batch, its file and the line in that file. */
@@ -24,6 +26,8 @@ export interface FigureProvenance {
 	line: number | null;
 	importedAt: string;
 	actor: string;
+	/** A small cell of a restricted indicator: its numbers are left out (null). */
+	suppressed: Suppression | null;
 }
 
 export const PROVENANCE_LIMIT = 300;
@@ -65,6 +69,7 @@ export function listFigureProvenance(
 		}
 	).n;
 	const sets = loadDimensionSets(db);
+	const threshold = smallCellThreshold(db);
 	const rows = db.$client
 		.prepare(
 			`SELECT o.period, o.period_start AS start, o.period_end AS end, a.code AS area,
@@ -77,7 +82,17 @@ export function listFigureProvenance(
 			 ORDER BY o.period_start DESC, o.period_end, a.code, o.dimension_set_id, o.value_type
 			 LIMIT ?`
 		)
-		.all(...params, limit) as (Omit<FigureProvenance, 'dimensions'> & { dims: number })[];
-	const figures = rows.map(({ dims, ...f }) => ({ ...f, dimensions: sets.get(dims) ?? {} }));
+		.all(...params, limit) as (Omit<FigureProvenance, 'dimensions' | 'suppressed'> & {
+		dims: number;
+	})[];
+	const figures = rows.map(({ dims, ...f }): FigureProvenance => {
+		const dimensions = sets.get(dims) ?? {};
+		// the page shows these rows to every reader: a small cell's numbers never leave the server
+		if (hidesFigure(indicator, { ...f, dimensions }, threshold)) {
+			const hidden = { value: null, numerator: null, denominator: null, sampleSize: null };
+			return { ...f, ...hidden, dimensions, suppressed: 'small' };
+		}
+		return { ...f, dimensions, suppressed: null };
+	});
 	return { ok: true, figures, total };
 }

@@ -14,6 +14,7 @@ import { loadFramework } from '$lib/server/framework/tree';
 import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
 import { findIndicator } from '$lib/server/indicators/list';
 import { listFigureProvenance } from '$lib/server/observations/provenance';
+import { rawFiguresFor, suppressesSmallCells } from '$lib/domain/small-cells';
 import { can } from '$lib/server/permissions';
 import { loadSeries } from '$lib/server/series/load-series';
 import { statusMargin } from '$lib/server/settings/status-margin';
@@ -43,6 +44,9 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		margin: statusMargin(db),
 		caveats: listCaveats(db, locals.actor, params.code, result.series.area),
 		canEditCaveats: can(locals.actor, 'caveat'),
+		/** a cleared reader may download a restricted indicator's breakdown with its small cells */
+		canAskRawFigures:
+			suppressesSmallCells(indicator.sensitivity) && rawFiguresFor(locals.actor, true),
 		detail: detail.detail,
 		dimension,
 		season,

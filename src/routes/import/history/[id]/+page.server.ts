@@ -13,6 +13,7 @@ import { findBatch } from '$lib/server/imports/batches';
 import { listSkippedRows } from '$lib/server/imports/skipped-rows';
 import { undoBatch } from '$lib/server/imports/undo';
 import { can } from '$lib/server/permissions';
+import { smallCellThreshold } from '$lib/server/settings/small-cells';
 import type { Actions, PageServerLoad } from './$types';
 
 const batchId = z.coerce.number().int().positive();
@@ -40,7 +41,9 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		replaced: figures
 			? listReplacedFigures(db, locals.actor, id, pageRequestFrom(url, 'replaced'))
 			: null,
-		skipped: listSkippedRows(db, locals.actor, id, pageRequestFrom(url, 'skipped'))
+		skipped: listSkippedRows(db, locals.actor, id, pageRequestFrom(url, 'skipped')),
+		/** what a hidden small cell's `< 5` says */
+		threshold: smallCellThreshold(db)
 	};
 };
 
