@@ -16,10 +16,11 @@ Commands:
   series INDICATOR_CODE [--area CODE] [--from PERIOD] [--to PERIOD]
          [--by month|quarter|half|year|fy] [--verified-only] [--json]
       The series a chart of the indicator shows, with targets and status.
-  export observations [--indicator CODE] [--raw]
+  export observations [--indicator CODE] [--suppress-small-cells]
   export areas | framework | indicators
       CSV on stdout in the import format: importing it back changes nothing.
-      Small cells of restricted indicators are written <5 unless --raw.
+      --suppress-small-cells writes small cells of restricted indicators <5,
+      for a file that leaves the mission (it then no longer imports back).
   report rbb BUDGET_YEAR --format xlsx|csv|html [--out FILE]
       The results-based budget performance report of a budget year (e.g.
       FY2024/25): issued figures once issued, else today's. csv and html go to

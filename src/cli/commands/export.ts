@@ -5,9 +5,12 @@ import { exportKind } from '../../lib/server/exports/export-files';
 import { UsageError, type ExitCode, type Output } from '../usage';
 
 /**
- * `cpas export observations [--indicator CODE] [--raw]`, `export areas|framework|indicators`.
- * `--raw` writes small cells of restricted indicators as stored (the command line's actor is
- * cleared); without it they are written `<5`, as every export does.
+ * `cpas export observations [--indicator CODE] [--suppress-small-cells]`, `export
+ * areas|framework|indicators`. The command's contract is the import format, which `import`
+ * takes back unchanged (formats.md §3): so the command line — a cleared local administrator —
+ * writes figures as stored, which is asking for raw figures. `--suppress-small-cells` writes
+ * small cells of restricted indicators `<5`, as the web exports do, for a file that leaves the
+ * mission. `--raw` is accepted and changes nothing.
  */
 export async function exportCommand(
 	db: Db,
@@ -17,16 +20,25 @@ export async function exportCommand(
 ): Promise<ExitCode> {
 	const { values, positionals } = parseArgs({
 		args,
-		options: { indicator: { type: 'string' }, raw: { type: 'boolean' } },
+		options: {
+			indicator: { type: 'string' },
+			raw: { type: 'boolean' },
+			'suppress-small-cells': { type: 'boolean' }
+		},
 		allowPositionals: true,
 		strict: true
 	});
 	if (positionals.length !== 1) {
 		throw new UsageError('export needs one kind: observations, areas, framework or indicators.');
 	}
-	const result = exportKind(db, actor, positionals[0]!, {
+	const kind = positionals[0]!;
+	if (values['suppress-small-cells'] && kind !== 'observations') {
+		throw new UsageError('--suppress-small-cells applies to observations only.');
+	}
+	const result = exportKind(db, actor, kind, {
 		indicator: values.indicator,
-		raw: values.raw
+		// raw unless asked otherwise, for observations; other kinds have no figures to hide
+		raw: kind === 'observations' ? !values['suppress-small-cells'] : values.raw
 	});
 	if (!result.ok) {
 		if (result.problem === 'bad_request') throw new UsageError(result.message);

@@ -161,16 +161,26 @@ describe('§3 export', () => {
 });
 
 describe('§3 export: the demo mission', () => {
-	// restricted indicators' small cells are written <5 unless --raw (docs/security.md "Small cells")
-	test('the demo mission exports (--raw) and imports back with 0 inserted and 0 updated', async () => {
+	// the demo has restricted indicators with small cells: the command line writes them as stored
+	test('the demo mission exports and imports back with 0 inserted and 0 updated', async () => {
 		const demo = generateDemoMission().map((f) => file(`demo-${f.name}`, f.content));
 		await importOk(demo);
-		const exported = await exportAll('export', ['--raw']);
+		const exported = await exportAll('export', []);
 		const back = await importOk(exported.paths);
 		expect(back.files.map((f) => [f.kind, f.inserted, f.updated])).toEqual(
 			KINDS.map((k) => [k, 0, 0])
 		);
 		const observations = readFileSync(demo[3]!, 'utf8').trim().split('\n').length - 1;
 		expect(back.files[3]!.unchanged).toBe(observations);
+	}, 30_000);
+
+	test('--suppress-small-cells writes the small cells of restricted indicators <5', async () => {
+		const demo = generateDemoMission().map((f) => file(`demo-${f.name}`, f.content));
+		await importOk(demo);
+		const raw = await exportCsv('observations');
+		const shared = await exportCsv('observations', '--suppress-small-cells');
+		expect(raw.stdout).not.toMatch(/,<5,/);
+		expect(shared.stdout).toMatch(/,<5,/);
+		expect(shared.stdout.split('\n')).toHaveLength(raw.stdout.split('\n').length);
 	}, 30_000);
 });
