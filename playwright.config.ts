@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from './tests/chromium';
+import { ADMIN_STATE } from './tests/e2e/auth';
 
 const PORT = 4173;
 
@@ -19,6 +20,16 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: CHROMIUM_LAUNCH
 	},
+	projects: [
+		{ name: 'sign-in', testMatch: /global\.setup\.ts/ },
+		{
+			// every spec runs signed in as the demo administrator; pageAs() opens other roles
+			name: 'e2e',
+			dependencies: ['sign-in'],
+			testIgnore: /global\.setup\.ts/,
+			use: { storageState: ADMIN_STATE }
+		}
+	],
 	webServer: {
 		command: 'node tests/e2e/serve.js',
 		port: PORT,

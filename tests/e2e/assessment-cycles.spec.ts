@@ -67,7 +67,7 @@ test('a cycle is created, rated, recommended on and issued; it keeps its figures
 		await issue.getByLabel('I confirm: issue 2025-H2 now').check();
 		await issue.getByRole('button', { name: 'Issue 2025-H2' }).click();
 		await expect(
-			page.getByText(/Issued.* on \d{4}-\d{2}-\d{2} by local-admin: read-only/)
+			page.getByText(/Issued.* on \d{4}-\d{2}-\d{2} by admin: read-only/)
 		).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Save PO2', exact: true })).toHaveCount(0);
 		await expect(page.getByRole('form', { name: 'Add a recommendation' })).toHaveCount(0);
