@@ -40,18 +40,20 @@ const sameComponent = (a: string, b: string) => a.trim().toLowerCase() === b.tri
 /**
  * Why a thing owned by these components is outside the scope, or null when it is inside: one
  * of its components must be assigned. A thing that names no component belongs to no planner's
- * components, so only an unlimited planner may write it.
+ * components, so only an unlimited planner may write it. `what` names the thing ("Indicator
+ * K2", "PO1-OC1").
  */
 export function componentProblem(
 	limits: AssignedScope | null,
-	components: string | null | undefined
+	components: string | null | undefined,
+	what: string
 ): string | null {
 	if (!limits || limits.components.length === 0) return null;
 	const named = componentsOf(components);
 	if (named.some((c) => limits.components.some((mine) => sameComponent(c, mine)))) return null;
 	const yours = `the components assigned to you (${limits.components.join(', ')})`;
-	if (named.length === 0) return `No component is named, so it is outside ${yours}.`;
-	return `"${named.join('; ')}" is outside ${yours}.`;
+	if (named.length === 0) return `${what} names no component, so it is outside ${yours}.`;
+	return `${what} belongs to ${named.join('; ')}, outside ${yours}.`;
 }
 
 /**

@@ -47,25 +47,25 @@ describe('components', () => {
 	});
 
 	test('in scope when one of its components is assigned, spelt in any case', () => {
-		expect(componentProblem(scope, 'Force;UNPOL')).toBeNull();
-		expect(componentProblem(scope, 'civil affairs')).toBeNull();
+		expect(componentProblem(scope, 'Force;UNPOL', 'K1')).toBeNull();
+		expect(componentProblem(scope, 'civil affairs', 'K1')).toBeNull();
 	});
 
 	test('outside when none is assigned, naming what is and what was', () => {
-		expect(componentProblem(scope, 'Human Rights; Force')).toBe(
-			'"Human Rights; Force" is outside the components assigned to you (Civil Affairs, UNPOL).'
+		expect(componentProblem(scope, 'Human Rights; Force', 'Indicator K2')).toBe(
+			'Indicator K2 belongs to Human Rights; Force, outside the components assigned to you (Civil Affairs, UNPOL).'
 		);
 	});
 
 	test('a thing naming no component is outside a component scope', () => {
-		expect(componentProblem(scope, '')).toBe(
-			'No component is named, so it is outside the components assigned to you (Civil Affairs, UNPOL).'
+		expect(componentProblem(scope, '', 'PO1')).toBe(
+			'PO1 names no component, so it is outside the components assigned to you (Civil Affairs, UNPOL).'
 		);
 	});
 
 	test('no component limit: anything goes', () => {
-		expect(componentProblem(null, 'Human Rights')).toBeNull();
-		expect(componentProblem({ components: [], areas: ['NK'] }, '')).toBeNull();
+		expect(componentProblem(null, 'Human Rights', 'K1')).toBeNull();
+		expect(componentProblem({ components: [], areas: ['NK'] }, '', 'K1')).toBeNull();
 	});
 });
 

@@ -1,6 +1,7 @@
 import { eq, isNull, or } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import { parsePeriod } from '../../domain/period';
+import { areaProblem, componentProblem, parentsIn, writeLimits } from '../../domain/planner-scope';
 import { didYouMean } from '../../domain/suggest';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
@@ -8,7 +9,7 @@ import type { Db } from '../db';
 import { recordAudit } from '../audit/record';
 import { areas, caveats, indicators } from '../db/schema';
 import { findVisibleIndicator } from '../indicators/visible';
-import { authorize } from '../permissions';
+import { NotAllowed, authorize } from '../permissions';
 
 /** A caveat as pages show it. */
 export interface Caveat {
@@ -93,15 +94,20 @@ function resolve(db: Db, actor: Actor, input: CaveatInput) {
 	}
 	const period = parsePeriod(input.period);
 	if (!period.ok) errors.period = period.message;
+	const limits = writeLimits(actor);
 	let indicatorId: number | null = null;
 	if (input.indicator) {
 		const found = findVisibleIndicator(db, actor, input.indicator);
 		if (found) indicatorId = found.id;
 		else errors.indicator = `Unknown indicator "${input.indicator}".`;
+		const outside = found && componentProblem(limits, found.component, `Indicator ${found.code}`);
+		if (outside) errors.indicator = outside;
+	} else if (limits && limits.components.length > 0) {
+		errors.indicator = `A caveat on every indicator is outside the components assigned to you (${limits.components.join(', ')}): choose one of your indicators.`;
 	}
 	let areaId: number | null = null;
+	const tree = loadAreaTree(db);
 	if (input.area) {
-		const tree = loadAreaTree(db);
 		const found = tree.byCodeOf(input.area);
 		if (found) areaId = found.id;
 		else {
@@ -111,6 +117,8 @@ function resolve(db: Db, actor: Actor, input: CaveatInput) {
 			)}`;
 		}
 	}
+	const where = !errors.area && areaProblem(limits, input.area || null, parentsIn(tree));
+	if (where) errors.area = where;
 	if (Object.keys(errors).length > 0 || !period.ok) return { ok: false as const, errors };
 	return { ok: true as const, text, period: period.period, indicatorId, areaId };
 }
@@ -157,11 +165,41 @@ export function addCaveat(db: Db, actor: Actor, input: CaveatInput): CaveatResul
 	});
 }
 
+/** A caveat outside a scoped planner's scope: not allowed, saying why. */
+export class OutsideScope extends NotAllowed {
+	constructor(actor: Actor, why: string) {
+		super(actor, 'caveat');
+		this.message = why;
+	}
+}
+
+/**
+ * Why a planner limited by scope may not change or delete a stored caveat (its indicator or
+ * area is outside their scope), or null when they may.
+ */
+function storedOutsideScope(db: Db, actor: Actor, id: number): string | null {
+	const limits = writeLimits(actor);
+	if (!limits) return null;
+	const stored = auditedCaveat(db, id);
+	if (!stored) return null;
+	const indicator = stored.indicator
+		? db.select().from(indicators).where(eq(indicators.code, stored.indicator)).get()
+		: undefined;
+	const component = indicator
+		? componentProblem(limits, indicator.component, `Indicator ${indicator.code}`)
+		: limits.components.length > 0
+			? `A caveat on every indicator is outside the components assigned to you (${limits.components.join(', ')}).`
+			: null;
+	return component ?? areaProblem(limits, stored.area, parentsIn(loadAreaTree(db)));
+}
+
 export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInput): CaveatResult {
 	authorize(actor, 'caveat');
 	if (!db.select().from(caveats).where(eq(caveats.id, id)).get()) {
 		return { ok: false, errors: { id: 'This caveat no longer exists.' } };
 	}
+	const outside = storedOutsideScope(db, actor, id);
+	if (outside) return { ok: false, errors: { id: outside } };
 	const r = resolve(db, actor, input);
 	if (!r.ok) return r;
 	db.transaction((tx) => {
@@ -175,8 +213,14 @@ export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInpu
 	return { ok: true, id };
 }
 
+/**
+ * Deletes a caveat; false when there is none. A caveat outside a scoped planner's scope is
+ * refused (NotAllowed), as any write they may not make.
+ */
 export function deleteCaveat(db: Db, actor: Actor, id: number): boolean {
 	authorize(actor, 'caveat');
+	const outside = storedOutsideScope(db, actor, id);
+	if (outside) throw new OutsideScope(actor, outside);
 	return db.transaction((tx) => {
 		const before = auditedCaveat(tx, id);
 		const deleted = tx.delete(caveats).where(eq(caveats.id, id)).run().changes === 1;

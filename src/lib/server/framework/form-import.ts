@@ -11,7 +11,7 @@ import type { Db } from '../db';
 import { csvChunks, type Cell } from '../exports/csv';
 import { importFiles } from '../imports/import-files';
 import type { ImportReport } from '../imports/report';
-import { authorize, can } from '../permissions';
+import { authorize } from '../permissions';
 
 /** Problems by form field; `FORM_ERROR` holds those that belong to no field. */
 export type FieldErrors = Record<string, string>;
@@ -38,15 +38,6 @@ export function addFieldError(errors: FieldErrors, field: string, message: strin
 	errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
 }
 
-/**
- * Who may edit the framework may have the edit imported, whatever their right to upload files
- * (the Strategic Planning Unit edits the framework but does not import figures): the importer
- * is then the editor's engine, and its batch still records the actor's own name.
- */
-function editorAsImporter(actor: Actor): Actor {
-	return can(actor, 'import') ? actor : { ...actor, role: 'planner' };
-}
-
 /** Imports the files a form became, all or nothing; errors come back by form field. */
 export async function importFromForm(
 	db: Db,
@@ -56,14 +47,16 @@ export async function importFromForm(
 ): Promise<{ ok: true; report: ImportReport } | { ok: false; errors: FieldErrors }> {
 	authorize(actor, 'framework');
 	const encoder = new TextEncoder();
+	// The importer asks for the framework right for framework and indicators files, and, with
+	// targetsOnly, for the indicator's targets: whoever may edit the framework may save a form.
 	const report = await importFiles(
 		db,
-		editorAsImporter(actor),
+		actor,
 		files.map((f) => ({
 			name: f.name,
 			bytes: encoder.encode([...csvChunks(f.columns, f.rows)].join(''))
 		})),
-		options
+		{ ...options, targetsOnly: true }
 	);
 	if (report.ok) return { ok: true, report };
 	const errors: FieldErrors = {};

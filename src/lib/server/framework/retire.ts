@@ -6,6 +6,7 @@
  * node takes no new children or indicators.
  */
 import { eq, inArray } from 'drizzle-orm';
+import { componentProblem, writeLimits } from '../../domain/planner-scope';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
@@ -21,6 +22,35 @@ export type RetireResult =
 function listed(codes: string[]): string {
 	const shown = codes.slice(0, 6).join(', ');
 	return codes.length > 6 ? `${shown} and ${codes.length - 6} more` : shown;
+}
+
+/**
+ * Why a planner limited to components may not retire or reinstate these nodes and indicators
+ * (the first outside their components), or null when they may.
+ */
+function outsideScope(
+	db: Db,
+	actor: Actor,
+	nodeIds: number[],
+	indicatorIds: number[]
+): string | null {
+	const limits = writeLimits(actor);
+	if (!limits) return null;
+	const nodes = nodeIds.length
+		? db.select().from(results).where(inArray(results.id, nodeIds)).all()
+		: [];
+	for (const n of nodes) {
+		const problem = componentProblem(limits, n.components, n.code);
+		if (problem) return problem;
+	}
+	const measuring = indicatorIds.length
+		? db.select().from(indicators).where(inArray(indicators.id, indicatorIds)).all()
+		: [];
+	for (const i of measuring) {
+		const problem = componentProblem(limits, i.component, `Indicator ${i.code}`);
+		if (problem) return problem;
+	}
+	return null;
 }
 
 /** What is still active below a node: what retiring it with everything below retires too. */
@@ -74,6 +104,13 @@ export function retireNode(
 			message: `${code} still has ${parts.join(' and ')}: retire them first, or retire ${code} with everything below it.`
 		};
 	}
+	const outside = outsideScope(
+		db,
+		actor,
+		[node.id, ...below.map((n) => n.id)],
+		measuring.map((i) => i.id)
+	);
+	if (outside) return { ok: false, message: outside };
 	db.transaction((tx) => {
 		tx.update(results)
 			.set({ retired: true })
@@ -121,6 +158,8 @@ export function retireIndicator(db: Db, actor: Actor, code: string): RetireResul
 	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
 	if (indicator.retired) return { ok: false, message: `${code} is already retired.` };
+	const outside = outsideScope(db, actor, [], [indicator.id]);
+	if (outside) return { ok: false, message: outside };
 	setIndicatorRetired(db, actor, indicator.id, code, true);
 	return { ok: true, nodes: [], indicators: [code] };
 }
@@ -131,6 +170,8 @@ export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult 
 	const node = db.select().from(results).where(eq(results.code, code)).get();
 	if (!node) return { ok: false, message: `Unknown framework node "${code}".` };
 	if (!node.retired) return { ok: false, message: `${code} is not retired.` };
+	const outside = outsideScope(db, actor, [node.id], []);
+	if (outside) return { ok: false, message: outside };
 	const parent =
 		node.parentId === null
 			? undefined
@@ -157,6 +198,8 @@ export function reinstateIndicator(db: Db, actor: Actor, code: string): RetireRe
 	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
 	if (!indicator.retired) return { ok: false, message: `${code} is not retired.` };
+	const outside = outsideScope(db, actor, [], [indicator.id]);
+	if (outside) return { ok: false, message: outside };
 	const node = db.select().from(results).where(eq(results.id, indicator.resultId)).get()!;
 	if (node.retired) {
 		return {

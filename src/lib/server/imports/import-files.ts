@@ -6,7 +6,7 @@ import type { Actor } from '../actor';
 import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Db } from '../db';
 import { importBatches, importSkippedRows } from '../db/schema';
-import { authorize } from '../permissions';
+import { authorize, can, type Action } from '../permissions';
 import {
 	EncodingSniffer,
 	NOT_TEXT,
@@ -52,6 +52,12 @@ export interface ImportOptions {
 	 * read what they wrote as `after`; the batches' ids are added to its detail.
 	 */
 	audit?: (db: Db) => AuditEntry;
+	/**
+	 * The observations files of this call hold targets only (the indicator editor's): each line
+	 * must have value_type `target`, and they need the right to edit the framework rather than
+	 * to import figures, since targets are part of an indicator's definition.
+	 */
+	targetsOnly?: boolean;
 }
 
 /** How often `progress` is told: often enough for a progress bar, rarely enough to cost nothing. */
@@ -81,6 +87,23 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
 	framework: importFramework,
 	indicators: importIndicators
 };
+
+/**
+ * The right each kind of file needs. The framework's files are the framework editor's work, so
+ * the Strategic Planning Unit, which edits the framework, imports them too; figures and areas
+ * are planners' imports.
+ */
+function actionFor(kind: FileKind, options: ImportOptions): Action {
+	if (kind === 'framework' || kind === 'indicators') return 'framework';
+	return kind === 'observations' && options.targetsOnly ? 'framework' : 'import';
+}
+
+function notAllowedMessage(actor: Actor, kind: FileKind): string {
+	const who = `${actor.username} (${actor.role})`;
+	return kind === 'framework' || kind === 'indicators'
+		? `${who} may not change the results framework, so this file of ${kind} cannot be imported.`
+		: `${who} may not import ${kind}: that is a planner's work. Nothing was imported.`;
+}
 
 /**
  * A look at a file's start: its likely encoding, header and kind, so files can be put in
@@ -160,7 +183,7 @@ function readHeader(text: string): TableHeader | ReturnType<typeof issue> | null
 /** The sink that receives a file's records, by kind; null when its header refuses it. */
 function sinkFor(
 	kind: FileKind,
-	ctx: Omit<KindImport, 'table'> & { table: TableHeader }
+	ctx: Omit<KindImport, 'table'> & { table: TableHeader; targetsOnly: boolean }
 ): RowSink | null {
 	if (kind === 'observations') return observationSink(ctx);
 	const records: CsvRecord[] = [];
@@ -217,7 +240,14 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 			bomLength,
 			{
 				header(table) {
-					sink = sinkFor(kind, { db, table, report, batchId: batch.id });
+					sink = sinkFor(kind, {
+						db,
+						actor,
+						table,
+						report,
+						batchId: batch.id,
+						targetsOnly: options.targetsOnly ?? false
+					});
 					return null;
 				},
 				record(record) {
@@ -339,12 +369,17 @@ export function importFiles(
 	files: (FileSource | IncomingFile)[],
 	options: ImportOptions = {}
 ): Promise<ImportReport> {
-	authorize(actor, 'import');
+	// who may import no kind of file is refused outright; the rest is decided file by file
+	if (!can(actor, 'framework')) authorize(actor, 'import');
 	const sources = files.map((f) => ('bytes' in f ? sourceFromBytes(f.name, f.bytes) : f));
 	return serialised(db, async () => {
 		const dryRun = options.dryRun ?? false;
 		const inspected: Inspected[] = [];
 		for (const source of sources) inspected.push(await inspect(source));
+		for (const { report } of inspected) {
+			if (report.kind && !can(actor, actionFor(report.kind, options)))
+				report.errors.push(issue(null, null, null, notAllowedMessage(actor, report.kind)));
+		}
 		const ordered = inspected
 			.filter((f) => f.report.errors.length === 0 && f.report.kind)
 			.sort((a, b) => FILE_KINDS.indexOf(a.report.kind!) - FILE_KINDS.indexOf(b.report.kind!));

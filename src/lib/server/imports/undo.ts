@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import { FIGURE_COLUMNS } from '../../domain/columns';
 import {
+	areaProblem,
+	componentProblem,
+	parentsIn,
+	writeLimits,
+	type AssignedScope
+} from '../../domain/planner-scope';
+import {
 	conflictWarning,
 	restorationOf,
 	undoSummary,
@@ -10,6 +17,7 @@ import {
 	type UndoCounts
 } from '../../domain/undo';
 import type { Actor } from '../actor';
+import { loadAreaTree } from '../areas/tree';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
@@ -123,6 +131,17 @@ function undoInTransaction(
 		};
 	}
 
+	const limits = writeLimits(actor);
+	const outside = limits && figureOutsideScope(client, db, limits, batchId);
+	if (outside) {
+		return {
+			ok: false,
+			problem: 'not_undoable',
+			batchId,
+			message: `Import #${batchId} has figures outside your scope: ${outside} Only someone whose scope covers every figure of it may undo it; nothing was undone.`
+		};
+	}
+
 	const later = findLaterChanges(db, batchId);
 	const actions = figureActions(client, batchId);
 	if (later.count > 0 && !options.confirm) {
@@ -160,6 +179,48 @@ function undoInTransaction(
 		laterBatches: later.batches.map((b) => b.id)
 	});
 	return { ok: true, batchId, counts, later, message: undoSummary(batchId, counts) };
+}
+
+/**
+ * Why a planner limited to components or areas may not undo a batch: the first figure it wrote
+ * (inserted, or updated — whatever it holds now) outside their scope, in words; null when all
+ * are inside. Undoing writes each of those figures, so each must be theirs to write.
+ */
+function figureOutsideScope(
+	client: Database.Database,
+	db: Db,
+	limits: AssignedScope,
+	batchId: number
+): string | null {
+	const written = client
+		.prepare(
+			`SELECT indicator_id AS indicatorId, area_id AS areaId FROM observations WHERE batch_id = ?
+			 UNION
+			 SELECT json_extract(previous, '$.indicator_id'), json_extract(previous, '$.area_id')
+			 FROM observation_history WHERE replaced_by_batch_id = ?`
+		)
+		.all(batchId, batchId) as { indicatorId: number; areaId: number | null }[];
+	const indicators = new Map(
+		(
+			client.prepare('SELECT id, code, component FROM indicators').all() as {
+				id: number;
+				code: string;
+				component: string | null;
+			}[]
+		).map((i) => [i.id, i])
+	);
+	const tree = loadAreaTree(db);
+	const parents = parentsIn(tree);
+	for (const { indicatorId, areaId } of written) {
+		const indicator = indicators.get(indicatorId);
+		const component =
+			indicator && componentProblem(limits, indicator.component, `Indicator ${indicator.code}`);
+		if (component) return component;
+		const code = areaId === null ? null : (tree.get(areaId)?.code ?? null);
+		const area = areaProblem(limits, code, parents);
+		if (area) return area;
+	}
+	return null;
 }
 
 interface FigureAction {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AREA_COLUMNS } from '../../../domain/columns';
 import { areaPopulations, areas } from '../../db/schema';
+import { areaProblem, writeLimits, type AssignedScope } from '../../../domain/planner-scope';
 import { didYouMean } from '../../../domain/suggest';
 import { RowReader, addError } from '../row-reader';
 import {
@@ -18,6 +19,8 @@ interface AreaRow {
 	parent: string | null | undefined;
 	level: string | null | undefined;
 	population: number | null | undefined;
+	/** the population as written, for messages */
+	populationText: string;
 	year: number | null | undefined;
 }
 
@@ -68,6 +71,7 @@ export function importAreas(ctx: KindImport): void {
 				parent: r.text('parent_area'),
 				level: r.text('area_level'),
 				population,
+				populationText: r.text('population') ?? '',
 				year
 			});
 		}
@@ -142,9 +146,77 @@ export function importAreas(ctx: KindImport): void {
 			up = parentOf.get(up);
 		}
 	}
+	const limits = writeLimits(ctx.actor);
+	if (limits && limits.areas.length > 0 && report.errors.length === 0) {
+		refuseOutsideScope(ctx, limits, rows, firstRow, stored, parentOf);
+	}
 	if (report.errors.length > 0) return;
 
 	writeAreas(ctx, rows, firstRow, stored);
+}
+
+type StoredArea = typeof areas.$inferSelect;
+
+/**
+ * A planner limited to areas edits only their subtrees: a row that would add or change an
+ * area or a population is refused unless the area lies within their areas as stored, and,
+ * when it gets a parent (a new area, or a move), the parent lies within them as the file
+ * leaves the tree — so an area can neither be taken from another subtree nor moved out of
+ * theirs, and an assigned area itself is not moved. Rows that change nothing are fine.
+ */
+function refuseOutsideScope(
+	ctx: KindImport,
+	limits: AssignedScope,
+	rows: AreaRow[],
+	firstRow: Map<string, AreaRow>,
+	stored: Map<string, StoredArea>,
+	parentOf: Map<string, string | null>
+): void {
+	const { db, report } = ctx;
+	const codeOf = new Map([...stored.values()].map((a) => [a.id, a.code]));
+	const storedParent = (code: string) => {
+		const area = stored.get(code);
+		if (!area) return undefined;
+		return area.parentId === null ? null : (codeOf.get(area.parentId) ?? null);
+	};
+	const populations = new Map(
+		db
+			.select()
+			.from(areaPopulations)
+			.all()
+			.map((p) => [`${p.areaId}:${p.year ?? ''}`, p.population])
+	);
+	const refused = new Set<string>();
+	const refuse = (row: AreaRow, column: string, value: string, message: string) => {
+		refused.add(row.code);
+		addError(report, { line: row.line, column, value, message });
+	};
+	for (const row of firstRow.values()) {
+		const before = stored.get(row.code);
+		const moves = row.parent !== undefined && (row.parent ?? null) !== storedParent(row.code);
+		const renames =
+			before !== undefined &&
+			(!same(before.name, row.name) || (row.level !== undefined && !same(before.level, row.level)));
+		if (before && !moves && !renames) continue;
+		const was = before && areaProblem(limits, row.code, storedParent);
+		if (was) {
+			refuse(row, 'area_code', row.code, was);
+			continue;
+		}
+		if (!before || moves) {
+			const parent = parentOf.get(row.code) ?? null;
+			const where = areaProblem(limits, parent, (c) => parentOf.get(c));
+			if (where) refuse(row, 'parent_area', parent ?? '', where);
+		}
+	}
+	// a population of an area the file does not otherwise change
+	for (const row of rows) {
+		if (refused.has(row.code) || row.population == null) continue;
+		const area = stored.get(row.code);
+		if (!area || populations.get(`${area.id}:${row.year ?? ''}`) === row.population) continue;
+		const was = areaProblem(limits, row.code, storedParent);
+		if (was) refuse(row, 'population', row.populationText, was);
+	}
 }
 
 function writeAreas(

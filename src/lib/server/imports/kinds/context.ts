@@ -1,3 +1,4 @@
+import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import type { CsvTable, TableHeader } from '../read-table';
 import type { FileReport } from '../report';
@@ -6,6 +7,8 @@ import { addError } from '../row-reader';
 /** What a kind's importer works with: the open transaction, the file, its report and batch. */
 export interface KindImport {
 	db: Db;
+	/** who imports: their scope limits what the file may write */
+	actor: Actor;
 	table: CsvTable;
 	report: FileReport;
 	batchId: number;

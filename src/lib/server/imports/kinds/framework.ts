@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { FRAMEWORK_COLUMNS } from '../../../domain/columns';
 import { results } from '../../db/schema';
+import { componentProblem, writeLimits, type AssignedScope } from '../../../domain/planner-scope';
 import { didYouMean } from '../../../domain/suggest';
 import { PARENT_LEVEL, RESULT_LEVELS, TIERS, type ResultLevel } from '../../../domain/vocabulary';
 import { RowReader, addError } from '../row-reader';
@@ -124,6 +125,8 @@ export function importFramework(ctx: KindImport): void {
 			});
 		}
 	}
+	const limits = writeLimits(ctx.actor);
+	if (limits) refuseOutsideScope(ctx, limits, rows, stored);
 	if (report.errors.length > 0) return;
 
 	// Parents before children, so each parent id exists when its child is written.
@@ -153,4 +156,55 @@ export function importFramework(ctx: KindImport): void {
 			report.updated++;
 		}
 	}
+}
+
+type StoredResult = typeof results.$inferSelect;
+
+/**
+ * A planner limited to components writes only nodes of theirs: a row that would create or
+ * change a node is refused when the node, as the file leaves it, names none of their
+ * components, or when the node as stored does (taking over another component's node by
+ * renaming its component is not theirs to do). Rows that change nothing are fine, so the
+ * planner can import back an export of the whole framework with their rows edited.
+ */
+function refuseOutsideScope(
+	ctx: KindImport,
+	limits: AssignedScope,
+	rows: Map<string, ResultRow>,
+	stored: Map<string, StoredResult>
+): void {
+	const codeOf = new Map([...stored.values()].map((n) => [n.id, n.code]));
+	for (const row of rows.values()) {
+		const before = stored.get(row.code);
+		if (before && !changes(before, row, codeOf)) continue;
+		const was = before && componentProblem(limits, before.components, row.code);
+		if (was) {
+			addError(ctx.report, {
+				line: row.line,
+				column: 'result_code',
+				value: row.code,
+				message: was
+			});
+			continue;
+		}
+		const components =
+			row.optional.components !== undefined ? row.optional.components : before?.components;
+		const will = componentProblem(limits, components, row.code);
+		if (will) {
+			addError(ctx.report, {
+				line: row.line,
+				column: 'component',
+				value: components ?? '',
+				message: will
+			});
+		}
+	}
+}
+
+/** Whether a row would change its stored node: the same comparison the write makes. */
+function changes(before: StoredResult, row: ResultRow, codeOf: Map<number, string>): boolean {
+	const parent = before.parentId === null ? null : (codeOf.get(before.parentId) ?? null);
+	if (before.level !== row.level || before.title !== row.title || parent !== row.parent)
+		return true;
+	return Object.entries(row.optional).some(([k, v]) => !same(before[k as keyof StoredResult], v));
 }

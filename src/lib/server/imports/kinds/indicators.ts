@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { indicators, results } from '../../db/schema';
 import { parsePeriod } from '../../../domain/period';
+import { componentProblem, writeLimits } from '../../../domain/planner-scope';
 import { didYouMean } from '../../../domain/suggest';
 import {
 	AGGREGATIONS,
@@ -93,6 +94,7 @@ export function importIndicators(ctx: KindImport): void {
 	);
 	const seen = new Map<string, { line: number; cells: string }>();
 	const reportedLines = new Set<number>();
+	const limits = writeLimits(ctx.actor);
 
 	for (const record of ctx.table.records) {
 		report.rows++;
@@ -164,12 +166,26 @@ export function importIndicators(ctx: KindImport): void {
 			if (value !== undefined) next[field] = value;
 		}
 
+		const unchanged =
+			before !== undefined &&
+			Object.entries(next).every(([k, v]) => same(before[k as keyof typeof before], v));
+		// A planner limited to components writes only their indicators, as stored and as the
+		// file leaves them; a row that changes nothing is fine (an export imported back).
+		if (limits && !unchanged) {
+			const was = before && componentProblem(limits, before.component, `Indicator ${code}`);
+			const component = next.component !== undefined ? next.component : before?.component;
+			const will = !was && componentProblem(limits, component, `Indicator ${code}`);
+			if (was) r.error('indicator_code', code, was);
+			else if (will) r.error('component', component ?? '', will);
+			if (was || will) continue;
+		}
+
 		if (!before) {
 			db.insert(indicators)
 				.values({ code, ...next, batchId } as typeof indicators.$inferInsert)
 				.run();
 			report.inserted++;
-		} else if (Object.entries(next).every(([k, v]) => same(before[k as keyof typeof before], v))) {
+		} else if (unchanged) {
 			report.unchanged++;
 		} else {
 			db.update(indicators)

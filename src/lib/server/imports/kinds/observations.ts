@@ -3,9 +3,17 @@ import { FIGURE_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
 import { parsePeriod, type Period, type PeriodResult } from '../../../domain/period';
 import { didYouMean } from '../../../domain/suggest';
 import { VALUE_TYPES, VERIFICATIONS, type Measure } from '../../../domain/vocabulary';
+import {
+	areaProblem,
+	componentProblem,
+	parentsIn,
+	writeLimits
+} from '../../../domain/planner-scope';
+import type { Actor } from '../../actor';
 import { loadAreaTree } from '../../areas/tree';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
+import { can } from '../../permissions';
 import { parseNumber } from '../numbers';
 import type { CsvRecord, TableHeader } from '../read-table';
 import type { FileReport } from '../report';
@@ -14,20 +22,24 @@ import { DimensionSetIds, canonicalDimensions } from '../../observations/dimensi
 import { DimensionCategories } from './dimension-categories';
 import { requireColumns, warnUnknownColumns } from './context';
 import { findPartialOverlaps } from './overlaps';
-import { FigureWriter, type ObservationDraft } from './write-observations';
+import { FigureWriter, type CellProblem, type ObservationDraft } from './write-observations';
 
 interface IndicatorInfo {
 	id: number;
 	code: string;
 	measure: Measure;
 	dimensions: string[];
+	component: string | null;
 }
 
 export interface ObservationContext {
 	db: Db;
+	actor: Actor;
 	table: TableHeader;
 	report: FileReport;
 	batchId: number;
+	/** every line must be a target (see ImportOptions.targetsOnly) */
+	targetsOnly: boolean;
 }
 
 /** Receives a file's records one by one; `finish` runs the checks that need the whole file. */
@@ -50,7 +62,7 @@ interface PeriodColumn {
  * the header alone refuses the file.
  */
 export function observationSink(ctx: ObservationContext): RowSink | null {
-	const { db, table, report, batchId } = ctx;
+	const { db, actor, table, report, batchId } = ctx;
 	const periodColumns: PeriodColumn[] = table.rawHeaders.flatMap((raw, i) => {
 		const parsed = raw === '' ? null : parsePeriod(raw);
 		return parsed?.ok ? [{ raw, key: table.headers[i]!, position: i, period: parsed.period }] : [];
@@ -67,6 +79,15 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		});
 		return null;
 	}
+	if (wide && ctx.targetsOnly) {
+		addError(report, {
+			line: 1,
+			column: periodColumns[0]!.raw,
+			value: periodColumns[0]!.raw,
+			message: 'Targets are written in long form, with value_type "target".'
+		});
+		return null;
+	}
 
 	const known = new Map<string, IndicatorInfo>(
 		db
@@ -74,7 +95,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				id: indicators.id,
 				code: indicators.code,
 				measure: indicators.measure,
-				dimensions: indicators.dimensions
+				dimensions: indicators.dimensions,
+				component: indicators.component
 			})
 			.from(indicators)
 			.where(eq(indicators.retired, false))
@@ -94,12 +116,14 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	);
 
 	const tree = loadAreaTree(db);
+	const limits = writeLimits(actor);
+	const parents = parentsIn(tree);
 	const categories = new DimensionCategories(db, report, batchId);
 	// The figure columns the file has; the others keep their stored values.
 	const columns = wide
 		? (['value'] as const)
 		: FIGURE_COLUMNS.filter((c) => table.headers.includes(c));
-	const writer = new FigureWriter(db, report, batchId, columns);
+	const writer = new FigureWriter(db, report, batchId, columns, can(actor, 'verify'));
 	const dimensionSets = new DimensionSetIds(db);
 	// Files repeat the same indicator, area and categories on many lines: resolve them once.
 	type Resolved = ReturnType<typeof resolveKey>;
@@ -189,7 +213,27 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		if (key === undefined) dimensionKeys.set(signature, (key = canonicalDimensions(dimensions)));
 		const dimensionSetId = dimensionSets.idOf(key);
 		if (indicator) writer.recordDimensionSet(indicator.id, dimensionSetId);
-		return { indicator, area, areaCode, dimensionSetId };
+		return { indicator, area, areaCode, dimensionSetId, refusals: outOfScope(indicator, area) };
+	}
+
+	/**
+	 * Why a planner may not write figures of this indicator and area (their scope); the writer
+	 * refuses such a line only when it would change something, so an export imported back
+	 * stays fine.
+	 */
+	function outOfScope(
+		indicator: IndicatorInfo | undefined,
+		area: { code: string } | undefined
+	): CellProblem[] | undefined {
+		if (!limits || !indicator) return undefined;
+		const problems: CellProblem[] = [];
+		const component = componentProblem(limits, indicator.component, `Indicator ${indicator.code}`);
+		if (component) {
+			problems.push({ column: 'indicator_code', value: indicator.code, message: component });
+		}
+		const where = areaProblem(limits, area?.code ?? null, parents);
+		if (where) problems.push({ column: 'area_code', value: area?.code ?? '', message: where });
+		return problems.length > 0 ? problems : undefined;
 	}
 
 	/** A rate per 100,000 without a denominator needs the area's population. */
@@ -205,7 +249,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 
 	function longRecord(r: RowReader): void {
 		const errorsBefore = report.errorCount ?? 0;
-		const { indicator, area, areaCode, dimensionSetId } = readKey(r);
+		const { indicator, area, areaCode, dimensionSetId, refusals } = readKey(r);
 		let period: Period | null = null;
 		const periodText = r.text('period');
 		if (!periodText) r.error('period', '', 'period is required.');
@@ -215,6 +259,9 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			else r.error('period', periodText, parsed.message);
 		}
 		const valueType = r.oneOf('value_type', VALUE_TYPES) ?? 'actual';
+		if (ctx.targetsOnly && valueType !== 'target') {
+			r.error('value_type', r.text('value_type') ?? '', 'Only targets may be set here.');
+		}
 		const measure = indicator?.measure;
 		const values = {
 			value: r.number('value', { percent: measure === 'percent' }),
@@ -236,7 +283,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			areaId: area?.id ?? null,
 			dimensionSetId,
 			valueType,
-			values: columns.map((c) => values[c] ?? null)
+			values: columns.map((c) => values[c] ?? null),
+			refusals
 		};
 		if (
 			measure === 'per_100k' &&
@@ -250,7 +298,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 
 	function wideRecord(r: RowReader): void {
 		const errorsBefore = report.errorCount ?? 0;
-		const { indicator, area, areaCode, dimensionSetId } = readKey(r);
+		const { indicator, area, areaCode, dimensionSetId, refusals } = readKey(r);
 		if ((report.errorCount ?? 0) > errorsBefore || !indicator) return;
 		for (const column of periodColumns) {
 			const text = r.record.values[column.position];
@@ -272,7 +320,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				areaId: area?.id ?? null,
 				dimensionSetId,
 				valueType: 'actual',
-				values: [parsed.value]
+				values: [parsed.value],
+				refusals
 			};
 			if (indicator.measure === 'per_100k' && !hasPopulation(r, draft, areaCode)) continue;
 			writer.write(draft);
@@ -288,6 +337,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			else longRecord(r);
 		},
 		finish() {
+			writer.finish();
 			const fresh = db.$client.prepare('UPDATE indicators SET last_batch_id = ? WHERE id = ?');
 			for (const id of writer.indicatorsWritten) fresh.run(batchId, id);
 			for (const overlap of findPartialOverlaps(db, batchId, writer.indicatorsTouched)) {

@@ -1,12 +1,20 @@
 import type { Statement } from 'better-sqlite3';
 import type { FigureColumn } from '../../../domain/columns';
 import type { Period } from '../../../domain/period';
+import { changedVerifiedWarning, verificationProblem } from '../../../domain/verification';
 import type { ValueType } from '../../../domain/vocabulary';
 import type { Db } from '../../db';
 import { MAX_REPORTED_CHANGES, type FileReport } from '../report';
 import { addError } from '../row-reader';
 
 export type FigureValue = string | number | null;
+
+/** A reason the acting user may not write a figure, on one cell of its line. */
+export interface CellProblem {
+	column: string;
+	value: string;
+	message: string;
+}
 
 /** A validated figure with its codes resolved, ready to be written. */
 export interface ObservationDraft {
@@ -19,6 +27,11 @@ export interface ObservationDraft {
 	valueType: ValueType;
 	/** The values of the writer's columns, in their order. */
 	values: FigureValue[];
+	/**
+	 * Why the acting user may not write this figure (outside a planner's scope): refused when
+	 * the line would insert or change it, fine when it leaves it as stored.
+	 */
+	refusals?: readonly CellProblem[] | undefined;
 }
 
 type StoredRow = Record<string, FigureValue> & {
@@ -54,13 +67,27 @@ export class FigureWriter {
 	readonly indicatorsTouched = new Set<number>();
 	/** Indicators this file inserted or changed figures of: their data is now this fresh. */
 	readonly indicatorsWritten = new Set<number>();
+	/** where the file's verification cell is among the columns, -1 when it has none */
+	private readonly verificationAt: number;
+	/** verified figures a non-verifier's file changed without a verification column */
+	private changedVerified = { count: 0, firstLine: 0 };
+	/** the line last refused, and what was said about it */
+	private refusedLine = 0;
+	private readonly refusedOnLine = new Set<string>();
 
+	/**
+	 * `mayVerify`: whether the importing user may mark figures verified (see
+	 * domain/verification.ts); a file of someone who may not is refused on each line that would
+	 * write a figure as verified.
+	 */
 	constructor(
 		db: Db,
 		private readonly report: FileReport,
 		private readonly batchId: number,
-		private readonly columns: readonly FigureColumn[]
+		private readonly columns: readonly FigureColumn[],
+		private readonly mayVerify = true
 	) {
+		this.verificationAt = columns.indexOf('verification');
 		const client = db.$client;
 		const names = [
 			'indicator_id',
@@ -98,22 +125,29 @@ export class FigureWriter {
 	write(d: ObservationDraft): void {
 		this.indicatorsTouched.add(d.indicatorId);
 		const dimensionSet = d.dimensionSetId;
-		const inserted = this.insert.run(
-			d.indicatorId,
-			d.period.label,
-			d.period.start,
-			d.period.end,
-			d.areaId,
-			dimensionSet,
-			d.valueType,
-			...d.values,
-			this.batchId,
-			d.line
-		);
-		if (inserted.changes === 1) {
-			this.report.inserted++;
-			this.indicatorsWritten.add(d.indicatorId);
-			return;
+		// A figure the user may not write is looked up first, never inserted on the off chance:
+		// the line is refused only if it would change something.
+		const guarded =
+			d.refusals !== undefined ||
+			(!this.mayVerify && this.verificationAt >= 0 && d.values[this.verificationAt] === 'verified');
+		if (!guarded) {
+			const inserted = this.insert.run(
+				d.indicatorId,
+				d.period.label,
+				d.period.start,
+				d.period.end,
+				d.areaId,
+				dimensionSet,
+				d.valueType,
+				...d.values,
+				this.batchId,
+				d.line
+			);
+			if (inserted.changes === 1) {
+				this.report.inserted++;
+				this.indicatorsWritten.add(d.indicatorId);
+				return;
+			}
 		}
 		const stored = this.find.get(
 			d.indicatorId,
@@ -122,7 +156,12 @@ export class FigureWriter {
 			d.areaId ?? 0,
 			dimensionSet,
 			d.valueType
-		) as StoredRow;
+		) as StoredRow | undefined;
+		if (!stored) {
+			// only a guarded figure is looked up before it exists: a new figure it may not write
+			this.refuse(d);
+			return;
+		}
 		const differing = this.columns.findIndex((c, i) => (stored[c] ?? null) !== d.values[i]);
 		const earlierLine =
 			stored.batch_id === this.batchId ? stored.source_line : this.unchangedLines.get(stored.id);
@@ -136,12 +175,58 @@ export class FigureWriter {
 			this.report.unchanged++;
 			return;
 		}
+		if (guarded) {
+			this.refuse(d);
+			return;
+		}
+		if (!this.mayVerify && this.verificationAt < 0 && stored.verification === 'verified') {
+			if (this.changedVerified.count++ === 0) this.changedVerified.firstLine = d.line;
+		}
 		this.noteChanges(d, stored);
 		const { id, batch_id: previousBatch, ...previous } = stored;
 		this.remember.run(id, JSON.stringify(previous), previousBatch, this.batchId);
 		this.update.run(...d.values, d.period.label, this.batchId, d.line, id);
 		this.report.updated++;
 		this.indicatorsWritten.add(d.indicatorId);
+	}
+
+	/** What the user may not write of this figure, were it to be inserted or changed. */
+	private problemsOf(d: ObservationDraft): CellProblem[] {
+		const problems = [...(d.refusals ?? [])];
+		const written = this.verificationAt < 0 ? undefined : d.values[this.verificationAt];
+		const verification = verificationProblem(
+			this.mayVerify,
+			written === 'verified' ? 'verified' : null,
+			true
+		);
+		if (verification)
+			problems.push({ column: 'verification', value: 'verified', message: verification });
+		return problems;
+	}
+
+	/** A line that would write a figure the user may not write: an error on each cell at fault. */
+	private refuse(d: ObservationDraft): void {
+		// the figures of one wide line share its indicator and area: say each problem once
+		if (d.line !== this.refusedLine) this.refusedOnLine.clear();
+		this.refusedLine = d.line;
+		for (const p of this.problemsOf(d)) {
+			const said = `${p.column}\u0000${p.message}`;
+			if (this.refusedOnLine.has(said)) continue;
+			this.refusedOnLine.add(said);
+			addError(this.report, { line: d.line, ...p });
+		}
+	}
+
+	/** The file's warnings once every line is written. */
+	finish(): void {
+		const { count, firstLine } = this.changedVerified;
+		if (count === 0) return;
+		this.report.warnings.push({
+			line: firstLine,
+			column: 'verification',
+			value: 'verified',
+			message: changedVerifiedWarning(count, firstLine)
+		});
 	}
 
 	/**
