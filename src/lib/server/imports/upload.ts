@@ -31,7 +31,14 @@ export async function importUpload(
 		const out = createWriteStream(path);
 		if (body) {
 			await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), byteLimit(), out);
-		} else out.end();
+		} else {
+			// no body: an empty file, which the importer refuses with its usual message (the
+			// file must exist on disk first, so wait for the stream to finish)
+			await new Promise<void>((resolve, reject) => {
+				out.on('error', reject);
+				out.end(() => resolve());
+			});
+		}
 		return await importFiles(db, actor, [sourceFromPath(path, name)], options);
 	} finally {
 		await rm(dir, { recursive: true, force: true });
