@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { AccountFormAnswer } from '$lib/components/accounts/forms';
+import { createAccount, listAccounts } from '$lib/server/auth/accounts';
+import { scopeChoices } from '$lib/server/auth/scope-choices';
+import { appDb } from '$lib/server/db/app-db';
+import type { Actions, PageServerLoad } from './$types';
+import { accountFormFields } from './account-form';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const db = appDb();
+	return {
+		accounts: listAccounts(db, locals.actor),
+		choices: scopeChoices(db, locals.actor)
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const form = await request.formData();
+		const fields = accountFormFields(form);
+		const username = fields.text('username').trim();
+		const password = fields.text('password');
+		const values = {
+			username,
+			display_name: fields.text('display_name'),
+			role: fields.role,
+			cleared: fields.cleared ? 'on' : '',
+			components: fields.scope.components.join(';'),
+			areas: fields.scope.areas.join(';')
+		};
+		const result = await createAccount(appDb(), locals.actor, {
+			username,
+			password,
+			role: fields.role,
+			cleared: fields.cleared,
+			displayName: values.display_name,
+			scope: fields.scope
+		});
+		if (!result.ok) {
+			return fail(400, { form: 'create', errors: result.errors, values } as AccountFormAnswer);
+		}
+		redirect(303, `/admin/users/${encodeURIComponent(result.account.username)}?created=1`);
+	}
+};
