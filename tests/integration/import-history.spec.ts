@@ -59,6 +59,8 @@ describe('a batch’s figures', () => {
 		const first = listBatchFigures(db, admin, 4, FIRST, 4);
 		expect(first.items.map((f) => f.line)).toEqual([2, 3, 4, 5]);
 		expect(first.items[0]).toEqual({
+			// the first figure of a fresh database: the id a verifier marks it by
+			id: 1,
 			indicator: 'K1',
 			period: '2024-01',
 			area: 'N1',

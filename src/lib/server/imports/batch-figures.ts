@@ -22,6 +22,8 @@ export interface Suppressed {
 
 /** A figure that still holds a batch's values, with its line in the batch's file. */
 export interface BatchFigure extends FigureName, FigureNumbers, Suppressed {
+	/** the figure's id, by which a verifier marks it (observations/verify.ts) */
+	id: number;
 	line: number | null;
 }
 
@@ -78,7 +80,8 @@ export function listBatchFigures(
 		...page,
 		items: page.items.map((f) => {
 			const name = names.of(f);
-			return { ...name, ...small.shown(f.indicator_id, name, numbers(f)), line: f.source_line };
+			const shown = small.shown(f.indicator_id, name, numbers(f));
+			return { ...name, ...shown, id: f.key, line: f.source_line };
 		})
 	};
 }

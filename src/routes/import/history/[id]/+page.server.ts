@@ -12,6 +12,7 @@ import {
 import { findBatch } from '$lib/server/imports/batches';
 import { listSkippedRows } from '$lib/server/imports/skipped-rows';
 import { undoBatch } from '$lib/server/imports/undo';
+import { setVerification } from '$lib/server/observations/verify';
 import { can } from '$lib/server/permissions';
 import { smallCellThreshold } from '$lib/server/settings/small-cells';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,6 +35,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		batch,
 		whyNotUndoable: whyNotUndoable(batch.kind),
 		canUndo: can(locals.actor, 'import'),
+		canVerify: can(locals.actor, 'verify'),
 		figures: figures
 			? listBatchFigures(db, locals.actor, id, pageRequestFrom(url, 'figures'))
 			: null,
@@ -54,5 +56,23 @@ export const actions: Actions = {
 		const result = undoBatch(appDb(), locals.actor, idOf(params.id), { confirm });
 		if (!result.ok) return fail(UNDO_STATUS[result.problem], { undo: result });
 		return { undo: result };
+	},
+	/** Marks the chosen figures (`figure`, repeated) verified or unverified (`verification`). */
+	verify: async ({ params, request, locals }) => {
+		idOf(params.id);
+		const form = await request.formData();
+		const verification = form.get('verification');
+		if (verification !== 'verified' && verification !== 'unverified') {
+			return fail(400, {
+				verify: { ok: false as const, message: 'Choose verified or unverified.' }
+			});
+		}
+		const ids = form.getAll('figure').map(Number);
+		if (ids.some((n) => !Number.isInteger(n) || n <= 0)) {
+			return fail(400, { verify: { ok: false as const, message: 'Those are not figures.' } });
+		}
+		const result = setVerification(appDb(), locals.actor, ids, verification);
+		if (!result.ok) return fail(422, { verify: result });
+		return { verify: result };
 	}
 };
