@@ -85,15 +85,16 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	},
 	'/framework': { page: 'read' },
 	'/framework/catalogue': { page: 'read' },
-	'/framework/catalogue/[dpo]': { page: 'read', actions: { default: 'framework' } },
+	// the editor's forms (reading the framework is /framework and the catalogue)
+	'/framework/catalogue/[dpo]': { page: 'framework', actions: { default: 'framework' } },
 	'/framework/indicators/new': { page: 'framework', actions: { default: 'framework' } },
 	'/framework/indicators/[code]': {
-		page: 'read',
+		page: 'framework',
 		actions: { edit: 'framework', retire: 'framework', reinstate: 'framework' }
 	},
 	'/framework/nodes/new': { page: 'framework', actions: { default: 'framework' } },
 	'/framework/nodes/[code]': {
-		page: 'read',
+		page: 'framework',
 		actions: {
 			edit: 'framework',
 			move: 'framework',

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { ROUTE_ACCESS, accessFor, formActionOf } from '../../../src/lib/server/http/route-access';
+import { declaredRoutes } from '../../helpers/routes';
+
+/**
+ * Every route, method and form action the app declares has an access rule, and every rule
+ * names something that exists: adding a route or an action without deciding who may use it
+ * fails here (and tests/e2e/permission-matrix.spec.ts asks the running app, role by role).
+ */
+
+// the page modules themselves, imported as SvelteKit would, so their actions are the real ones
+const pageServers = import.meta.glob<{ actions?: Record<string, unknown> }>(
+	'/src/routes/**/+page.server.ts'
+);
+const routeIdOf = (file: string) =>
+	file.replace(/^\/src\/routes/, '').replace(/\/\+page\.server\.ts$/, '') || '/';
+
+async function actionsByRoute(): Promise<Map<string, string[]>> {
+	const out = new Map<string, string[]>();
+	for (const [file, load] of Object.entries(pageServers)) {
+		out.set(routeIdOf(file), Object.keys((await load()).actions ?? {}));
+	}
+	return out;
+}
+
+describe('the access rules cover the routes', () => {
+	const routes = declaredRoutes();
+
+	test('the route files are found (the walk itself works)', async () => {
+		expect(routes.map((r) => r.id)).toEqual(
+			expect.arrayContaining(['/', '/login', '/import/history/[id]', '/api/v1/indicators'])
+		);
+		expect(routes.find((r) => r.id === '/api/v1/imports')!.methods).toEqual(['POST']);
+		expect((await actionsByRoute()).get('/import/history/[id]')).toContain('undo');
+	});
+
+	test('every page, endpoint method and form action has a rule', async () => {
+		const actions = await actionsByRoute();
+		const missing: string[] = [];
+		for (const route of routes) {
+			const rule = ROUTE_ACCESS[route.id];
+			if (!rule) {
+				missing.push(route.id);
+				continue;
+			}
+			if (route.page && !rule.page) missing.push(`page ${route.id}`);
+			for (const action of actions.get(route.id) ?? []) {
+				if (accessFor({ routeId: route.id, method: 'POST', action }) === null) {
+					missing.push(`${route.id} ?/${action}`);
+				}
+			}
+			for (const method of route.methods) {
+				if (accessFor({ routeId: route.id, method, action: null }) === null) {
+					missing.push(`${method} ${route.id}`);
+				}
+			}
+		}
+		expect(missing, 'add these to ROUTE_ACCESS in src/lib/server/http/route-access.ts').toEqual([]);
+	});
+
+	test('no rule names a route, method or action that does not exist', async () => {
+		const actions = await actionsByRoute();
+		const stale: string[] = [];
+		for (const [id, rule] of Object.entries(ROUTE_ACCESS)) {
+			const route = routes.find((r) => r.id === id);
+			if (!route) {
+				stale.push(id);
+				continue;
+			}
+			for (const action of Object.keys(rule.actions ?? {})) {
+				if (!(actions.get(id) ?? []).includes(action)) stale.push(`${id} ?/${action}`);
+			}
+			for (const method of Object.keys(rule.methods ?? {})) {
+				if (!route.methods.includes(method)) stale.push(`${method} ${id}`);
+			}
+		}
+		expect(stale).toEqual([]);
+	});
+
+	test('what has no rule is refused: an unknown route, method or action', () => {
+		expect(accessFor({ routeId: '/nowhere', method: 'GET', action: null })).toBeNull();
+		expect(accessFor({ routeId: '/api/v1/indicators', method: 'DELETE', action: null })).toBeNull();
+		expect(
+			accessFor({ routeId: '/import/history/[id]', method: 'POST', action: 'erase' })
+		).toBeNull();
+		expect(accessFor({ routeId: '/indicators', method: 'POST', action: 'default' })).toBeNull();
+		expect(accessFor({ routeId: null, method: 'GET', action: null })).toBeNull();
+	});
+
+	test('form action names are read from the query', () => {
+		expect(formActionOf('?/undo')).toBe('undo');
+		expect(formActionOf('')).toBe('default');
+		expect(formActionOf('?x=1&/save')).toBe('save');
+	});
+});
