@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { AccountFormAnswer } from '$lib/components/accounts/forms';
-import { changePassword } from '$lib/server/auth/accounts';
+import { accountOf, changePassword, findUser } from '$lib/server/auth/accounts';
 import { listSessions, revokeSession } from '$lib/server/auth/sessions';
 import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
 import { listAreas } from '$lib/server/areas/list';
@@ -23,8 +23,11 @@ const refused = (answer: AccountFormAnswer) => fail(400, answer);
 const answered = (answer: AccountFormAnswer) => answer;
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const account = me(locals);
 	const db = appDb();
+	// read afresh: after a form action on this request (a changed password), the account the
+	// gate found before it is out of date
+	const row = findUser(db, me(locals).username);
+	const account = row ? accountOf(row) : me(locals);
 	// area names beside a planner's codes; codes no longer in the tree are shown as they are
 	const names = new Map(
 		account.role === 'planner' && account.scope.areas.length > 0
