@@ -66,9 +66,7 @@ test('a cycle is created, rated, recommended on and issued; it keeps its figures
 		await expect(issue.getByRole('alert')).toContainText('Tick the box to confirm');
 		await issue.getByLabel('I confirm: issue 2025-H2 now').check();
 		await issue.getByRole('button', { name: 'Issue 2025-H2' }).click();
-		await expect(
-			page.getByText(/Issued.* on \d{4}-\d{2}-\d{2} by admin: read-only/)
-		).toBeVisible();
+		await expect(page.getByText(/Issued.* on \d{4}-\d{2}-\d{2} by admin: read-only/)).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Save PO2', exact: true })).toHaveCount(0);
 		await expect(page.getByRole('form', { name: 'Add a recommendation' })).toHaveCount(0);
 		await expect(page.getByRole('article', { name: /^Objective PO2 ·/ })).toContainText('stalled');
