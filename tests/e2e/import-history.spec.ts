@@ -77,7 +77,7 @@ test('undo from the browser puts the old values back, asking first about later c
 	await page
 		.getByRole('button', { name: 'Undo anyway, leaving those figures as they are' })
 		.click();
-	await expect(page.locator('.outcome')).toContainText(
+	await expect(page.locator('.outcome').first()).toContainText(
 		'1 figure it had changed given its previous value back. 1 figure that a later import changed was left as it is.'
 	);
 	// the undo is recorded under the signed-in account (the demo administrator)
@@ -90,7 +90,7 @@ test('undo from the browser puts the old values back, asking first about later c
 	// the second correction: undone, the figure goes back past the undone first one
 	await openImport(page, 'e2e-second-correction.csv');
 	await page.getByRole('button', { name: 'Undo this import' }).click();
-	await expect(page.locator('.outcome')).toContainText(
+	await expect(page.locator('.outcome').first()).toContainText(
 		'1 figure it had changed given its previous value back.'
 	);
 	figures = await figureValues(page);
