@@ -6,6 +6,7 @@ import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 import { compressed } from '$lib/server/http/compress';
 import { gate } from '$lib/server/http/gate';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
+import { NotAllowed } from '$lib/server/permissions';
 
 export const init: ServerInit = async () => {
 	openAppDb();
@@ -46,6 +47,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, status }) => {
+	// a capability refusing the actor (the gate lets the request through, a finer rule does not):
+	// its message says what the role may not do, and is no secret
+	if (error instanceof NotAllowed) return { message: error.message };
 	// Users get a plain message; the details go to the server log, never to the page.
 	if (status !== 404) console.error(error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong on the server.' };

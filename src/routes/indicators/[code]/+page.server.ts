@@ -15,7 +15,7 @@ import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
 import { findIndicator } from '$lib/server/indicators/list';
 import { listFigureProvenance } from '$lib/server/observations/provenance';
 import { rawFiguresFor, suppressesSmallCells } from '$lib/domain/small-cells';
-import { can } from '$lib/server/permissions';
+import { can, NotAllowed } from '$lib/server/permissions';
 import { loadSeries } from '$lib/server/series/load-series';
 import { statusMargin } from '$lib/server/settings/status-margin';
 import type { Actions, PageServerLoad } from './$types';
@@ -94,7 +94,17 @@ export const actions: Actions = {
 	},
 	deleteCaveat: async ({ request, locals }) => {
 		const id = Number((await request.formData()).get('id'));
-		if (!deleteCaveat(appDb(), locals.actor, id)) {
+		let deleted: boolean;
+		try {
+			deleted = deleteCaveat(appDb(), locals.actor, id);
+		} catch (e) {
+			// outside a planner's scope: said on the caveat, like any other refusal
+			if (e instanceof NotAllowed) {
+				return fail(403, { form: `edit-${id}`, errors: { id: e.message } });
+			}
+			throw e;
+		}
+		if (!deleted) {
 			return fail(404, { form: `edit-${id}`, errors: { id: 'This caveat no longer exists.' } });
 		}
 		return { deleted: id };
