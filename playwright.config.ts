@@ -3,6 +3,8 @@ import { CHROMIUM_LAUNCH } from './tests/chromium';
 import { ADMIN_STATE } from './tests/e2e/auth';
 
 const PORT = 4173;
+/** a second server on an empty database */
+const EMPTY_PORT = 4174;
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download cannot work on
@@ -30,18 +32,33 @@ export default defineConfig({
 			use: { storageState: ADMIN_STATE }
 		}
 	],
-	webServer: {
-		command: 'node tests/e2e/serve.js',
-		port: PORT,
-		timeout: 120_000,
-		reuseExistingServer: false,
-		env: {
-			PORT: String(PORT),
-			ORIGIN: `http://localhost:${PORT}`,
-			DATABASE_PATH: 'test-results/e2e.sqlite',
-			CPAS_DEMO: '1',
-			// small, so that tests/e2e/upload-limit.spec.ts can pass it without a large file
-			CPAS_UPLOAD_LIMIT_MB: '2'
+	webServer: [
+		{
+			command: 'node tests/e2e/serve.js',
+			port: PORT,
+			timeout: 120_000,
+			reuseExistingServer: false,
+			env: {
+				PORT: String(PORT),
+				ORIGIN: `http://localhost:${PORT}`,
+				DATABASE_PATH: 'test-results/e2e.sqlite',
+				CPAS_DEMO: '1',
+				// small, so that tests/e2e/upload-limit.spec.ts can pass it without a large file
+				CPAS_UPLOAD_LIMIT_MB: '2'
+			}
+		},
+		{
+			// a new installation: no account, no demo (tests/e2e/first-administrator.spec.ts)
+			command: 'node tests/e2e/serve.js',
+			port: EMPTY_PORT,
+			timeout: 120_000,
+			reuseExistingServer: false,
+			env: {
+				PORT: String(EMPTY_PORT),
+				ORIGIN: `http://localhost:${EMPTY_PORT}`,
+				DATABASE_PATH: 'test-results/e2e-empty.sqlite',
+				CPAS_DEMO: '0'
+			}
 		}
-	}
+	]
 });

@@ -63,7 +63,6 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 		method: event.request.method,
 		action: event.request.method === 'POST' ? formActionOf(event.url.search) : null
 	});
-	if (access === 'public') return { pass: true, account: null, sessionId: null };
 	if (!hasAccounts(db)) {
 		// a new installation shows the first-administrator page and nothing else
 		if (access === 'setup') return { pass: true, account: null, sessionId: null };
@@ -88,6 +87,12 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 		},
 		sessionPolicy()
 	);
+	// the sign-in page is for anyone; it still knows who is signed in, to send them on
+	if (access === 'public') {
+		if (who.kind !== 'account') return { pass: true, account: null, sessionId: null };
+		event.locals.actor = who.actor;
+		return { pass: true, account: who.account, sessionId: who.sessionId };
+	}
 	if (who.kind === 'bad-token') {
 		return {
 			pass: false,
