@@ -124,6 +124,17 @@ describe('sessions', () => {
 		expect(findUser(db, 'amina')!.mustChangePassword).toBe(true);
 	});
 
+	test('an account an administrator made with a temporary password must replace it', async () => {
+		const made = await createAccount(db, LOCAL_ADMINISTRATOR, {
+			username: 'newcomer',
+			password: 'told over the phone',
+			role: 'viewer',
+			temporary: true
+		});
+		expect(made.ok && made.account.mustChangePassword).toBe(true);
+		expect(findUser(db, 'amina')!.mustChangePassword).toBe(false);
+	});
+
 	test('disabling an account ends its sessions at once', async () => {
 		const s = await session(0);
 		expect(setDisabled(db, LOCAL_ADMINISTRATOR, 'amina', true).ok).toBe(true);

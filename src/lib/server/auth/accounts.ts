@@ -97,6 +97,11 @@ export interface NewAccount {
 	displayName?: string | null;
 	scope?: { components?: readonly string[] | string; areas?: readonly string[] | string };
 	demo?: boolean;
+	/**
+	 * The password is one an administrator chose and passed on: the person must replace it at
+	 * their first sign-in, so that nobody else knows the password of their account.
+	 */
+	temporary?: boolean;
 }
 
 function scopeColumns(scope: NewAccount['scope']) {
@@ -163,6 +168,7 @@ async function insertAccount(
 				cleared: input.cleared ?? clearedByDefault(role),
 				passwordHash,
 				demo: input.demo ?? false,
+				mustChangePassword: input.temporary ?? false,
 				...scopeColumns(input.scope)
 			})
 			.returning()

@@ -34,7 +34,8 @@ export const actions: Actions = {
 			role: fields.role,
 			cleared: fields.cleared,
 			displayName: values.display_name,
-			scope: fields.scope
+			scope: fields.scope,
+			temporary: true
 		});
 		if (!result.ok) {
 			return fail(400, { form: 'create', errors: result.errors, values } as AccountFormAnswer);
