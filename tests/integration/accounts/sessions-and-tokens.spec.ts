@@ -76,6 +76,13 @@ describe('sessions', () => {
 		expect(bySession(s.token, 600_000).kind).toBe('anonymous');
 	});
 
+	test('sessions past their absolute end are cleared out at the next sign-in', async () => {
+		await session(0);
+		await session(10);
+		await session(700_000);
+		expect(db.$client.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+	});
+
 	test('a user sees their sessions and revokes one; the revoked cookie stops working', async () => {
 		const first = await session(0, '10.0.0.1');
 		const second = await session(10, '10.0.0.2');

@@ -3,7 +3,7 @@
  * (domain/session-expiry.ts), listed and revoked by their owner. The browser holds the token;
  * the database holds its hash, which is also the session's id.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import {
 	needsTouch,
 	sessionEnd,
@@ -140,9 +140,4 @@ export function revokeSession(
 			recordAudit(tx, actor, action, actor.username, { session: sessionId.slice(0, 8) });
 		return gone > 0;
 	});
-}
-
-/** Deletes sessions past their absolute end; called now and then, keeps the table small. */
-export function deleteExpiredSessions(db: Db, now = Date.now()): number {
-	return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
 }

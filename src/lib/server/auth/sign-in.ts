@@ -2,7 +2,7 @@
  * Signing in: the growing delay per account and per address (domain/login-delay.ts), the
  * password check, the session, and the audit entry, so the login page's action is one call.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, lt } from 'drizzle-orm';
 import {
 	currentFailures,
 	waitRemaining,
@@ -13,7 +13,7 @@ import type { SessionPolicy } from '../../domain/session-expiry';
 import { NOBODY } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
-import { loginFailures } from '../db/schema';
+import { loginFailures, sessions } from '../db/schema';
 import { actorOf, findUser, type UserRow } from './accounts';
 import { spendVerifyTime, verifyPassword } from './password';
 import { createSession, type NewSession } from './sessions';
@@ -125,6 +125,8 @@ export async function signIn(
 				)
 			)
 			.run();
+		// sessions past their absolute end are dead anyway: clear them out now and then
+		tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
 		const created = createSession(tx, user.id, policy, attempt, now);
 		recordAudit(tx, actorOf(user), 'session.login', user.username, { address: attempt.address });
 		return created;
