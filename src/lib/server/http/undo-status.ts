@@ -11,5 +11,7 @@ export const UNDO_STATUS: Record<Problem, number> = {
 	already_undone: 409,
 	confirmation_required: 409,
 	not_undoable: 422,
+	// a planner's scope does not cover every figure: the request is understood, not allowed
+	outside_scope: 403,
 	busy: 503
 };

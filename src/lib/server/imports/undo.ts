@@ -40,7 +40,7 @@ export type UndoResult =
 	  }
 	| {
 			ok: false;
-			problem: 'not_found' | 'already_undone' | 'not_undoable' | 'busy';
+			problem: 'not_found' | 'already_undone' | 'not_undoable' | 'outside_scope' | 'busy';
 			batchId: number;
 			message: string;
 	  };
@@ -136,7 +136,7 @@ function undoInTransaction(
 	if (outside) {
 		return {
 			ok: false,
-			problem: 'not_undoable',
+			problem: 'outside_scope',
 			batchId,
 			message: `Import #${batchId} has figures outside your scope: ${outside} Only someone whose scope covers every figure of it may undo it; nothing was undone.`
 		};
