@@ -244,15 +244,40 @@ interface PageResult {
 }
 
 type Browser = import('playwright').Browser;
+type Cookie = { name: string; value: string; url: string };
+
+/**
+ * Every page needs an account: sign in once as the demo viewer (a reader, like leadership) and
+ * hand the session cookie to each fresh context. Signing in is not counted in any page's bytes.
+ */
+async function signedInCookie(origin: string): Promise<Cookie> {
+	const response = await fetch(`${origin}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ username: 'viewer', password: 'viewer-demo-2026', next: '/' })
+	});
+	const match = /cpas_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
+	if (response.status !== 303 || !match) {
+		throw new Error(`Signing in as the demo viewer failed (HTTP ${response.status}).`);
+	}
+	return { name: 'cpas_session', value: match[1]!, url: origin };
+}
 
 async function measurePage(
 	browser: Browser,
 	origin: string,
 	path: string,
-	names: Map<string, string>
+	names: Map<string, string>,
+	session: Cookie
 ): Promise<PageResult> {
 	// A fresh context per page: an empty cache, so every byte a first visit costs is counted.
 	const context = await browser.newContext({ serviceWorkers: 'block' });
+	await context.addCookies([session]);
 	try {
 		const page = await context.newPage();
 		page.setDefaultTimeout(PAGE_TIMEOUT_MS);
@@ -406,6 +431,7 @@ async function main(): Promise<number> {
 		const { CHROMIUM_LAUNCH } = await import('../../tests/chromium');
 		browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
 		const names = chunkNames();
+		const session = await signedInCookie(origin);
 		console.log(
 			'Sizes: compressed = body bytes over the wire (Chromium encoded body size), uncompressed =' +
 				' decoded body; 1 KiB = 1024 B.'
@@ -414,7 +440,7 @@ async function main(): Promise<number> {
 		let verdict: boolean | null = null;
 		const problems: string[] = [];
 		for (const path of paths) {
-			const result = await measurePage(browser, origin, path, names);
+			const result = await measurePage(browser, origin, path, names, session);
 			const page = report(result);
 			problems.push(...page.problems);
 			if (isObjectivePage(path) && verdict !== false) {
