@@ -12,6 +12,8 @@ test('the indicator page shows provenance for the figures behind the chart', asy
 
 test('a caveat added by a planner is listed and drawn on the chart', async ({ page }) => {
 	await page.goto(`/indicators/1.1.1?${FILTERS}`);
+	// hydration sets the form's open state: open it after, or a busy machine may close it again
+	await page.waitForLoadState('networkidle');
 	const caveats = page.getByRole('region', { name: 'Caveats' });
 	await caveats.getByText('Add a caveat').click();
 	await caveats.getByLabel('Period').fill('2025-Q7');
