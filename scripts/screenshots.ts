@@ -1,7 +1,8 @@
 /**
  * Screenshots of the running app for the docs: `npx tsx scripts/screenshots.ts [BASE_URL]
  * [NAME...]` (default http://localhost:3000, every page) writes PNGs at desktop and phone
- * widths to docs/screenshots/. Naming pages (e.g. `areas`) takes only those.
+ * widths to docs/screenshots/. Naming pages (e.g. `areas`) takes only those. It signs in as
+ * the demo administrator (`SCREENSHOT_USER` / `SCREENSHOT_PASSWORD` to use another account).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
@@ -20,7 +21,9 @@ const pages = [
 	['framework-adopt', '/framework/catalogue/2.2.1'],
 	['import', '/import'],
 	['import-history', '/import/history'],
-	['areas', '/areas']
+	['areas', '/areas'],
+	['accounts', '/admin/users'],
+	['account', '/account']
 ];
 const widths = [
 	['desktop', 1280, 900],
@@ -29,8 +32,34 @@ const widths = [
 
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
+
+async function signIn(page: import('playwright').Page) {
+	await page.goto(`${base}/login`);
+	await page.getByLabel('User name').fill(process.env.SCREENSHOT_USER ?? 'admin');
+	await page.getByLabel('Password').fill(process.env.SCREENSHOT_PASSWORD ?? 'admin-demo-2026');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+// the sign-in page, as someone who is not signed in sees it
+if (only.length === 0 || only.includes('login')) {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
+	await page.screenshot({ path: `${out}/login-desktop.png`, fullPage: true });
+	console.log(`wrote ${out}/login-desktop.png`);
+	await page.close();
+}
+
+// every other page as a signed-in account
+const context = await browser.newContext();
+await signIn(await context.newPage());
+async function newPage(viewport: { width: number; height: number }) {
+	const page = await context.newPage();
+	await page.setViewportSize(viewport);
+	return page;
+}
 for (const [device, width, height] of widths) {
-	const page = await browser.newPage({ viewport: { width, height } });
+	const page = await newPage({ width, height });
 	for (const [name, path] of pages) {
 		if (only.length > 0 && !only.includes(name)) continue;
 		await page.goto(base + path, { waitUntil: 'networkidle' });
@@ -45,7 +74,7 @@ for (const [device, width, height] of widths) {
 // A cycle page needs a cycle: created (with a rating and a recommendation) when the app has
 // none for 2025-H1 — this writes to the app's database, like a planner would.
 if (only.length === 0 || only.includes('cycle')) {
-	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	const page = await newPage({ width: 1280, height: 900 });
 	const cycle = `${base}/reports/cycles/2025-H1`;
 	if ((await page.goto(cycle))?.status() === 404) {
 		await page.goto(`${base}/reports/cycles`, { waitUntil: 'networkidle' });
@@ -80,7 +109,7 @@ if (only.length === 0 || only.includes('cycle')) {
 // area names, F/H for sex and one bad value. Checked, never imported.
 if (only.length === 0 || only.includes('import-preview')) {
 	for (const [device, width, height] of widths) {
-		const page = await browser.newPage({ viewport: { width, height } });
+		const page = await newPage({ width, height });
 		await page.goto(base + '/import', { waitUntil: 'networkidle' });
 		await page.setInputFiles('#file', {
 			name: 'incidents-partner.csv',
