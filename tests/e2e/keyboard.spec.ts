@@ -52,3 +52,21 @@ test('what is typed before the scripts have loaded is kept (slow links)', async 
 	await page.getByLabel('From').press('Enter');
 	await expect(page).toHaveURL(/from=2025/);
 });
+
+test('a form opened before the scripts have loaded stays open (slow links)', async ({ page }) => {
+	let release: () => void = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/indicators/1.1.1', { waitUntil: 'domcontentloaded' });
+	const add = page.getByRole('region', { name: 'Caveats' }).locator('details.add');
+	await add.locator('summary').click();
+	await expect(add).toHaveAttribute('open', '');
+	release();
+	await page.waitForLoadState('networkidle');
+	// hydrated now: the chart is drawn by the scripts, and the form is still open
+	await expect(page.locator('figure.indicator-chart canvas').first()).toBeVisible();
+	await expect(add).toHaveAttribute('open', '');
+});
