@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
+import { demoPassword } from '../src/lib/server/demo/demo-password';
 import { CHROMIUM_LAUNCH } from '../tests/chromium';
 
 const [base = 'http://localhost:3000', ...only] = process.argv.slice(2);
@@ -36,7 +37,7 @@ const browser = await chromium.launch(CHROMIUM_LAUNCH);
 async function signIn(page: import('playwright').Page) {
 	await page.goto(`${base}/login`);
 	await page.getByLabel('User name').fill(process.env.SCREENSHOT_USER ?? 'admin');
-	await page.getByLabel('Password').fill(process.env.SCREENSHOT_PASSWORD ?? 'admin-demo-2026');
+	await page.getByLabel('Password').fill(process.env.SCREENSHOT_PASSWORD ?? demoPassword('admin'));
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL((url) => url.pathname !== '/login');
 }

@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { demoPassword } from '../../src/lib/server/demo/demo-password';
 
 export const DEFAULT_PATHS = ['/objectives/PO1', '/', '/indicators/1.2.1'];
 /** 200 KiB: the issue says "200 KB"; the stricter 200,000-byte reading is printed beside it. */
@@ -259,7 +260,7 @@ async function signedInCookie(origin: string): Promise<Cookie> {
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
-		body: new URLSearchParams({ username: 'viewer', password: 'viewer-demo-2026', next: '/' })
+		body: new URLSearchParams({ username: 'viewer', password: demoPassword('viewer'), next: '/' })
 	});
 	const match = /cpas_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
 	if (response.status !== 303 || !match) {

@@ -4,11 +4,11 @@
  * opens its own browser context with `pageAs`.
  */
 import { expect, type Browser, type Page } from '@playwright/test';
+import { demoPassword } from '../../src/lib/server/demo/demo-password';
 
 export const ADMIN_STATE = 'test-results/e2e/.auth/admin.json';
 
-/** The demo accounts' published password (README, "Demo accounts"). */
-export const demoPassword = (username: string) => `${username}-demo-2026`;
+export { demoPassword };
 
 export async function signIn(page: Page, username: string, password = demoPassword(username)) {
 	await page.goto('/login');

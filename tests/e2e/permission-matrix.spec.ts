@@ -9,12 +9,11 @@
  * not exist, so they fail validation or find nothing, and never write.
  */
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { ROLES, type Role } from '../../src/lib/domain/roles';
 import { ROUTE_ACCESS } from '../../src/lib/server/http/route-access';
 import { declaredRoutes } from '../helpers/routes';
 import { demoPassword } from './auth';
 
-const ROLES = ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'] as const;
-type Role = (typeof ROLES)[number];
 type Who = Role | 'nobody';
 
 const ALL: readonly Role[] = ROLES;

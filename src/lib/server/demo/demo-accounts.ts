@@ -4,17 +4,15 @@
  * a banner while one of them can still sign in (README, "Demo accounts").
  */
 import { and, eq } from 'drizzle-orm';
-import { ROLES, type Role } from '../../domain/roles';
+import { ROLES } from '../../domain/roles';
 import { LOCAL_ADMINISTRATOR } from '../actor';
 import { createAccount, hasAccounts } from '../auth/accounts';
 import type { Db } from '../db';
 import { users } from '../db/schema';
+import { demoPassword } from './demo-password';
 import { isDemoMission } from './load-demo';
 
-/** The demo password of a role's account: written in the README, so never for production. */
-export function demoPassword(role: Role): string {
-	return `${role}-demo-2026`;
-}
+export { demoPassword };
 
 export async function ensureDemoAccounts(db: Db): Promise<string[]> {
 	if (!isDemoMission(db) || hasAccounts(db)) return [];
