@@ -20,41 +20,14 @@ import {
 import { revokeSession } from '../../../src/lib/server/auth/sessions';
 import { signIn } from '../../../src/lib/server/auth/sign-in';
 import { createToken, revokeToken } from '../../../src/lib/server/auth/tokens';
-import type { Db } from '../../../src/lib/server/db';
 import { setVerification } from '../../../src/lib/server/observations/verify';
 import { setSmallCellThreshold } from '../../../src/lib/server/settings/small-cells';
 import { setStatusMargin } from '../../../src/lib/server/settings/status-margin';
+import { onlyEntryOf } from '../../helpers/audit';
 import { freshDb, importBasic } from '../../helpers/db';
 
 const POLICY = { idleMs: 60_000, absoluteMs: 600_000 };
 const PASSWORD = 'a long pass phrase';
-
-interface Entry {
-	actor: string;
-	action: string;
-	subject: string;
-	detail: Record<string, unknown>;
-}
-
-function entriesSince(db: Db, mark: number): Entry[] {
-	return (
-		db.$client
-			.prepare('SELECT actor, action, subject, detail FROM audit_log WHERE id > ? ORDER BY id')
-			.all(mark) as (Omit<Entry, 'detail'> & { detail: string })[]
-	).map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown> }));
-}
-
-const lastId = (db: Db) =>
-	(db.$client.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number })
-		.id;
-
-async function onlyEntryOf(db: Db, write: () => unknown): Promise<Entry> {
-	const mark = lastId(db);
-	await write();
-	const added = entriesSince(db, mark);
-	expect(added.map((e) => e.action)).toHaveLength(1);
-	return added[0]!;
-}
 
 describe('accounts, sessions and tokens', () => {
 	test('each write leaves one entry, with before and after where it applies', async () => {
