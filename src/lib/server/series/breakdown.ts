@@ -13,16 +13,13 @@ import {
 	type BreakdownPoint
 } from '../../domain/small-cells';
 import type { Actor } from '../actor';
-import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import type { indicators } from '../db/schema';
-import { findVisibleIndicator } from '../indicators/visible';
-import { authorize } from '../permissions';
 import { smallCellThreshold } from '../settings/small-cells';
 import { statusMargin } from '../settings/status-margin';
 import { IndicatorFigures } from './figure-groups';
 import {
-	resolveQuery,
+	openIndicatorRequest,
 	seriesIndicator,
 	seriesRequest,
 	type ResolvedQuery,
@@ -101,14 +98,9 @@ export function loadBreakdown(
 	dimension: string,
 	options: { raw?: boolean } = {}
 ): Resolution<{ breakdown: Breakdown }> {
-	authorize(actor, 'read');
-	const tree = loadAreaTree(db);
-	const resolved = resolveQuery(tree, query);
-	if (!resolved.ok) return resolved;
-	const indicator = findVisibleIndicator(db, actor, code);
-	if (!indicator) {
-		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
-	}
+	const opened = openIndicatorRequest(db, actor, code, query);
+	if (!opened.ok) return opened;
+	const { tree, indicator, query: request } = opened;
 	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
 	if (!declared.includes(dimension)) {
 		return {
@@ -122,24 +114,23 @@ export function loadBreakdown(
 		threshold: smallCellThreshold(db),
 		raw: rawFiguresFor(actor, options.raw ?? false)
 	};
-	const figures = new IndicatorFigures(db, indicator, tree, resolved.query.areaId);
+	const figures = new IndicatorFigures(db, indicator, tree, request.areaId);
 	const { categories } = categorySeries(
 		indicator,
 		tree,
-		resolved.query,
+		request,
 		margin,
 		figures,
 		dimension,
 		policy
 	);
-	const area =
-		resolved.query.areaId === null ? null : (tree.get(resolved.query.areaId)?.code ?? null);
+	const area = request.areaId === null ? null : (tree.get(request.areaId)?.code ?? null);
 	return {
 		ok: true,
 		breakdown: {
 			indicator: indicator.code,
 			area,
-			by: seriesRequest(indicator, resolved.query, margin).by,
+			by: seriesRequest(indicator, request, margin).by,
 			dimension,
 			threshold: policy.threshold,
 			raw: policy.raw && suppressesSmallCells(indicator.sensitivity),

@@ -91,6 +91,22 @@ export function loadSeries(
 	code: string,
 	query: SeriesQuery = {}
 ): SeriesOutcome {
+	const opened = openIndicatorRequest(db, actor, code, query);
+	if (!opened.ok) return opened;
+	return { ok: true, series: indicatorSeries(db, opened.indicator, opened.tree, opened.query) };
+}
+
+/**
+ * What every request about one indicator's figures starts with: the reader may read, the
+ * query's area and periods are understood, and the indicator exists for this reader (a
+ * restricted one is unknown to the uncleared). Shared by the series and its breakdowns.
+ */
+export function openIndicatorRequest(
+	db: Db,
+	actor: Actor,
+	code: string,
+	query: SeriesQuery
+): Resolution<{ tree: AreaTree; query: ResolvedQuery; indicator: typeof indicators.$inferSelect }> {
 	authorize(actor, 'read');
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
@@ -99,7 +115,7 @@ export function loadSeries(
 	if (!indicator) {
 		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
 	}
-	return { ok: true, series: indicatorSeries(db, indicator, tree, resolved.query) };
+	return { ok: true, tree, query: resolved.query, indicator };
 }
 
 /**
