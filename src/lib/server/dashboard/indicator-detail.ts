@@ -1,15 +1,12 @@
 import type { BreakdownCategory, BreakdownPoint } from '../../domain/small-cells';
 import { surveyIntervals, type SeriesPoint, type SurveyInterval } from '../../domain/series';
 import type { Actor } from '../actor';
-import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
-import { findVisibleIndicator } from '../indicators/visible';
-import { authorize } from '../permissions';
-import { categorySeries } from '../series/breakdown';
+import { categorySeries, undeclaredDimension } from '../series/breakdown';
 import { IndicatorFigures } from '../series/figure-groups';
 import {
 	indicatorSeries,
-	resolveQuery,
+	openIndicatorRequest,
 	seriesIndicator,
 	seriesRequest,
 	type Resolution,
@@ -47,50 +44,34 @@ export function loadIndicatorDetail(
 	query: SeriesQuery,
 	dimension: string | null
 ): Resolution<{ detail: IndicatorDetail }> {
-	authorize(actor, 'read');
-	const tree = loadAreaTree(db);
-	const resolved = resolveQuery(tree, query);
-	if (!resolved.ok) return resolved;
-	const indicator = findVisibleIndicator(db, actor, code);
-	if (!indicator)
-		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
-	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
-	if (dimension !== null && !declared.includes(dimension)) {
-		return {
-			ok: false,
-			problem: 'bad_request',
-			message: `Indicator ${code} has no dimension "${dimension}"${declared.length ? `; its dimensions: ${declared.join(', ')}` : ''}.`
-		};
-	}
+	const opened = openIndicatorRequest(db, actor, code, query);
+	if (!opened.ok) return opened;
+	const { tree, indicator, query: request } = opened;
+	const undeclared = dimension === null ? null : undeclaredDimension(indicator, dimension);
+	if (undeclared) return { ok: false, problem: 'bad_request', message: undeclared };
 	const margin = statusMargin(db);
-	const figures = new IndicatorFigures(db, indicator, tree, resolved.query.areaId);
+	const figures = new IndicatorFigures(db, indicator, tree, request.areaId);
 	const threshold = smallCellThreshold(db);
 	const breakdown =
 		dimension === null
 			? null
-			: categorySeries(indicator, tree, resolved.query, margin, figures, dimension, {
+			: categorySeries(indicator, tree, request, margin, figures, dimension, {
 					threshold,
 					raw: false
 				});
-	const multiples = tree.childrenOf(resolved.query.areaId).map((area) => ({
+	const multiples = tree.childrenOf(request.areaId).map((area) => ({
 		code: area.code,
 		name: area.name,
-		points: indicatorSeries(
-			db,
-			indicator,
-			tree,
-			{ ...resolved.query, areaId: area.id },
-			margin,
-			figures
-		).points
+		points: indicatorSeries(db, indicator, tree, { ...request, areaId: area.id }, margin, figures)
+			.points
 	}));
 	const intervals =
 		indicator.measure === 'percent'
 			? surveyIntervals(
 					seriesIndicator(indicator),
-					figures.groups(resolved.query),
+					figures.groups(request),
 					tree,
-					seriesRequest(indicator, resolved.query, margin)
+					seriesRequest(indicator, request, margin)
 				)
 			: [];
 	return { ok: true, detail: { breakdown, threshold, multiples, intervals } };

@@ -85,6 +85,16 @@ export function categorySeries(
 	};
 }
 
+/** Why an indicator cannot be broken down by `dimension`, or null when it declares it. */
+export function undeclaredDimension(
+	indicator: { code: string; dimensions: string },
+	dimension: string
+): string | null {
+	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
+	if (declared.includes(dimension)) return null;
+	return `Indicator ${indicator.code} has no dimension "${dimension}"${declared.length ? `; its dimensions: ${declared.join(', ')}` : ''}.`;
+}
+
 /**
  * The breakdown of one indicator by one of its dimensions, for the page's CSV download. `raw`
  * is granted to a cleared actor only; anyone else asking gets the suppressed figures (they
@@ -101,14 +111,8 @@ export function loadBreakdown(
 	const opened = openIndicatorRequest(db, actor, code, query);
 	if (!opened.ok) return opened;
 	const { tree, indicator, query: request } = opened;
-	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
-	if (!declared.includes(dimension)) {
-		return {
-			ok: false,
-			problem: 'bad_request',
-			message: `Indicator ${code} has no dimension "${dimension}"${declared.length ? `; its dimensions: ${declared.join(', ')}` : ''}.`
-		};
-	}
+	const undeclared = undeclaredDimension(indicator, dimension);
+	if (undeclared) return { ok: false, problem: 'bad_request', message: undeclared };
 	const margin = statusMargin(db);
 	const policy = {
 		threshold: smallCellThreshold(db),
