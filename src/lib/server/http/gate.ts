@@ -5,8 +5,7 @@
  */
 import { error, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import { sessionPolicyFrom } from '../../domain/session-expiry';
-import type { Account } from '../auth/accounts';
-import { hasAccounts } from '../auth/accounts';
+import { hasAccounts, type Account } from '../auth/accounts';
 import { authenticate } from '../auth/authenticate';
 import { SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db';
@@ -14,6 +13,18 @@ import { can } from '../permissions';
 import { accessFor, formActionOf, ROUTE_ACCESS } from './route-access';
 
 export const sessionPolicy = () => sessionPolicyFrom(process.env);
+
+/**
+ * Databases known to have an account. Accounts are never deleted, so once one exists the
+ * question need not be asked again on every request.
+ */
+const withAccounts = new WeakSet<Db>();
+function accountsExist(db: Db): boolean {
+	if (withAccounts.has(db)) return true;
+	if (!hasAccounts(db)) return false;
+	withAccounts.add(db);
+	return true;
+}
 
 /** Where signing in sends the user back to: only a path of this site, never another one. */
 export function safeNext(next: string | null): string {
@@ -63,7 +74,7 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 		method: event.request.method,
 		action: event.request.method === 'POST' ? formActionOf(event.url.search) : null
 	});
-	if (!hasAccounts(db)) {
+	if (!accountsExist(db)) {
 		// a new installation shows the first-administrator page and nothing else
 		if (access === 'setup') return { pass: true, account: null, sessionId: null };
 		if (isEndpoint(event) || event.request.method !== 'GET') {
