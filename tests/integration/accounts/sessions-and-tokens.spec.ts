@@ -182,6 +182,18 @@ describe('API tokens', () => {
 		).toBe('bad-token');
 	});
 
+	test('disabling keeps the time a token was revoked earlier', () => {
+		const old = createToken(db, amina, 'amina', 'old');
+		const live = createToken(db, amina, 'amina', 'live');
+		if (!old.ok || !live.ok) throw new Error('token');
+		revokeToken(db, amina, 'amina', old.view.id, 1000);
+		setDisabled(db, LOCAL_ADMINISTRATOR, 'amina', true, 5000);
+		const byName = Object.fromEntries(
+			listTokens(db, LOCAL_ADMINISTRATOR, 'amina').map((t) => [t.name, t.revokedAt])
+		);
+		expect(byName).toEqual({ old: 1000, live: 5000 });
+	});
+
 	test("a disabled account's tokens stop working", () => {
 		const made = createToken(db, amina, 'amina', 'etl');
 		if (!made.ok) throw new Error('token');

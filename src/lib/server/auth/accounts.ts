@@ -4,7 +4,7 @@
  * their own password) and recorded in the audit log in its own transaction, so the pages and
  * `cpas user` share one rule.
  */
-import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { joinList, passwordProblem, splitList, usernameProblem } from '../../domain/accounts';
 import { clearedByDefault, isRole, type Role } from '../../domain/roles';
 import type { Actor, PlannerScope } from '../actor';
@@ -283,7 +283,8 @@ export function setDisabled(
 			tx.delete(sessions).where(eq(sessions.userId, row.id)).run();
 			tx.update(apiTokens)
 				.set({ revokedAt: now })
-				.where(and(eq(apiTokens.userId, row.id)))
+				// tokens revoked earlier keep the time they were revoked
+				.where(and(eq(apiTokens.userId, row.id), isNull(apiTokens.revokedAt)))
 				.run();
 		}
 		recordAudit(tx, actor, disabled ? 'user.disable' : 'user.enable', username, {

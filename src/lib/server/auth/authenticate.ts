@@ -27,6 +27,10 @@ export function bearerToken(header: string | null): string | null | '' {
 	return match?.[1] ?? '';
 }
 
+function signedIn(account: Account, sessionId: string | null): Authentication {
+	return { kind: 'account', actor: actorOf(account), account, sessionId };
+}
+
 export function authenticate(
 	db: Db,
 	credentials: { authorization: string | null; sessionToken: string | undefined },
@@ -39,18 +43,11 @@ export function authenticate(
 	if (token !== null) {
 		const user = token === '' ? null : userForToken(db, token, now);
 		if (!user) return { kind: 'bad-token' };
-		return { kind: 'account', actor: actorOf(user), account: accountOf(user), sessionId: null };
+		return signedIn(accountOf(user), null);
 	}
 	if (credentials.sessionToken) {
 		const session = validateSession(db, credentials.sessionToken, policy, now);
-		if (session) {
-			return {
-				kind: 'account',
-				actor: actorOf(session.user),
-				account: accountOf(session.user),
-				sessionId: session.id
-			};
-		}
+		if (session) return signedIn(accountOf(session.user), session.id);
 	}
 	return { kind: 'anonymous' };
 }
