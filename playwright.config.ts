@@ -2,9 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from './tests/chromium';
 import { ADMIN_STATE } from './tests/e2e/auth';
 
-const PORT = 4173;
+/** ports from the environment, so two checkouts can run their e2e suites at once */
+const PORT = Number(process.env.CPAS_E2E_PORT ?? 4173);
 /** a second server on an empty database */
-const EMPTY_PORT = 4174;
+const EMPTY_PORT = PORT + 1;
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download cannot work on

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './auth';
 
-const EMPTY = 'http://localhost:4174';
+const EMPTY = `http://localhost:${Number(process.env.CPAS_E2E_PORT ?? 4173) + 1}`;
 test.use({ baseURL: EMPTY, storageState: { cookies: [], origins: [] } });
 
 test('a new installation shows only the first-administrator page, then works', async ({

@@ -170,7 +170,7 @@ const EXPECTED: Record<string, Expectation> = {
 	'/reports/recommendations': { page: ALL, actions: { status: ASSESSORS } }
 };
 
-const BASE = 'http://localhost:4173';
+const BASE = `http://localhost:${process.env.CPAS_E2E_PORT ?? 4173}`;
 let contexts: Map<Who, APIRequestContext>;
 
 test.beforeAll(async () => {
