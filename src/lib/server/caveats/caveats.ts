@@ -5,6 +5,7 @@ import { areaProblem, componentProblem, parentsIn, writeLimits } from '../../dom
 import { didYouMean } from '../../domain/suggest';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
+import { nowText } from '../clock';
 import type { Db } from '../db';
 import { recordAudit } from '../audit/record';
 import { areas, caveats, indicators } from '../db/schema';
@@ -205,7 +206,7 @@ export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInpu
 	db.transaction((tx) => {
 		const before = auditedCaveat(tx, id);
 		tx.update(caveats)
-			.set({ ...columns(r, actor), updatedAt: new Date().toISOString() })
+			.set({ ...columns(r, actor), updatedAt: nowText() })
 			.where(eq(caveats.id, id))
 			.run();
 		recordAudit(tx, actor, 'caveat.update', id, { before, after: auditedCaveat(tx, id) });

@@ -4,6 +4,7 @@ import type { FrameworkTree } from '../../domain/framework-tree';
 import { freshness, type Freshness } from '../../domain/freshness';
 import type { SeriesPoint } from '../../domain/series';
 import type { Actor } from '../actor';
+import { today } from '../clock';
 import type { Db } from '../db';
 import { importBatches, indicators } from '../db/schema';
 import { visibleIndicators } from '../indicators/visible';
@@ -46,11 +47,6 @@ export interface IndicatorView {
 	} | null;
 	/** Below how many people a hidden cell is. */
 	threshold: number;
-}
-
-/** Today as an ISO date, in UTC like the stored import times. */
-export function today(): string {
-	return new Date().toISOString().slice(0, 10);
 }
 
 /** The latest point that has an actual, and the one with an actual before it. */

@@ -30,13 +30,12 @@ import {
 	VERIFICATIONS
 } from '../../domain/vocabulary';
 import { ROLES } from '../../domain/roles';
+import { DB_NOW } from '../clock';
 
 /** `col IN ('a','b')` for a CHECK constraint; values come from our own vocabulary, never input. */
 function oneOf(column: AnySQLiteColumn, values: readonly string[]) {
 	return sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 }
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const importBatches = sqliteTable(
 	'import_batches',
@@ -50,7 +49,7 @@ export const importBatches = sqliteTable(
 		inserted: integer('inserted').notNull(),
 		updated: integer('updated').notNull(),
 		unchanged: integer('unchanged').notNull(),
-		importedAt: text('imported_at').notNull().default(now),
+		importedAt: text('imported_at').notNull().default(DB_NOW),
 		actor: text('actor').notNull(),
 		undoneAt: text('undone_at'),
 		undoneBy: text('undone_by')
@@ -276,7 +275,7 @@ export const observationHistory = sqliteTable(
 		replacedByBatchId: integer('replaced_by_batch_id')
 			.notNull()
 			.references(() => importBatches.id),
-		replacedAt: text('replaced_at').notNull().default(now)
+		replacedAt: text('replaced_at').notNull().default(DB_NOW)
 	},
 	(t) => [
 		index('observation_history_observation').on(t.observationId),
@@ -321,8 +320,8 @@ export const caveats = sqliteTable(
 		periodEnd: text('period_end').notNull(),
 		text: text('text').notNull(),
 		author: text('author').notNull(),
-		createdAt: text('created_at').notNull().default(now),
-		updatedAt: text('updated_at').notNull().default(now)
+		createdAt: text('created_at').notNull().default(DB_NOW),
+		updatedAt: text('updated_at').notNull().default(DB_NOW)
 	},
 	(t) => [
 		index('caveats_indicator').on(t.indicatorId),
@@ -348,8 +347,8 @@ export const importSources = sqliteTable(
 		/** JSON: contract column → { value as written → value as the contract wants }. */
 		valueMap: text('value_map').notNull().default('{}'),
 		actor: text('actor').notNull(),
-		createdAt: text('created_at').notNull().default(now),
-		updatedAt: text('updated_at').notNull().default(now)
+		createdAt: text('created_at').notNull().default(DB_NOW),
+		updatedAt: text('updated_at').notNull().default(DB_NOW)
 	},
 	(t) => [index('import_sources_header').on(t.headerSignature)]
 );
@@ -391,7 +390,7 @@ export const frozenSeries = sqliteTable(
 			.references(() => indicators.id),
 		query: text('query').notNull(),
 		points: text('points').notNull(),
-		frozenAt: text('frozen_at').notNull().default(now)
+		frozenAt: text('frozen_at').notNull().default(DB_NOW)
 	},
 	(t) => [
 		index('frozen_series_owner').on(t.ownerKind, t.ownerId),
@@ -410,7 +409,7 @@ export const rbbReports = sqliteTable(
 			.notNull()
 			.default('draft'),
 		createdBy: text('created_by').notNull(),
-		createdAt: text('created_at').notNull().default(now),
+		createdAt: text('created_at').notNull().default(DB_NOW),
 		issuedBy: text('issued_by'),
 		issuedAt: text('issued_at')
 	},
@@ -433,7 +432,7 @@ export const rbbTexts = sqliteTable(
 		indicatorId: integer('indicator_id').references(() => indicators.id),
 		text: text('text').notNull(),
 		updatedBy: text('updated_by').notNull(),
-		updatedAt: text('updated_at').notNull().default(now)
+		updatedAt: text('updated_at').notNull().default(DB_NOW)
 	},
 	(t) => [
 		uniqueIndex('rbb_texts_key').on(
@@ -459,7 +458,7 @@ export const assessmentCycles = sqliteTable(
 			.notNull()
 			.default('draft'),
 		createdBy: text('created_by').notNull(),
-		createdAt: text('created_at').notNull().default(now),
+		createdAt: text('created_at').notNull().default(DB_NOW),
 		issuedBy: text('issued_by'),
 		issuedAt: text('issued_at')
 	},
@@ -480,7 +479,7 @@ export const assessmentRatings = sqliteTable(
 		rating: text('rating'),
 		narrative: text('narrative'),
 		updatedBy: text('updated_by').notNull(),
-		updatedAt: text('updated_at').notNull().default(now)
+		updatedAt: text('updated_at').notNull().default(DB_NOW)
 	},
 	(t) => [uniqueIndex('assessment_ratings_key').on(t.cycleId, t.resultId)]
 );
@@ -503,9 +502,9 @@ export const recommendations = sqliteTable(
 			.notNull()
 			.default('open'),
 		createdBy: text('created_by').notNull(),
-		createdAt: text('created_at').notNull().default(now),
+		createdAt: text('created_at').notNull().default(DB_NOW),
 		updatedBy: text('updated_by').notNull(),
-		updatedAt: text('updated_at').notNull().default(now)
+		updatedAt: text('updated_at').notNull().default(DB_NOW)
 	},
 	(t) => [
 		index('recommendations_cycle').on(t.cycleId),
@@ -525,7 +524,7 @@ export const auditLog = sqliteTable(
 	'audit_log',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		at: text('at').notNull().default(now),
+		at: text('at').notNull().default(DB_NOW),
 		actor: text('actor').notNull(),
 		action: text('action').notNull(),
 		subject: text('subject').notNull(),
@@ -562,7 +561,7 @@ export const users = sqliteTable(
 		scopeAreas: text('scope_areas').notNull().default(''),
 		/** created with the demo mission: the app warns while such accounts can sign in */
 		demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-		createdAt: text('created_at').notNull().default(now)
+		createdAt: text('created_at').notNull().default(DB_NOW)
 	},
 	(t) => [check('users_role', oneOf(t.role, ROLES))]
 );

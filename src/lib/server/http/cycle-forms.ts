@@ -23,8 +23,3 @@ const REFUSED: Partial<Record<Action, string>> = {
 export function requirePermission(actor: Actor, action: 'report' | 'assess'): void {
 	if (!can(actor, action)) error(403, REFUSED[action]!);
 }
-
-/** Today as an ISO date, for what is overdue. */
-export function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}

@@ -19,6 +19,7 @@ import {
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import { recordAudit } from '../audit/record';
+import { NOW_SQL } from '../clock';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { findLaterChanges, type LaterChanges } from './undo-conflicts';
@@ -168,7 +169,7 @@ function undoInTransaction(
 		.run(batchId);
 	client
 		.prepare(
-			`UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), undone_by = ?
+			`UPDATE import_batches SET undone_at = ${NOW_SQL}, undone_by = ?
 			 WHERE id = ? AND undone_at IS NULL`
 		)
 		.run(actor.username, batchId);

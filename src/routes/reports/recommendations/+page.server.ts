@@ -1,6 +1,7 @@
 import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
 import { appDb } from '$lib/server/db/app-db';
-import { formText, requirePermission, today } from '$lib/server/http/cycle-forms';
+import { today } from '$lib/server/clock';
+import { formText, requirePermission } from '$lib/server/http/cycle-forms';
 import { refused } from '$lib/server/http/framework-forms';
 import { can } from '$lib/server/permissions';
 import { setRecommendationStatus } from '$lib/server/reports/cycles/recommend';

@@ -3,6 +3,7 @@ import type { Mapping } from '../../../domain/column-mapping';
 import type { FileKind } from '../../../domain/vocabulary';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
+import { nowText } from '../../clock';
 import type { Db } from '../../db';
 import { importSources } from '../../db/schema';
 import { authorize } from '../../permissions';
@@ -46,7 +47,7 @@ export function saveSource(
 		columnMap: JSON.stringify({ kind: mapping.kind, columns: mapping.columns }),
 		valueMap: JSON.stringify(mapping.values),
 		actor: actor.username,
-		updatedAt: new Date().toISOString()
+		updatedAt: nowText()
 	};
 	db.transaction((tx) => {
 		const before = tx

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Mapping } from '../../../domain/column-mapping';
 import type { FileKind } from '../../../domain/vocabulary';
+import { nowText } from '../../clock';
 import { byteLimit } from '../upload-limit';
 
 /**
@@ -85,7 +86,7 @@ export async function stageUpload(
 		sizeBytes: size,
 		sha256: hash.digest('hex'),
 		format: /\.xlsx$/i.test(name) ? 'xlsx' : 'csv',
-		stagedAt: new Date().toISOString()
+		stagedAt: nowText()
 	};
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { NOW } from './now';
+import { DB_NOW } from '../../clock';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
@@ -34,7 +34,7 @@ export function issueCycle(db: Db, actor: Actor, code: string): CycleOutcome {
 	const issued = db.transaction((tx) => {
 		const changed = tx
 			.update(assessmentCycles)
-			.set({ status: 'issued', issuedBy: actor.username, issuedAt: NOW })
+			.set({ status: 'issued', issuedBy: actor.username, issuedAt: DB_NOW })
 			// a second request issuing meanwhile finds nothing to change
 			.where(and(eq(assessmentCycles.id, cycle.id), eq(assessmentCycles.status, 'draft')))
 			.run().changes;

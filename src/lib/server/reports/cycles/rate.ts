@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { NOW } from './now';
+import { DB_NOW } from '../../clock';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
@@ -52,7 +52,7 @@ export function rateResult(
 		rating: rating || null,
 		narrative: narrative || null,
 		updatedBy: actor.username,
-		updatedAt: NOW
+		updatedAt: DB_NOW
 	};
 	db.transaction((tx) => {
 		const existing = tx

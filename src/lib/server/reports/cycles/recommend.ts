@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { NOW } from './now';
+import { DB_NOW } from '../../clock';
 import { isValidDate } from '../../../domain/period';
 import {
 	isRecommendationStatus,
@@ -117,7 +117,7 @@ export function setRecommendationStatus(
 			.set({
 				status: status as RecommendationStatus,
 				updatedBy: actor.username,
-				updatedAt: NOW
+				updatedAt: DB_NOW
 			})
 			.where(eq(recommendations.id, id))
 			.run();

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
+import { DB_NOW } from '../../clock';
 import type { Db } from '../../db';
 import { rbbReports } from '../../db/schema';
 import { freezeSeries } from '../frozen-series';
@@ -34,7 +35,7 @@ export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOu
 			.set({
 				status: 'issued',
 				issuedBy: actor.username,
-				issuedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
+				issuedAt: DB_NOW
 			})
 			.where(eq(rbbReports.id, id))
 			.run();

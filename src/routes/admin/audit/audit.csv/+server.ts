@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { parseAuditFilter } from '$lib/domain/audit';
 import { auditCsv } from '$lib/server/audit/csv';
+import { today } from '$lib/server/clock';
 import { appDb } from '$lib/server/db/app-db';
 import { can } from '$lib/server/permissions';
 import type { RequestHandler } from './$types';
@@ -11,7 +12,7 @@ export const GET: RequestHandler = ({ url, locals }) => {
 	const { filter, problems } = parseAuditFilter(url.searchParams);
 	// an export is kept and passed on: it must be exactly what was asked for, or nothing
 	if (problems.length > 0) error(400, problems.join(' '));
-	const day = new Date().toISOString().slice(0, 10);
+	const day = today();
 	return new Response(auditCsv(appDb(), locals.actor, filter), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
 import { appDb } from '$lib/server/db/app-db';
-import { formText, requirePermission, today } from '$lib/server/http/cycle-forms';
+import { today } from '$lib/server/clock';
+import { formText, requirePermission } from '$lib/server/http/cycle-forms';
 import { refused } from '$lib/server/http/framework-forms';
 import { can } from '$lib/server/permissions';
 import { compareWithPrevious } from '$lib/server/reports/cycles/compare';
