@@ -12,13 +12,9 @@ import {
 	TIERS
 } from '$lib/domain/vocabulary';
 import { CATEGORY_LABEL, RESULT_LEVEL_LABEL } from '$lib/format';
+import type { Option } from '../forms/options';
 
-export interface Option {
-	value: string;
-	label: string;
-	/** options of one group are shown under its name */
-	group?: string;
-}
+export type { Option } from '../forms/options';
 
 export const NODE_LABELS: Record<string, string> = {
 	result_code: 'Code',
