@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { UNDO_STATUS } from '../../src/lib/server/http/undo-status';
+import { PROBLEM_STATUS } from '../../src/lib/server/http/problems';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
 import { addArea, editArea, setPopulation } from '../../src/lib/server/areas/edit';
 import {
@@ -388,7 +388,7 @@ describe('undo', () => {
 			message: `Import #${id} has figures outside your scope: S is outside the areas assigned to you (N). Only someone whose scope covers every figure of it may undo it; nothing was undone.`
 		});
 		// the page and POST /api/v1/imports/{id}/undo answer 403: understood, not allowed
-		expect(UNDO_STATUS.outside_scope).toBe(403);
+		expect(PROBLEM_STATUS.outside_scope).toBe(403);
 		expect(tableCounts(db)).toEqual(before);
 		expect(undoBatch(db, admin, id).ok).toBe(true);
 	});

@@ -1,6 +1,5 @@
-import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { Resolution, SeriesQuery } from '../series/load-series';
+import type { SeriesQuery } from '../series/load-series';
 
 /** A yes/no URL flag: present and not one of the ways of saying no. */
 export const urlFlag = z
@@ -35,16 +34,4 @@ export function seriesQueryFrom(url: URL): SeriesQuery {
 		verified_only: url.searchParams.get('verified_only')
 	});
 	return { area: p.area, from: p.from, to: p.to, by: p.by, verifiedOnly: p.verified_only };
-}
-
-const STATUS = { bad_request: 400, not_found: 404 } as const;
-
-/** A refused resolution as a JSON error response (the API). */
-export function jsonProblem(r: Extract<Resolution<object>, { ok: false }>): Response {
-	return json({ error: r.message }, { status: STATUS[r.problem] });
-}
-
-/** A refused resolution as an error page (the pages). */
-export function pageProblem(r: Extract<Resolution<object>, { ok: false }>): never {
-	error(STATUS[r.problem], r.message);
 }

@@ -11,7 +11,8 @@ import {
 import { loadIndicatorDetail } from '$lib/server/dashboard/indicator-detail';
 import { appDb } from '$lib/server/db/app-db';
 import { loadFramework } from '$lib/server/framework/tree';
-import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
+import { pageProblem } from '$lib/server/http/problems';
+import { seriesQueryFrom } from '$lib/server/http/series-query';
 import { findIndicator } from '$lib/server/indicators/list';
 import { listFigureProvenance } from '$lib/server/observations/provenance';
 import { rawFiguresFor, suppressesSmallCells } from '$lib/domain/small-cells';

@@ -1,7 +1,8 @@
 import { listAreas } from '$lib/server/areas/list';
 import { loadObjectiveView } from '$lib/server/dashboard/objective-view';
 import { appDb } from '$lib/server/db/app-db';
-import { pageProblem, seriesQueryFrom } from '$lib/server/http/series-query';
+import { pageProblem } from '$lib/server/http/problems';
+import { seriesQueryFrom } from '$lib/server/http/series-query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {

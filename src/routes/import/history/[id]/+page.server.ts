@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { whyNotUndoable } from '$lib/domain/undo';
 import { appDb } from '$lib/server/db/app-db';
 import { pageRequestFrom } from '$lib/server/http/page-query';
-import { UNDO_STATUS } from '$lib/server/http/undo-status';
+import { PROBLEM_STATUS } from '$lib/server/http/problems';
 import {
 	countBatchFigures,
 	listBatchFigures,
@@ -54,7 +54,7 @@ export const actions: Actions = {
 	undo: async ({ params, request, locals }) => {
 		const confirm = (await request.formData()).get('confirm') === '1';
 		const result = undoBatch(appDb(), locals.actor, idOf(params.id), { confirm });
-		if (!result.ok) return fail(UNDO_STATUS[result.problem], { undo: result });
+		if (!result.ok) return fail(PROBLEM_STATUS[result.problem], { undo: result });
 		return { undo: result };
 	},
 	/** Marks the chosen figures (`figure`, repeated) verified or unverified (`verification`). */

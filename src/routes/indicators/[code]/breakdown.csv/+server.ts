@@ -1,6 +1,7 @@
 import { appDb } from '$lib/server/db/app-db';
 import { breakdownCsv } from '$lib/server/exports/breakdown-csv';
-import { jsonProblem, seriesQueryFrom, urlFlag } from '$lib/server/http/series-query';
+import { jsonProblem } from '$lib/server/http/problems';
+import { seriesQueryFrom, urlFlag } from '$lib/server/http/series-query';
 import { loadBreakdown } from '$lib/server/series/breakdown';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params, url, locals }) => {
 	const dimension = url.searchParams.get('breakdown')?.trim() ?? '';
 	if (!dimension) {
-		return jsonProblem({ ok: false, problem: 'bad_request', message: 'Name a dimension: ?breakdown=sex.' });
+		return jsonProblem({ problem: 'bad_request', message: 'Name a dimension: ?breakdown=sex.' });
 	}
 	const raw = urlFlag.parse(url.searchParams.get('raw'));
 	const result = loadBreakdown(appDb(), locals.actor, params.code, seriesQueryFrom(url), dimension, {

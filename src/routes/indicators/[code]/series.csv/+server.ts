@@ -1,6 +1,7 @@
 import { appDb } from '$lib/server/db/app-db';
 import { seriesCsv } from '$lib/server/exports/series-csv';
-import { jsonProblem, seriesQueryFrom } from '$lib/server/http/series-query';
+import { jsonProblem } from '$lib/server/http/problems';
+import { seriesQueryFrom } from '$lib/server/http/series-query';
 import { loadSeries } from '$lib/server/series/load-series';
 import type { RequestHandler } from './$types';
 

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appDb } from '$lib/server/db/app-db';
 import { isDemoMission } from '$lib/server/demo/load-demo';
-import { pageProblem } from '$lib/server/http/series-query';
+import { PROBLEM_STATUS, pageProblem } from '$lib/server/http/problems';
 import { can, NotAllowed } from '$lib/server/permissions';
 import { issueRbbReport } from '$lib/server/reports/rbb/issue';
 import { loadRbbReport } from '$lib/server/reports/rbb/load-report';
@@ -31,13 +31,12 @@ const textForm = z.object({
 	text: z.string().catch('')
 });
 
-const STATUS = { bad_request: 400, not_found: 404, conflict: 409 } as const;
-
 /** Runs a write, turning a refusal (or a missing right) into the form's answer. */
 function attempt(write: () => SaveOutcome, answer: Record<string, unknown>) {
 	try {
 		const outcome = write();
-		if (!outcome.ok) return fail(STATUS[outcome.problem], { ...answer, message: outcome.message });
+		if (!outcome.ok)
+			return fail(PROBLEM_STATUS[outcome.problem], { ...answer, message: outcome.message });
 		return null;
 	} catch (e) {
 		if (e instanceof NotAllowed) return fail(403, { ...answer, message: e.message });

@@ -1,5 +1,5 @@
 import { appDb } from '$lib/server/db/app-db';
-import { pageProblem } from '$lib/server/http/series-query';
+import { pageProblem } from '$lib/server/http/problems';
 import { loadRbbReport } from '$lib/server/reports/rbb/load-report';
 import { rbbWorkbook } from '$lib/server/reports/rbb/xlsx';
 import type { RequestHandler } from './$types';

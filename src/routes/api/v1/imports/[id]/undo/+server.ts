@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appDb } from '$lib/server/db/app-db';
 import { urlFlag } from '$lib/server/http/series-query';
-import { UNDO_STATUS } from '$lib/server/http/undo-status';
+import { PROBLEM_STATUS } from '$lib/server/http/problems';
 import { undoBatch } from '$lib/server/imports/undo';
 import { NotAllowed } from '$lib/server/permissions';
 import type { RequestHandler } from './$types';
@@ -27,7 +27,7 @@ export const POST: RequestHandler = ({ params, url, locals }) => {
 	try {
 		const result = undoBatch(appDb(), locals.actor, id.data, { confirm });
 		if (result.ok) return json(result);
-		return json({ ...result, error: result.message }, { status: UNDO_STATUS[result.problem] });
+		return json({ ...result, error: result.message }, { status: PROBLEM_STATUS[result.problem] });
 	} catch (e) {
 		if (e instanceof NotAllowed) return json({ error: e.message }, { status: 403 });
 		throw e;

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db/app-db';
-import { jsonProblem, seriesQueryFrom } from '$lib/server/http/series-query';
+import { jsonProblem } from '$lib/server/http/problems';
+import { seriesQueryFrom } from '$lib/server/http/series-query';
 import { loadSeries } from '$lib/server/series/load-series';
 import type { RequestHandler } from './$types';
 
