@@ -171,13 +171,18 @@ function readHeader(text: string): TableHeader | ReturnType<typeof issue> | null
 	if (text.trim() === '') return null;
 	const delimiter = detectDelimiter(text);
 	const assembler = new RecordAssembler(delimiter);
-	const rows = Papa.parse<string[]>(text, { delimiter, preview: 1000 }).data;
-	for (const row of rows) {
-		const out = assembler.push(row);
-		if (out && 'message' in out) return out;
-		if (assembler.header) return assembler.header;
-	}
-	return null;
+	let found: TableHeader | ReturnType<typeof issue> | null = null;
+	// row by row, stopping at the header: what follows it may be a hostile value
+	Papa.parse<string[]>(text, {
+		delimiter,
+		step(results, parser) {
+			const out = assembler.push(results.data);
+			if (out && 'message' in out) found = out;
+			else if (assembler.header) found = assembler.header;
+			if (found) parser.abort();
+		}
+	});
+	return found;
 }
 
 /** The sink that receives a file's records, by kind; null when its header refuses it. */

@@ -5,6 +5,8 @@ import type { Delimiter } from './numbers';
 import { issue, type ImportIssue } from './report';
 import type { FileSource } from './source';
 import { restoreFormulaText } from '../../domain/spreadsheet-text';
+import { CAPS, capText } from './caps';
+import { WholeRecords, tooLongMessage } from './whole-records';
 
 /** A data record: its trimmed cells in header order. `line` counts as a spreadsheet shows. */
 export interface CsvRecord {
@@ -67,11 +69,51 @@ export class RecordAssembler {
 
 	constructor(private readonly delimiter: Delimiter) {}
 
+	/** The line the next row will have, as messages count lines (the header is line 1). */
+	nextLine(): number {
+		return this.header ? this.rowIndex - this.headerIndex + 1 : 1;
+	}
+
+	/** The header of a column (0-based), as written, for a message. */
+	columnName(index: number): string | null {
+		return this.header ? (this.header.rawHeaders[index] ?? null) : null;
+	}
+
 	/** A record, null for the header and blank rows, or an issue that refuses the file. */
 	push(row: string[]): CsvRecord | ImportIssue | null {
+		const line = this.nextLine();
 		const index = this.rowIndex++;
+		if (row.length > CAPS.columns) {
+			return issue(
+				line,
+				null,
+				null,
+				`The ${this.header ? 'row' : 'header'} has more than ${capText(CAPS.columns)} columns (${capText(row.length)}), more than a spreadsheet holds: check the delimiter, or that the file is a table.`
+			);
+		}
+		const long = row.findIndex(
+			(c, i) => c.length > CAPS.cellChars && (!this.header || i < this.header.headers.length)
+		);
+		if (long !== -1) {
+			const value = row[long]!;
+			return issue(
+				line,
+				this.columnName(long),
+				`${value.slice(0, 40)}…`,
+				`The value is ${capText(value.length)} characters long, more than the ${capText(CAPS.cellChars)} a spreadsheet cell holds.`
+			);
+		}
 		if (isBlank(row)) return null;
 		if (!this.header) {
+			const wide = row.findIndex((h) => h.trim().length > CAPS.headerChars);
+			if (wide !== -1) {
+				return issue(
+					1,
+					null,
+					`${row[wide]!.trim().slice(0, 40)}…`,
+					`The header of column ${wide + 1} is longer than ${capText(CAPS.headerChars)} characters: is the first line really the header?`
+				);
+			}
 			this.headerIndex = index;
 			const rawHeaders = row.map((h) => h.trim());
 			const headers = rawHeaders.map(normaliseHeader);
@@ -158,9 +200,18 @@ export async function streamRecords(
 	if (start.trim() === '') return issue(null, null, null, EMPTY);
 	const delimiter = detectDelimiter(start);
 	const assembler = new RecordAssembler(delimiter);
+	const records = new WholeRecords(delimiter);
 	async function* all() {
-		yield start;
-		yield* text;
+		const first = records.push(start);
+		if (first) yield first;
+		for await (const chunk of text) {
+			const whole = records.push(chunk);
+			if (whole) yield whole;
+			if (records.tooLong) return;
+		}
+		// papaparse waits for ever on an empty piece
+		const last = records.end();
+		if (last) yield last;
 	}
 	return new Promise((resolve, reject) => {
 		let refused: ImportIssue | null = null;
@@ -191,6 +242,15 @@ export async function streamRecords(
 			},
 			complete() {
 				if (failed) return;
+				if (!refused && records.tooLong) {
+					const { cap, field } = records.tooLong;
+					refused = issue(
+						assembler.nextLine(),
+						assembler.columnName(field),
+						null,
+						tooLongMessage(cap)
+					);
+				}
 				resolve(refused ?? (assembler.header ? null : issue(null, null, null, EMPTY)));
 			},
 			error(e: Error) {

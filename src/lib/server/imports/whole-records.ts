@@ -1,0 +1,175 @@
+import { CAPS, capText } from './caps';
+import type { Delimiter } from './numbers';
+
+/** A quoted cell as written: every quote doubled at worst, and its own two quotes. */
+const QUOTED_CELL_CHARS = 2 * CAPS.cellChars + 2;
+const RECORD_CHARS = CAPS.recordChars;
+
+/** Which limit a record passed, and in which of its fields (0-based). */
+export interface RecordTooLong {
+	cap: 'recordChars' | 'cellChars';
+	field: number;
+}
+
+/**
+ * Cuts decoded text into pieces that end where a record ends, so the CSV parser behind it
+ * never holds a record across pieces, and stops at the first record or quoted value longer than
+ * the limits (CAPS.recordChars, CAPS.cellChars).
+ *
+ * Why: papaparse re-reads a record that spans pieces each time a piece arrives, and unescapes a
+ * quoted value with a global replace whose cost grows faster than the value (a 98 MB cell of
+ * doubled quotes took 387 s). Here each character is looked at once, by native searches
+ * (quote to quote, line to line), and nothing past the limits is ever handed on.
+ *
+ * Quotes are read as papaparse reads them (RFC 4180): a quote opens a quoted value only at the
+ * start of a field; inside one, `""` is a quote, and a quote closes it only when a delimiter or
+ * a line break follows (spaces between allowed).
+ */
+export class WholeRecords {
+	/** The current record's text from earlier pieces. */
+	private carry = '';
+	private quoted = false;
+	/** Where the current quoted value starts, counted from the start of its record. */
+	private fieldStart = 0;
+	/** A quoted value's quote ended the last piece: the next piece says if it closes it. */
+	private quoteSeen = false;
+	/** The last character of the last piece. */
+	private last = '';
+	/** The first limit passed; nothing after the last whole record before it is handed on. */
+	tooLong: RecordTooLong | null = null;
+
+	constructor(private readonly delimiter: Delimiter) {}
+
+	/**
+	 * The whole records completed by this piece (possibly none), as one flat string. Each piece
+	 * is scanned once, on its own: searching text glued onto earlier text is many times slower
+	 * in V8 than searching a piece as decoded.
+	 */
+	push(text: string): string {
+		if (this.tooLong || text === '') return '';
+		const d = this.delimiter;
+		const length = text.length;
+		// positions are in `text`; the record, and a quoted value, may have started before it
+		let recordStart = -this.carry.length;
+		let fieldStart = this.fieldStart + recordStart;
+		let quoted = this.quoted;
+		let pos = 0;
+		let nextQuote = -1;
+		let nextNewline = -1;
+		let nextReturn = -1;
+		const find = (what: string, from: number, cached: number) => {
+			if (cached >= from || cached === -2) return cached;
+			const i = text.indexOf(what, from);
+			return i === -1 ? -2 : i;
+		};
+		const fail = (cap: RecordTooLong['cap'], at: number): string => {
+			const record = [this.carry, text.slice(0, Math.max(0, at))]
+				.join('')
+				.slice(recordStart + this.carry.length);
+			this.tooLong = { cap, field: fieldOf(record, d) };
+			return done(recordStart);
+		};
+		const done = (end: number): string => {
+			let out = '';
+			if (end > 0) {
+				out = [this.carry, text.slice(0, end)].join('');
+				this.carry = '';
+			}
+			if (!this.tooLong) this.carry = [this.carry, text.slice(Math.max(0, end))].join('');
+			this.quoted = quoted;
+			this.fieldStart = fieldStart - end;
+			this.last = text[length - 1]!;
+			return out;
+		};
+		if (this.quoteSeen) {
+			this.quoteSeen = false;
+			if (text[0] === '"') pos = 1;
+			else {
+				let after = 0;
+				while (text[after] === ' ') after++;
+				const c = text[after];
+				if (c === d || c === '\n' || c === '\r') quoted = false;
+			}
+		}
+		for (;;) {
+			if (quoted) {
+				const q = (nextQuote = find('"', pos, nextQuote));
+				if (q === -2 || q - fieldStart > QUOTED_CELL_CHARS) {
+					if (length - fieldStart > QUOTED_CELL_CHARS) return fail('cellChars', fieldStart);
+					if (length - recordStart > RECORD_CHARS) return fail('recordChars', length);
+					return done(recordStart);
+				}
+				let after = q + 1;
+				if (after === length) {
+					this.quoteSeen = true;
+					return done(recordStart);
+				}
+				if (text[after] === '"') {
+					pos = q + 2;
+					continue;
+				}
+				while (text[after] === ' ') after++;
+				const c = text[after];
+				pos = q + 1;
+				// a quote not followed by a delimiter or a line break is part of the value
+				if (after === length || c === d || c === '\n' || c === '\r') quoted = false;
+				continue;
+			}
+			const q = (nextQuote = find('"', pos, nextQuote));
+			const n = (nextNewline = find('\n', pos, nextNewline));
+			const r = (nextReturn = find('\r', pos, nextReturn));
+			const b = n === -2 ? r : r === -2 ? n : Math.min(n, r);
+			if (q === -2 && b === -2) {
+				if (length - recordStart > RECORD_CHARS) return fail('recordChars', length);
+				return done(recordStart);
+			}
+			const first = q === -2 ? b : b === -2 ? q : Math.min(q, b);
+			if (first - recordStart > RECORD_CHARS) return fail('recordChars', first);
+			if (first === q) {
+				pos = q + 1;
+				// a quote opens a quoted value only at the start of a field
+				const before = q === 0 ? this.last : text[q - 1];
+				if (q === recordStart || before === d) {
+					quoted = true;
+					fieldStart = q;
+				}
+			} else {
+				// \r\n is one line break: a piece never ends between the two (papaparse decides
+				// the file's line break from its first piece)
+				if (text[b] === '\r' && b + 1 === length) return done(recordStart);
+				const next = text[b] === '\r' && text[b + 1] === '\n' ? b + 2 : b + 1;
+				recordStart = fieldStart = pos = next;
+			}
+		}
+	}
+
+	/** What is left at the end of the file (a last record without a line break). */
+	end(): string {
+		if (this.tooLong) return '';
+		const rest = this.carry;
+		this.carry = '';
+		return rest;
+	}
+}
+
+/** The field (0-based) that the end of a record's text is in, quotes read as above. */
+function fieldOf(record: string, delimiter: string): number {
+	let field = 0;
+	let quoted = false;
+	for (let i = 0; i < record.length; i++) {
+		const c = record[i];
+		if (quoted) {
+			if (c === '"' && record[i + 1] === '"') i++;
+			else if (c === '"') quoted = false;
+		} else if (c === '"' && (i === 0 || record[i - 1] === delimiter)) quoted = true;
+		else if (c === delimiter) field++;
+	}
+	return field;
+}
+
+/** The refusal's words for a limit passed. */
+export function tooLongMessage(cap: RecordTooLong['cap']): string {
+	return cap === 'cellChars'
+		? `A value is longer than ${capText(CAPS.cellChars)} characters, the most a spreadsheet cell holds: check for a stray " character, or shorten the value.`
+		: `The record is longer than ${capText(CAPS.recordChars)} characters: check for a stray " character or a missing line break.`;
+}
