@@ -1,11 +1,19 @@
 import type { Granularity } from './domain/period';
 import type { Measure, Status } from './domain/vocabulary';
 
+/**
+ * One formatter per number of decimals: `toLocaleString` with options builds a new one on every
+ * call, which made formatting most of the time a page with a few hundred figures took to render.
+ */
+const FORMATTERS = [0, 1, 2].map(
+	(digits) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits })
+);
+
 /** A figure as people read it: thousands grouped, decimals only where they mean something. */
 export function formatValue(value: number | null, measure: Measure, unit?: string | null): string {
 	if (value === null) return '—';
 	const digits = measure === 'count' ? 0 : Math.abs(value) < 10 ? 2 : 1;
-	const text = value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+	const text = FORMATTERS[digits]!.format(value);
 	if (measure === 'percent') return `${text} %`;
 	if (measure === 'per_100k') return `${text} per 100,000`;
 	return unit ? `${text} ${unit}` : text;

@@ -1,12 +1,14 @@
 import type { BreakdownCategory, BreakdownPoint } from '../../domain/small-cells';
 import { surveyIntervals, type SeriesPoint, type SurveyInterval } from '../../domain/series';
 import type { Actor } from '../actor';
+import { cachedView } from '../cache/view-cache';
 import type { Db } from '../db';
 import { categorySeries, undeclaredDimension } from '../series/breakdown';
 import { IndicatorFigures } from '../series/figure-groups';
 import {
 	indicatorSeries,
 	openIndicatorRequest,
+	queryKey,
 	seriesIndicator,
 	seriesRequest,
 	type Resolution,
@@ -35,9 +37,21 @@ export interface IndicatorDetail {
 /**
  * What the indicator page shows beside the main chart, by the same rules as the series: the
  * disaggregation by one dimension and the areas below the one shown. The figures are loaded
- * once for all of them.
+ * once for all of them. Kept per data version and visibility (cache/view-cache.ts).
  */
 export function loadIndicatorDetail(
+	db: Db,
+	actor: Actor,
+	code: string,
+	query: SeriesQuery,
+	dimension: string | null
+): Resolution<{ detail: IndicatorDetail }> {
+	return cachedView(db, actor, 'indicator-detail', [code, ...queryKey(query), dimension], () =>
+		computeIndicatorDetail(db, actor, code, query, dimension)
+	);
+}
+
+function computeIndicatorDetail(
 	db: Db,
 	actor: Actor,
 	code: string,

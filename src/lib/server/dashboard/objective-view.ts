@@ -3,10 +3,11 @@ import { CATEGORIES, type Category } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import { listCaveats, type Caveat } from '../caveats/caveats';
+import { cachedView } from '../cache/view-cache';
 import type { Db } from '../db';
 import { loadFramework } from '../framework/tree';
 import { authorize } from '../permissions';
-import { resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
+import { queryKey, resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
 import { statusMargin } from '../settings/status-margin';
 import { indicatorViews, indicatorsOf, type IndicatorView } from './indicator-views';
 
@@ -24,13 +25,28 @@ export interface ObjectiveView {
 	caveats: Record<string, Caveat[]>;
 }
 
-/** Everything the objective page shows, computed by the same rules as the API. */
+/**
+ * Everything the objective page shows, computed by the same rules as the API (kept per data
+ * version and visibility: cache/view-cache.ts).
+ */
 export function loadObjectiveView(
 	db: Db,
 	actor: Actor,
 	code: string,
 	query: SeriesQuery = {},
 	dimension: string | null = null
+): Resolution<{ view: ObjectiveView }> {
+	return cachedView(db, actor, 'objective', [code, ...queryKey(query), dimension], () =>
+		computeObjectiveView(db, actor, code, query, dimension)
+	);
+}
+
+function computeObjectiveView(
+	db: Db,
+	actor: Actor,
+	code: string,
+	query: SeriesQuery,
+	dimension: string | null
 ): Resolution<{ view: ObjectiveView }> {
 	authorize(actor, 'read');
 	// leadership sees the framework in force; retired nodes stay in the editor and the exports

@@ -2,6 +2,7 @@ import type { ResultNode } from '../../domain/framework-tree';
 import { CATEGORIES, STATUSES, type Category, type Status } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
+import { cachedView } from '../cache/view-cache';
 import type { Db } from '../db';
 import { loadFramework } from '../framework/tree';
 import { authorize } from '../permissions';
@@ -14,8 +15,15 @@ export interface ObjectiveSummary {
 	statusCounts: Record<Category, Record<Status, number>>;
 }
 
-/** Each priority objective with its indicators' latest status, for the overview page. */
+/**
+ * Each priority objective with its indicators' latest status, for the overview page (kept per
+ * data version and visibility: cache/view-cache.ts).
+ */
 export function loadOverview(db: Db, actor: Actor): ObjectiveSummary[] {
+	return cachedView(db, actor, 'overview', [], () => computeOverview(db, actor));
+}
+
+function computeOverview(db: Db, actor: Actor): ObjectiveSummary[] {
 	authorize(actor, 'read');
 	// leadership sees the framework in force; retired nodes stay in the editor and the exports
 	const framework = loadFramework(db, actor).withoutRetired();

@@ -8,6 +8,7 @@ import {
 } from '../../domain/series';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
+import { cachedView } from '../cache/view-cache';
 import type { Db } from '../db';
 import type { indicators } from '../db/schema';
 import { findVisibleIndicator } from '../indicators/visible';
@@ -84,13 +85,33 @@ export function resolveQuery(
 	};
 }
 
-/** Computes the series of one indicator by the roll-up rules of formats.md §1.5. */
+/** A query as a cache key: every field, in one order, absent ones as null. */
+export function queryKey(query: SeriesQuery): unknown[] {
+	return [
+		query.area ?? null,
+		query.from ?? null,
+		query.to ?? null,
+		query.by ?? null,
+		query.verifiedOnly ?? false
+	];
+}
+
+/**
+ * Computes the series of one indicator by the roll-up rules of formats.md §1.5 (kept per data
+ * version and visibility: cache/view-cache.ts).
+ */
 export function loadSeries(
 	db: Db,
 	actor: Actor,
 	code: string,
 	query: SeriesQuery = {}
 ): SeriesOutcome {
+	return cachedView(db, actor, 'series', [code, ...queryKey(query)], () =>
+		computeSeries(db, actor, code, query)
+	);
+}
+
+function computeSeries(db: Db, actor: Actor, code: string, query: SeriesQuery): SeriesOutcome {
 	const opened = openIndicatorRequest(db, actor, code, query);
 	if (!opened.ok) return opened;
 	return { ok: true, series: indicatorSeries(db, opened.indicator, opened.tree, opened.query) };
