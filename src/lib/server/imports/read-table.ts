@@ -71,7 +71,12 @@ export class RecordAssembler {
 
 	/** The line the next row will have, as messages count lines (the header is line 1). */
 	nextLine(): number {
-		return this.header ? this.rowIndex - this.headerIndex + 1 : 1;
+		return this.lineOf(this.rowIndex);
+	}
+
+	/** The line of the row at this index (0-based, counting every row pushed or to come). */
+	lineOf(index: number): number {
+		return this.header ? index - this.headerIndex + 1 : 1;
 	}
 
 	/** The header of a column (0-based), as written, for a message. */

@@ -2,7 +2,7 @@ import { EncodingSniffer } from '../decode';
 import { RecordAssembler, streamRecords, type CsvRecord, type TableHeader } from '../read-table';
 import { issue, type ImportIssue } from '../report';
 import { sourceFromPath } from '../source';
-import { readWorkbook, sheetRows } from './sheets';
+import { WorkbookProblem, sheetRows } from './sheets';
 import { originalPath, type StagedFile } from './staging';
 
 export interface StagedVisitor {
@@ -23,12 +23,19 @@ export async function readStaged(
 	if (file.format === 'xlsx') {
 		if (!file.sheet) return issue(null, null, null, 'Choose the sheet to import.');
 		const assembler = new RecordAssembler(',');
-		for (const row of sheetRows(await readWorkbook(path), file.sheet)) {
-			const hadHeader = assembler.header !== null;
-			const out = assembler.push(row);
-			if (out && 'message' in out) return out;
-			if (out) visitor.record(out);
-			else if (!hadHeader && assembler.header) visitor.header(assembler.header);
+		try {
+			for await (const row of sheetRows(path, file.sheet)) {
+				const hadHeader = assembler.header !== null;
+				const out = assembler.push(row);
+				if (out && 'message' in out) return out;
+				if (out) visitor.record(out);
+				else if (!hadHeader && assembler.header) visitor.header(assembler.header);
+			}
+		} catch (e) {
+			if (!(e instanceof WorkbookProblem)) throw e;
+			const line = e.row === null ? null : assembler.lineOf(e.row - 1);
+			const column = e.column === null ? null : assembler.columnName(e.column - 1);
+			return issue(line, column, null, e.message);
 		}
 		return assembler.header
 			? null

@@ -1,4 +1,4 @@
-import { readWorkbook, sheetNames } from './sheets';
+import { WorkbookProblem, sheetNames } from './sheets';
 import { UploadTooLarge } from '../upload-limit';
 import { dropStaged, originalPath, saveStaged, stageUpload, type StagedFile } from './staging';
 
@@ -37,8 +37,9 @@ export async function stageFile(
 	let sheets: string[] = [];
 	if (staged.format === 'xlsx') {
 		try {
-			sheets = sheetNames(await readWorkbook(originalPath(staged.id)));
-		} catch {
+			sheets = await sheetNames(originalPath(staged.id));
+		} catch (e) {
+			if (!(e instanceof WorkbookProblem)) throw e;
 			await dropStaged(staged.id);
 			return {
 				message: `"${name}" could not be read as an Excel workbook: open it in Excel or LibreOffice, save it as .xlsx and upload it again.`,
