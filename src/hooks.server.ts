@@ -7,9 +7,17 @@ import { compressed } from '$lib/server/http/compress';
 import { gate } from '$lib/server/http/gate';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { NotAllowed } from '$lib/server/permissions';
+import { sweepUploads } from '$lib/server/imports/workspace/staging';
 
 export const init: ServerInit = async () => {
 	openAppDb();
+	// uploads a killed server left on disk, and staged uploads abandoned for a day
+	const swept = await sweepUploads();
+	if (swept.spooled + swept.staged > 0) {
+		console.log(
+			`Removed ${swept.spooled} interrupted and ${swept.staged} abandoned upload(s) left on disk.`
+		);
+	}
 	if (process.env.CPAS_DEMO !== '0') {
 		const started = Date.now();
 		const report = await loadDemoIfEmpty(importDb(), LOCAL_ADMINISTRATOR);

@@ -2,7 +2,15 @@
  * CPAS_UPLOAD_LIMIT_MB: an upload past it is refused with its size and the limit, by its
  * Content-Length when it says one, else while it is spooled; nothing of it is staged or written.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -14,6 +22,7 @@ import {
 	UploadTooLarge
 } from '../../../src/lib/server/imports/upload-limit';
 import { stageFile } from '../../../src/lib/server/imports/workspace/stage-file';
+import { sweepUploads } from '../../../src/lib/server/imports/workspace/staging';
 import { bodySizeLimit } from '../../../src/lib/server/settings/upload-limit.js';
 import { freshDb, tableCounts } from '../../helpers/db';
 
@@ -75,13 +84,23 @@ test('the default is 100 MB, and adapter-node’s body limit sits just above the
 	expect(bodySizeLimit({ CPAS_UPLOAD_LIMIT_MB: 'lots' })).toBe('101M');
 });
 
-test('a workspace upload without a length is stopped while spooled, and nothing stays staged', async () => {
+/** What uploads left in the staging folder, spooled ones included. */
+function leftovers(): string[] {
+	const spool = join(staging, 'spool');
+	return [
+		...readdirSync(staging).filter((e) => e !== 'spool'),
+		...(existsSync(spool) ? readdirSync(spool) : [])
+	];
+}
+
+test('a workspace upload without a length is read to its end but not kept, and nothing stays staged', async () => {
+	// read to the end, so the answer can be a 413 with its message rather than a cut connection
 	const refused = await stageFile('big.csv', chunked(3 * MB));
 	expect(refused).toEqual({
-		message: 'The file is over 1 MB; the limit is 1 MB (CPAS_UPLOAD_LIMIT_MB).',
+		message: 'The file is 3 MB; the limit is 1 MB (CPAS_UPLOAD_LIMIT_MB).',
 		status: 413
 	});
-	expect(readdirSync(staging)).toEqual([]);
+	expect(leftovers()).toEqual([]);
 
 	const accepted = await stageFile('small.csv', chunked(MB));
 	expect('id' in accepted && accepted.sizeBytes).toBe(MB);
@@ -92,6 +111,59 @@ test('an API import without a length is stopped while spooled, and nothing is wr
 	const before = tableCounts(db);
 	const upload = importUpload(db, LOCAL_ADMINISTRATOR, 'big.csv', chunked(3 * MB));
 	await expect(upload).rejects.toThrow(UploadTooLarge);
-	await expect(upload).rejects.toThrow('over 1 MB');
+	await expect(upload).rejects.toThrow('The file is 3 MB');
 	expect(tableCounts(db)).toEqual(before);
+	expect(leftovers()).toEqual([]);
+});
+
+test('a body that goes on far past the limit is cut off, not read for ever', async () => {
+	await expect(stageFile('endless.csv', chunked(300 * MB))).resolves.toEqual({
+		message: 'The file is over 1 MB; the limit is 1 MB (CPAS_UPLOAD_LIMIT_MB).',
+		status: 413
+	});
+	expect(leftovers()).toEqual([]);
+}, 60_000);
+
+/** A body that sends some bytes, then fails as a request does when its client goes away. */
+function cut(after: number): ReadableStream<Uint8Array> {
+	let sent = false;
+	return new ReadableStream({
+		pull(controller) {
+			if (sent)
+				return controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+			sent = true;
+			controller.enqueue(new Uint8Array(after).fill(0x61));
+		}
+	});
+}
+
+test('an upload whose client goes away leaves nothing on disk', async () => {
+	await expect(stageFile('cut.csv', cut(64 * 1024))).rejects.toThrow('aborted');
+	await expect(
+		importUpload(freshDb(), LOCAL_ADMINISTRATOR, 'cut.csv', cut(64 * 1024))
+	).rejects.toThrow('aborted');
+	expect(leftovers()).toEqual([]);
+});
+
+test('adapter-node’s own body limit counts as the upload limit', async () => {
+	const body = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			controller.error(Object.assign(new Error('Payload Too Large'), { status: 413 }));
+		}
+	});
+	await expect(stageFile('big.csv', body)).resolves.toMatchObject({ status: 413 });
+});
+
+test('at start, spooled uploads of processes gone and staged uploads a day old are swept', async () => {
+	const spool = join(staging, 'spool');
+	// a pid no process has (above the kernel's pid_max), and this process's own from before
+	mkdirSync(join(spool, '99999999-0a0b'), { recursive: true });
+	writeFileSync(join(spool, '99999999-0a0b', 'original'), 'half an upload');
+	mkdirSync(join(spool, `${process.pid}-0c0d`), { recursive: true });
+	const old = join(staging, '00000000-0000-4000-8000-000000000000');
+	mkdirSync(old);
+	utimesSync(old, new Date('2020-01-01'), new Date('2020-01-01'));
+	const fresh = await stageFile('fresh.csv', new TextEncoder().encode('a,b\n1,2\n'));
+	expect(await sweepUploads()).toEqual({ spooled: 2, staged: 0 });
+	expect(leftovers()).toEqual(['id' in fresh ? fresh.id : 'not staged']);
 });

@@ -39,9 +39,14 @@ export function refuseFileSize(sizeBytes: number): UploadTooLarge | null {
 	return sizeBytes > uploadLimitMb() * MB ? new UploadTooLarge(sizeBytes) : null;
 }
 
+/** Past the limit, this much more of a body is read (and dropped) before the connection is cut. */
+const DRAIN_BYTES = 256 * MB;
+
 /**
- * A stage of a spooling pipeline that counts the bytes and fails with UploadTooLarge as soon as
- * they pass the limit: a body sent without Content-Length is stopped there, not at the end.
+ * A stage of a spooling pipeline that counts the bytes and keeps none past the limit. The rest
+ * of the body is still read, and dropped, so the client — which sends the whole body before it
+ * reads an answer — gets the 413 and its message rather than a reset connection; a body that
+ * goes on past the limit and DRAIN_BYTES more is cut off there. Fails with UploadTooLarge.
  */
 export function byteLimit(): Transform {
 	const limit = uploadLimitMb() * MB;
@@ -49,8 +54,21 @@ export function byteLimit(): Transform {
 	return new Transform({
 		transform(chunk: Buffer, _encoding, done) {
 			seen += chunk.length;
-			if (seen > limit) done(new UploadTooLarge(null));
-			else done(null, chunk);
+			if (seen <= limit) done(null, chunk);
+			else if (seen > limit + DRAIN_BYTES) done(new UploadTooLarge(null));
+			else done();
+		},
+		flush(done) {
+			done(seen > limit ? new UploadTooLarge(seen) : null);
 		}
 	});
+}
+
+/**
+ * The refusal for an upload that failed while it was read: ours, or adapter-node's when the
+ * body passed its BODY_SIZE_LIMIT (a SvelteKitError with status 413); null for other failures.
+ */
+export function tooLargeFailure(e: unknown): UploadTooLarge | null {
+	if (e instanceof UploadTooLarge) return e;
+	return (e as { status?: number } | null)?.status === 413 ? new UploadTooLarge(null) : null;
 }

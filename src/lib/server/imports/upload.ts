@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,13 +9,15 @@ import type { Db } from '../db';
 import { importFiles, type ImportOptions } from './import-files';
 import type { ImportReport } from './report';
 import { sourceFromPath } from './source';
-import { byteLimit } from './upload-limit';
+import { spoolFolder } from './spool';
+import { byteLimit, tooLargeFailure } from './upload-limit';
 
 /**
  * Imports one uploaded file. The body is spooled to a temporary file first, because an import
  * reads a file twice (inspect, then apply) and a request body can be read only once; memory
  * stays flat whatever the upload's size. A body past the upload limit fails with UploadTooLarge
- * while it is spooled, and its temporary file is removed.
+ * while it is spooled; its spooled copy is removed when the import ends, however it ends
+ * (refused, failed, or the client gone).
  */
 export async function importUpload(
 	db: Db,
@@ -25,12 +26,16 @@ export async function importUpload(
 	body: ReadableStream<Uint8Array> | null,
 	options: ImportOptions = {}
 ): Promise<ImportReport> {
-	const dir = await mkdtemp(join(tmpdir(), 'cpas-upload-'));
+	const dir = await spoolFolder();
 	const path = join(dir, 'upload.csv');
 	try {
 		const out = createWriteStream(path);
 		if (body) {
-			await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), byteLimit(), out);
+			try {
+				await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), byteLimit(), out);
+			} catch (e) {
+				throw tooLargeFailure(e) ?? e;
+			}
 		} else {
 			// no body: an empty file, which the importer refuses with its usual message (the
 			// file must exist on disk first, so wait for the stream to finish)

@@ -1,5 +1,5 @@
 import { WorkbookProblem, sheetNames } from './sheets';
-import { UploadTooLarge } from '../upload-limit';
+import { tooLargeFailure } from '../upload-limit';
 import { dropStaged, originalPath, saveStaged, stageUpload, type StagedFile } from './staging';
 
 export interface StageRefusal {
@@ -27,7 +27,8 @@ export async function stageFile(
 	try {
 		staged = await stageUpload(name, body);
 	} catch (e) {
-		if (e instanceof UploadTooLarge) return { message: e.message, status: 413 };
+		const tooLarge = tooLargeFailure(e);
+		if (tooLarge) return { message: tooLarge.message, status: 413 };
 		throw e;
 	}
 	if (staged.sizeBytes === 0) {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +8,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Mapping } from '../../../domain/column-mapping';
 import type { FileKind } from '../../../domain/vocabulary';
 import { nowText } from '../../clock';
-import { byteLimit } from '../upload-limit';
+import { spoolFolder, sweepSpool, uploadsRoot } from '../spool';
+import { byteLimit, tooLargeFailure } from '../upload-limit';
 
 /**
  * An uploaded file waiting for the planner: mapped, previewed, then committed or dropped.
@@ -37,7 +37,7 @@ export interface StagedFile {
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 function root(): string {
-	return process.env.CPAS_STAGING_DIR ?? join(tmpdir(), 'cpas-staging');
+	return uploadsRoot();
 }
 
 const ID = /^[0-9a-f-]{36}$/;
@@ -60,7 +60,8 @@ export async function stageUpload(
 ): Promise<Omit<StagedFile, 'sheets' | 'sheet' | 'mapping' | 'source'>> {
 	await removeAbandoned();
 	const id = randomUUID();
-	await mkdir(stagingFolder(id), { recursive: true });
+	// spooled apart, and staged only once whole: a cut upload never looks like a staged one
+	const spool = await spoolFolder();
 	const hash = createHash('sha256');
 	let size = 0;
 	const counter = new Transform({
@@ -75,10 +76,11 @@ export async function stageUpload(
 			? Readable.from([Buffer.from(body)])
 			: Readable.fromWeb(body as WebReadableStream<Uint8Array>);
 	try {
-		await pipeline(input, byteLimit(), counter, createWriteStream(originalPath(id)));
+		await pipeline(input, byteLimit(), counter, createWriteStream(join(spool, 'original')));
+		await rename(spool, stagingFolder(id));
 	} catch (e) {
-		await dropStaged(id);
-		throw e;
+		await rm(spool, { recursive: true, force: true });
+		throw tooLargeFailure(e) ?? e;
 	}
 	return {
 		id,
@@ -108,17 +110,33 @@ export async function dropStaged(id: string): Promise<void> {
 	if (ID.test(id)) await rm(stagingFolder(id), { recursive: true, force: true });
 }
 
-async function removeAbandoned(): Promise<void> {
+/**
+ * Removes what uploads left behind: every spooled upload of a process that no longer runs (a
+ * server killed mid-upload), and staged uploads untouched for KEEP_MS (abandoned, or finished
+ * and not removed). The server runs it when it starts; each new upload runs the second part.
+ */
+export async function sweepUploads(): Promise<{ spooled: number; staged: number }> {
+	const spooled = await sweepSpool();
+	const staged = await removeAbandoned();
+	return { spooled, staged };
+}
+
+async function removeAbandoned(): Promise<number> {
 	let entries: string[];
 	try {
 		entries = await readdir(root());
 	} catch {
-		return;
+		return 0;
 	}
 	const now = Date.now();
+	let removed = 0;
 	for (const entry of entries) {
 		if (!ID.test(entry)) continue;
 		const info = await stat(join(root(), entry)).catch(() => null);
-		if (info && now - info.mtimeMs > KEEP_MS) await dropStaged(entry);
+		if (info && now - info.mtimeMs > KEEP_MS) {
+			await dropStaged(entry);
+			removed++;
+		}
 	}
+	return removed;
 }

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { importDb } from '$lib/server/db/app-db';
 import { urlFlag } from '$lib/server/http/series-query';
 import { importUpload } from '$lib/server/imports/upload';
-import { refuseDeclaredSize, UploadTooLarge } from '$lib/server/imports/upload-limit';
+import { refuseDeclaredSize, tooLargeFailure } from '$lib/server/imports/upload-limit';
 import type { RequestHandler } from './$types';
 
 /**
@@ -20,7 +20,8 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	try {
 		report = await importUpload(importDb(), locals.actor, name, request.body, { dryRun });
 	} catch (e) {
-		if (e instanceof UploadTooLarge) return json({ error: e.message }, { status: 413 });
+		const tooLarge = tooLargeFailure(e);
+		if (tooLarge) return json({ error: tooLarge.message }, { status: 413 });
 		throw e;
 	}
 	const [file] = report.files;
