@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describeChange } from '../../src/lib/change';
+import { describeChange } from '../../src/lib/format/change';
 import type { SeriesPoint } from '../../src/lib/domain/series';
 
 const point = (period: string, actual: number | null): SeriesPoint => ({

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { breakdownText, figureText, sizeText, timeText } from '$lib/figure-text';
+import { breakdownText, figureText, sizeText } from '$lib/format/figure-text';
+import { timeText } from '$lib/format/time';
 
 test('a figure is its value, or its pair when it has none', () => {
 	expect(figureText({ value: 1234.5, numerator: 3, denominator: 9 })).toBe('1,234.5');
@@ -21,4 +22,8 @@ test('sizes in bytes, kilobytes and megabytes', () => {
 
 test('times are shown to the minute, in UTC', () => {
 	expect(timeText('2025-03-14T09:26:41.123Z')).toBe('2025-03-14 09:26 UTC');
+});
+
+test('times in milliseconds read the same as stored ones', () => {
+	expect(timeText(Date.UTC(2026, 2, 4, 14, 5, 59, 999))).toBe('2026-03-04 14:05 UTC');
 });

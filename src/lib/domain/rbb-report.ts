@@ -8,7 +8,7 @@
  * indicators of the objective itself and of its impacts and outcomes; its **outputs** are the
  * output nodes below it, planned vs completed from their own indicators.
  */
-import { explainStatus } from './status-explanation';
+import { statusReason, type StatusReason } from './status-explanation';
 import type { BudgetYear } from './budget-year';
 import type { ResultNode } from './framework-tree';
 import { FrameworkTree } from './framework-tree';
@@ -79,8 +79,8 @@ export interface RbbIndicatorRow {
 	status: Status;
 	/** The year's figures may still change: the series point is partial. */
 	partial: boolean;
-	/** Why it has its status, in words (status-explanation.ts). */
-	statusText: string;
+	/** Why it has its status (status-explanation.ts; in words: `$lib/format/status-text`). */
+	statusReason: StatusReason;
 	/** The SPU's explanation of the variance. */
 	variance: string;
 	/** For an issued report: where today's figures differ from the issued ones. */
@@ -192,7 +192,7 @@ function indicatorRow(info: RbbIndicatorInfo, node: ResultNode, input: RbbInput)
 		actual: point?.actual ?? null,
 		status: point?.status ?? 'no_data',
 		partial: point?.partial ?? false,
-		statusText: explainStatus({
+		statusReason: statusReason({
 			point,
 			direction: info.direction,
 			measure: info.measure,

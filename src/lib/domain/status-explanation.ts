@@ -1,20 +1,11 @@
 /**
- * One plain-words line that says why an indicator has its status (formats.md §3 `series`),
- * shown next to the status badge, e.g. "12 % above the quarter's target; lower is better".
- * Pure, so the dashboard, exports and tests all read the same sentence.
+ * Why an indicator has its status (formats.md §3 `series`), as parts rather than words: the
+ * wording lives in `$lib/format/status-text.ts`, so a translation changes the sentence and not
+ * the rule. Pure, so the dashboard, reports, exports and tests all read the same reason.
  */
-import { formatValue } from '../format';
 import { granularityOf, parsePeriod, type Granularity } from './period';
 import type { SeriesPoint } from './series';
 import type { Direction, Measure } from './vocabulary';
-
-const BUCKET_WORD: Record<Granularity, string> = {
-	month: 'month',
-	quarter: 'quarter',
-	half: 'half-year',
-	year: 'year',
-	fy: 'budget year'
-};
 
 /**
  * Same tolerance as statusFor, so a point the badge calls achieved because the actual equals
@@ -34,40 +25,58 @@ export interface StatusExplanationInput {
 	margin: number;
 }
 
-export function explainStatus(input: StatusExplanationInput): string {
+/** Whose target: the series bucket's ("the quarter's"), or, bucket unknown, the period's. */
+export type TargetOf = { bucket: Granularity } | { period: string };
+
+/** How far the actual is from the target. */
+export type Gap =
+	/** A percentage's distance in percentage points: "12 % of 40 %" is easily misread. */
+	| { in: 'points'; value: number }
+	/** A target of 0 has nothing to be relative to: the distance in the indicator's own unit. */
+	| { in: 'own_unit'; value: number; measure: Measure; unit: string | null }
+	/** Relative to the target, in per cent. */
+	| { in: 'percent'; value: number };
+
+export type StatusReason =
+	| { kind: 'no_figures' }
+	| { kind: 'no_actual'; period: string }
+	| { kind: 'no_target'; of: TargetOf; direction: Direction }
+	/** `partial`: the bucket runs past the requested range and may still change. */
+	| { kind: 'on_target'; of: TargetOf; direction: Direction; partial: boolean }
+	| {
+			kind: 'off_target';
+			of: TargetOf;
+			direction: Direction;
+			partial: boolean;
+			side: 'above' | 'below';
+			gap: Gap;
+			/** The margin, when the point is on track within it (its status), else null. */
+			withinMargin: number | null;
+	  };
+
+export function statusReason(input: StatusExplanationInput): StatusReason {
 	const { point, direction, measure, unit, by, margin } = input;
-	if (point === null) return 'No figures reported yet';
+	if (point === null) return { kind: 'no_figures' };
 	const { actual, target } = point;
-	if (actual === null) return `No figure for ${point.period}`;
+	if (actual === null) return { kind: 'no_actual', period: point.period };
+	const of: TargetOf = by === null ? { period: point.period } : { bucket: by };
+	if (target === null) return { kind: 'no_target', of, direction };
 
-	const better = direction === 'decrease' ? 'lower is better' : 'higher is better';
-	const bucket = by === null ? null : `the ${BUCKET_WORD[by]}`;
-	if (target === null) return `No target set for ${bucket ?? point.period}; ${better}`;
-
-	const targetName = bucket === null ? `the target for ${point.period}` : `${bucket}'s target`;
-	// A bucket that runs past the requested range may still change as figures come in.
-	const soFar = point.partial ? ' so far' : '';
-	const withinMargin =
-		point.status === 'on_track' ? ` (within the ${wholePercent(margin * 100)} margin)` : '';
-
+	const partial = point.partial;
 	const difference = actual - target;
 	if (Math.abs(difference) <= RELATIVE_TOLERANCE * Math.abs(target)) {
-		return `Exactly on ${targetName}${soFar}; ${better}`;
+		return { kind: 'on_target', of, direction, partial };
 	}
+	const withinMargin = point.status === 'on_track' ? margin : null;
 	const side = difference > 0 ? 'above' : 'below';
-	let amount: string;
-	let of = '';
-	if (measure === 'percent') {
-		// A relative change of a percentage ("12 % of 40 %") is easily misread; points are not.
-		amount = `${atLeastShown(Math.abs(difference), 1)} percentage points`;
-	} else if (target === 0) {
-		// Nothing to be relative to: say how far off, in the indicator's own unit.
-		amount = formatValue(Math.abs(difference), measure, unit);
-		of = ' of 0';
-	} else {
-		amount = wholePercent((Math.abs(difference) / Math.abs(target)) * 100);
-	}
-	return capitalised(`${amount} ${side} ${targetName}${of}${soFar}${withinMargin}; ${better}`);
+	const distance = Math.abs(difference);
+	const gap: Gap =
+		measure === 'percent'
+			? { in: 'points', value: distance }
+			: target === 0
+				? { in: 'own_unit', value: distance, measure, unit: unit ?? null }
+				: { in: 'percent', value: (distance / Math.abs(target)) * 100 };
+	return { kind: 'off_target', of, direction, side, gap, partial, withinMargin };
 }
 
 /**
@@ -77,22 +86,4 @@ export function explainStatus(input: StatusExplanationInput): string {
 export function granularityOfLabel(label: string): Granularity | null {
 	const parsed = parsePeriod(label);
 	return parsed.ok ? granularityOf(parsed.period) : null;
-}
-
-/** The line stands on its own, so "less than 1 % …" starts with a capital like the others. */
-function capitalised(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "16 %"; a difference that rounds to nothing still reads as one: "less than 1 %". */
-function wholePercent(value: number): string {
-	return `${atLeastShown(value, 0)} %`;
-}
-
-/** `value` (≥ 0) with `decimals` decimals, or "less than 0.1" when it would show as zero. */
-function atLeastShown(value: number, decimals: number): string {
-	const format = (n: number) =>
-		n.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-	const smallest = 10 ** -decimals;
-	return value > 0 && value < smallest / 2 ? `less than ${format(smallest)}` : format(value);
 }

@@ -8,7 +8,8 @@ import {
 	type RbbIndicatorInfo,
 	type RbbInput
 } from '../../../src/lib/domain/rbb-report';
-import { rbbCsvRows, rbbTables } from '../../../src/lib/domain/rbb-tables';
+import { rbbCsvRows, rbbTables } from '../../../src/lib/format/rbb-tables';
+import { statusReasonText } from '../../../src/lib/format/status-text';
 import type { SeriesPoint } from '../../../src/lib/domain/series';
 import type { ResultLevel } from '../../../src/lib/domain/vocabulary';
 
@@ -141,7 +142,9 @@ describe('shapeRbbReport', () => {
 			baselinePeriod: '2023',
 			partial: false
 		});
-		expect(k10.statusText).toBe("14 % below the budget year's target; lower is better");
+		expect(statusReasonText(k10.statusReason)).toBe(
+			"14 % below the budget year's target; lower is better"
+		);
 		expect(rows.find((r) => r.code === 'K2')).toMatchObject({
 			partial: true,
 			variance: 'More reporting, not more violence.'
@@ -150,8 +153,11 @@ describe('shapeRbbReport', () => {
 			planned: null,
 			actual: null,
 			status: 'no_data',
-			statusText: 'No figures reported yet'
+			statusReason: { kind: 'no_figures' }
 		});
+		expect(statusReasonText(rows.find((r) => r.code === 'C1')!.statusReason)).toBe(
+			'No figures reported yet'
+		);
 	});
 
 	test('an indicator without figures in the input is not in the report', () => {

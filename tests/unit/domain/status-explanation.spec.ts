@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { Granularity } from '$lib/domain/period';
 import type { SeriesPoint } from '$lib/domain/series';
 import { DEFAULT_STATUS_MARGIN, statusFor } from '$lib/domain/status';
-import { explainStatus, granularityOfLabel } from '$lib/domain/status-explanation';
+import { granularityOfLabel } from '$lib/domain/status-explanation';
 import type { Direction, Measure } from '$lib/domain/vocabulary';
+import { explainStatus } from '$lib/format/status-text';
 
 interface Case {
 	actual: number | null;

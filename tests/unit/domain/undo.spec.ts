@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-	conflictWarning,
-	restorationOf,
-	undoSummary,
-	whyNotUndoable,
-	type FigureVersion
-} from '$lib/domain/undo';
+import { restorationOf, whyNotUndoable, type FigureVersion } from '$lib/domain/undo';
+import { conflictWarning, undoSummary } from '$lib/format/undo-text';
 
 /** A figure's recorded versions: batch 1 wrote 5, batch 2 replaced it with 6, batch 3 with 8. */
 const versions: FigureVersion<{ value: number }>[] = [

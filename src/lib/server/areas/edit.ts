@@ -8,6 +8,7 @@ import { importFiles } from '../imports/import-files';
 import type { AuditDetail } from '../audit/record';
 import type { FileReport } from '../imports/report';
 import { loadAreaTree } from './tree';
+import { numberText } from '../../format/numbers';
 
 /** An area as typed into the areas page's forms: text, checked by the importer. */
 export interface AreaInput {
@@ -159,7 +160,7 @@ export async function setPopulation(
 	const stored = loadAreaTree(db)
 		.byCodeOf(input.code)
 		?.populations.find((p) => p.year === (input.year === '' ? null : Number(input.year)));
-	const figure = stored ? stored.population.toLocaleString('en-GB') : input.population;
+	const figure = stored ? numberText(stored.population) : input.population;
 	return {
 		...result,
 		changed: changed(result.report),

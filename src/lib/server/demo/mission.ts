@@ -3,6 +3,7 @@
 // behave over time lives in scenario.ts.
 
 import { directionOfWording } from '../../domain/dpo-catalogue';
+import type { Measure, ResultLevel, Tier } from '../../domain/vocabulary';
 import type { Frequency } from './periods';
 
 export const COUNTRY = 'Republic of Corvania';
@@ -63,9 +64,6 @@ export function missionPopulation(year: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Results framework: objective → impact (driver of change) → outcome (critical condition) → output.
-
-export type ResultLevel = 'objective' | 'impact' | 'outcome' | 'output';
-export type Tier = 'I' | 'II' | 'III';
 
 export interface DemoResult {
 	code: string;
@@ -323,8 +321,6 @@ export const DIMENSION_VALUES: Record<Dimension, readonly string[]> = {
 	age: ['child', 'adult'],
 	perpetrator: ['armed_group', 'state_forces']
 };
-
-export type Measure = 'count' | 'percent' | 'per_100k' | 'number';
 
 export interface DemoIndicator {
 	code: string;

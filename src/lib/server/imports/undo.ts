@@ -8,14 +8,13 @@ import {
 	type AssignedScope
 } from '../../domain/planner-scope';
 import {
-	conflictWarning,
 	restorationOf,
-	undoSummary,
 	whyNotUndoable,
 	type FigureVersion,
 	type Restoration,
 	type UndoCounts
 } from '../../domain/undo';
+import { conflictWarning, undoSummary } from '../../format/undo-text';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import { recordAudit } from '../audit/record';

@@ -1,5 +1,5 @@
 import type { RbbReport } from '../../../domain/rbb-report';
-import { rbbCsvRows } from '../../../domain/rbb-tables';
+import { rbbCsvRows } from '../../../format/rbb-tables';
 import { csvChunks } from '../../exports/csv';
 
 /** The report as one CSV file (UTF-8, numbers written plainly, as the exports write them). */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RbbReport } from '../../../domain/rbb-report';
-import { rbbTables } from '../../../domain/rbb-tables';
+import { rbbTables } from '../../../format/rbb-tables';
 import { spreadsheetCell } from '../../../domain/spreadsheet-text';
 import type { Measure } from '../../../domain/vocabulary';
 

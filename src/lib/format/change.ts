@@ -1,5 +1,6 @@
-import type { SeriesPoint } from './domain/series';
-import type { Direction } from './domain/vocabulary';
+import type { SeriesPoint } from '../domain/series';
+import type { Direction } from '../domain/vocabulary';
+import { numberText } from './numbers';
 
 /**
  * The latest change in words, and whether it went the good way: "▲ 12 % since 2026-08".
@@ -16,7 +17,7 @@ export function describeChange(
 	const arrow = delta > 0 ? '▲' : '▼';
 	const amount =
 		previous.actual === 0
-			? `${Math.abs(delta).toLocaleString('en-GB', { maximumFractionDigits: 1 })}`
+			? numberText(Math.abs(delta), { maximumFractionDigits: 1 })
 			: `${Math.abs(Math.round((delta / Math.abs(previous.actual)) * 100))} %`;
 	const good = direction === 'increase' ? delta > 0 : delta < 0;
 	return { text: `${arrow} ${amount} since ${previous.period}`, good };

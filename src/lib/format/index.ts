@@ -1,13 +1,12 @@
-import type { Granularity } from './domain/period';
-import type { Measure, Status } from './domain/vocabulary';
+import type { Granularity } from '../domain/period';
+import type { Measure, Status } from '../domain/vocabulary';
+import { numberFormat } from './numbers';
 
 /**
  * One formatter per number of decimals: `toLocaleString` with options builds a new one on every
  * call, which made formatting most of the time a page with a few hundred figures took to render.
  */
-const FORMATTERS = [0, 1, 2].map(
-	(digits) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits })
-);
+const FORMATTERS = [0, 1, 2].map((digits) => numberFormat({ maximumFractionDigits: digits }));
 
 /** A figure as people read it: thousands grouped, decimals only where they mean something. */
 export function formatValue(value: number | null, measure: Measure, unit?: string | null): string {

@@ -1,16 +1,7 @@
 /**
- * How the account pages write times and browsers. Times are written in UTC, the same on the
- * server and in the browser, so the page does not change under the reader when it hydrates.
+ * The browser of a session or token in words, for the account pages: enough for someone to
+ * recognise their own laptop or phone in the list.
  */
-
-/** `2026-03-04 14:05 UTC` for milliseconds since the epoch. */
-export function timeText(ms: number): string {
-	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-export function isoTime(ms: number): string {
-	return new Date(ms).toISOString();
-}
 
 const BROWSERS: [RegExp, string][] = [
 	[/\bEdg(?:e|A|iOS)?\//, 'Edge'],

@@ -3,9 +3,10 @@
  * summary, then one per objective). Pure, so both downloads carry the same cells and the same
  * numbers as the page.
  */
-import { STATUS_LABEL } from '../format';
-import type { RbbIndicatorRow, RbbReport } from './rbb-report';
-import type { Measure } from './vocabulary';
+import type { RbbIndicatorRow, RbbReport } from '../domain/rbb-report';
+import type { Measure } from '../domain/vocabulary';
+import { STATUS_LABEL } from './index';
+import { statusReasonText } from './status-text';
 
 export type TableCell = string | number | null;
 
@@ -77,7 +78,7 @@ function figureRow(
 		r.planned,
 		r.actual,
 		STATUS_LABEL[r.status] + (r.partial ? ' (year not complete)' : ''),
-		r.statusText,
+		statusReasonText(r.statusReason),
 		explanation
 	];
 }

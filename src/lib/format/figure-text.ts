@@ -1,3 +1,5 @@
+import { numberText } from './numbers';
+
 /**
  * How the import history writes a stored figure and its breakdown. The history lists figures
  * of any indicator side by side, so numbers are shown as stored, without a measure's unit.
@@ -8,7 +10,7 @@ export interface FigureNumbersText {
 	denominator: number | null;
 }
 
-const number = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB'));
+const number = (n: number | null) => (n === null ? '—' : numberText(n));
 
 /** A value, or numerator / denominator when the figure was given as a pair. */
 export function figureText(f: FigureNumbersText): string {
@@ -35,10 +37,5 @@ export function sizeText(bytes: number): string {
 		unit++;
 	}
 	const digits = unit === 0 || size >= 100 ? 0 : 1;
-	return `${size.toLocaleString('en-GB', { maximumFractionDigits: digits })} ${units[unit]}`;
-}
-
-/** A stored timestamp (ISO, UTC) as `2025-03-14 09:26 UTC`. */
-export function timeText(iso: string): string {
-	return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+	return `${numberText(size, { maximumFractionDigits: digits })} ${units[unit]}`;
 }
