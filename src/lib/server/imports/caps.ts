@@ -4,6 +4,8 @@
  * written by one. They keep a hostile or broken file from taking the server's memory or time;
  * each refusal names the limit (docs/operations.md, "Limits").
  */
+import { numberText } from '../../format/numbers';
+
 export const CAPS = {
 	/** Columns of a table (Excel's last column is XFD, the 16,384th). */
 	columns: 16_384,
@@ -25,7 +27,7 @@ export const CAPS = {
 
 /** 16384 → "16,384", as the messages write limits. */
 export function capText(n: number): string {
-	return n.toLocaleString('en');
+	return numberText(n);
 }
 
 /** 2147483648 → "2 GB". */
