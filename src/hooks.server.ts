@@ -6,6 +6,7 @@ import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 import { compressed } from '$lib/server/http/compress';
 import { gate } from '$lib/server/http/gate';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
+import { startJobThreads } from '$lib/server/jobs/imports';
 import { NotAllowed } from '$lib/server/permissions';
 import { sweepUploads } from '$lib/server/imports/workspace/staging';
 
@@ -40,6 +41,10 @@ export const init: ServerInit = async () => {
 			);
 		}
 	}
+	// imports run in job threads (src/lib/server/jobs): started now, not on the first import
+	startJobThreads(LOCAL_ADMINISTRATOR).catch((e) =>
+		console.error('The import threads could not start:', (e as Error).message)
+	);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startJobThreads, stopJobThreads } from '../../src/lib/server/jobs/imports';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
 import type { Db } from '../../src/lib/server/db';
 import { importFiles } from '../../src/lib/server/imports/import-files';
@@ -25,9 +26,12 @@ beforeAll(async () => {
 	UNDO = (await import('../../src/routes/api/v1/imports/[id]/undo/+server')).POST as Handler;
 	db = (await import('../../src/lib/server/db/app-db')).appDb();
 	await importBasic(db);
-});
+	// imports run in a job thread: started here, as the server's init hook does
+	await startJobThreads(LOCAL_ADMINISTRATOR);
+}, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
+	await stopJobThreads();
 	delete process.env.DATABASE_PATH;
 	rmSync(dir, { recursive: true, force: true });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import type { Db } from '../../lib/server/db';
+import type { WriteHolder } from '../../lib/server/db/write-turn';
 import { importFiles } from '../../lib/server/imports/import-files';
 import { emptyReport, type FileReport, type ImportReport } from '../../lib/server/imports/report';
 import { sourceFromPath, type FileSource } from '../../lib/server/imports/source';
@@ -46,7 +47,12 @@ export async function importCommand(
 		}
 	}
 	// A file that cannot be read refuses the whole call; the others are still checked.
-	const result = await importFiles(db, actor, sources, { dryRun: dryRun || unreadable.size > 0 });
+	const result = await importFiles(db, actor, sources, {
+		dryRun: dryRun || unreadable.size > 0,
+		via: 'command line',
+		// on stderr, so that --json keeps stdout one JSON object
+		onWait: (holder) => io.err(waitingMessage(holder))
+	});
 	const read = [...result.files];
 	const report: ImportReport = {
 		ok: result.ok && unreadable.size === 0,
@@ -55,6 +61,14 @@ export async function importCommand(
 	};
 	io.out(values.json ? JSON.stringify(report) : describe(report));
 	return report.ok ? 0 : 1;
+}
+
+/** Said once when another process's import holds the database: this one waits its turn. */
+export function waitingMessage(holder: WriteHolder | null): string {
+	if (!holder) return 'Waiting for another import to finish (the database is being written)…';
+	const at = new Date(holder.startedAt);
+	const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+	return `Waiting for another import to finish (${holder.file} by ${holder.user}, from the ${holder.via}, started ${time})…`;
 }
 
 function describe(report: ImportReport): string {

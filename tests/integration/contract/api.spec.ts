@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startJobThreads, stopJobThreads } from '../../../src/lib/server/jobs/imports';
 import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { FRAMEWORK, cpas, indicators } from '../../helpers/contract';
 
@@ -27,9 +28,12 @@ beforeAll(async () => {
 	LIST = (await import('../../../src/routes/api/v1/indicators/+server')).GET as Handler;
 	SERIES = (await import('../../../src/routes/api/v1/indicators/[code]/series/+server'))
 		.GET as Handler;
-});
+	// imports run in a job thread: started here, as the server's init hook does
+	await startJobThreads(LOCAL_ADMINISTRATOR);
+}, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
+	await stopJobThreads();
 	delete process.env.DATABASE_PATH;
 	rmSync(dir, { recursive: true, force: true });
 });

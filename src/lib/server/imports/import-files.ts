@@ -5,6 +5,7 @@ import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Db } from '../db';
+import { beginWriteTurn, endWriteTurn, type WriteHolder } from '../db/write-turn';
 import { importBatches, importSkippedRows } from '../db/schema';
 import { authorize, can, type Action } from '../permissions';
 import {
@@ -14,6 +15,7 @@ import {
 	type Encoding,
 	type SniffResult
 } from './decode';
+import { faultPoint } from '../jobs/fault-point';
 import { detectKind, unknownKindMessage } from './detect-kind';
 import { importAreas } from './kinds/areas';
 import type { KindImport } from './kinds/context';
@@ -58,6 +60,16 @@ export interface ImportOptions {
 	 * to import figures, since targets are part of an indicator's definition.
 	 */
 	targetsOnly?: boolean;
+	/**
+	 * Told once when another connection's import (another thread, the command line) holds the
+	 * database's write lock: this import waits its turn, without blocking the thread, and then
+	 * runs. `holder` says whose import it waits for, when that import said so.
+	 */
+	onWait?: (holder: WriteHolder | null) => void;
+	/** How long to wait for that turn before giving up (default: as long as it takes). */
+	maxWaitMs?: number;
+	/** Who runs the import, for the marker others read while they wait (default `server`). */
+	via?: string;
 }
 
 /** How often `progress` is told: often enough for a progress bar, rarely enough to cost nothing. */
@@ -257,7 +269,10 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 				},
 				record(record) {
 					if (!skip?.has(record.line)) sink?.record(record);
-					if (++records % PROGRESS_EVERY === 0) options.progress?.(records);
+					if (++records % PROGRESS_EVERY === 0) {
+						options.progress?.(records);
+						faultPoint('write');
+					}
 				}
 			},
 			tap
@@ -389,18 +404,30 @@ export function importFiles(
 			.filter((f) => f.report.errors.length === 0 && f.report.kind)
 			.sort((a, b) => FILE_KINDS.indexOf(a.report.kind!) - FILE_KINDS.indexOf(b.report.kind!));
 
+		faultPoint('parse');
 		const client = db.$client;
-		client.exec('BEGIN IMMEDIATE');
+		await beginWriteTurn(client, {
+			onWait: options.onWait,
+			maxWaitMs: options.maxWaitMs,
+			holder: {
+				file: sources.map((s) => s.name).join(', '),
+				user: actor.username,
+				via: options.via ?? 'server'
+			}
+		});
 		try {
 			for (const file of ordered) await apply(db, actor, file, options);
 			const ok = inspected.every((f) => f.report.errors.length === 0);
 			if (ok && !dryRun) recordCommitted(db, actor, ordered, options.audit);
+			if (ok && !dryRun) faultPoint('commit');
 			client.exec(ok && !dryRun ? 'COMMIT' : 'ROLLBACK');
 			// a batch rolled back was never written
 			if (!ok || dryRun) for (const f of inspected) delete f.report.batchId;
 		} catch (e) {
 			if (client.inTransaction) client.exec('ROLLBACK');
 			throw e;
+		} finally {
+			endWriteTurn(client);
 		}
 		for (const f of inspected) f.report.errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 		const ok = inspected.every((f) => f.report.errors.length === 0);

@@ -26,6 +26,20 @@ export async function importUpload(
 	body: ReadableStream<Uint8Array> | null,
 	options: ImportOptions = {}
 ): Promise<ImportReport> {
+	return withSpooledUpload(body, (path) =>
+		importFiles(db, actor, [sourceFromPath(path, name)], options)
+	);
+}
+
+/**
+ * Spools a request body to a temporary file (within the upload limit), runs `work` on its path
+ * and removes it however `work` ends. No body makes an empty file, which the importer refuses
+ * with its usual message. The server's import thread reads the spooled copy.
+ */
+export async function withSpooledUpload<T>(
+	body: ReadableStream<Uint8Array> | null,
+	work: (path: string) => Promise<T>
+): Promise<T> {
 	const dir = await spoolFolder();
 	const path = join(dir, 'upload.csv');
 	try {
@@ -37,14 +51,13 @@ export async function importUpload(
 				throw tooLargeFailure(e) ?? e;
 			}
 		} else {
-			// no body: an empty file, which the importer refuses with its usual message (the
-			// file must exist on disk first, so wait for the stream to finish)
+			// the file must exist on disk first, so wait for the stream to finish
 			await new Promise<void>((resolve, reject) => {
 				out.on('error', reject);
 				out.end(() => resolve());
 			});
 		}
-		return await importFiles(db, actor, [sourceFromPath(path, name)], options);
+		return await work(path);
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}

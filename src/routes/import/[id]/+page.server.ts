@@ -1,9 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { mappingProblems, type Mapping } from '$lib/domain/column-mapping';
 import { importDb } from '$lib/server/db/app-db';
-import { commitStaged, lastPreview, previewStaged } from '$lib/server/imports/workspace/check';
-import { analyse, kindOf, mappingStep } from '$lib/server/imports/workspace/mapping';
+import { lastPreview } from '$lib/server/imports/workspace/check';
+import { kindOf, mappingStep } from '$lib/server/imports/workspace/mapping';
 import { dropStaged, loadStaged, saveStaged } from '$lib/server/imports/workspace/staging';
+import { analyseOffThread, commitInTurn, previewInTurn } from '$lib/server/jobs/imports';
+import { JobStopped } from '$lib/server/jobs/job-thread';
 import { can } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!can(locals.actor, 'import')) error(403, 'You may not import files.');
 	const file = await staged(params.id);
 	if (file.format === 'xlsx' && !file.sheet) return { file, step: 'sheet' as const };
-	const analysis = await analyse(file);
+	const analysis = await analyseOffThread(locals.actor, file);
 	return {
 		file,
 		step: 'map' as const,
@@ -59,7 +61,7 @@ export const actions: Actions = {
 	},
 	preview: async ({ params, request, locals }) => {
 		const file = await staged(params.id);
-		const analysis = await analyse(file);
+		const analysis = await analyseOffThread(locals.actor, file);
 		const mapping = mappingFrom(await request.formData(), analysis.headers);
 		const problems = mappingProblems(mapping.columns);
 		if (problems.length > 0) return fail(400, { message: problems.join(' ') });
@@ -72,7 +74,12 @@ export const actions: Actions = {
 		}
 		const source = file.mapping ? file.source : mappingStep(importDb(), file, analysis).source;
 		await saveStaged({ ...file, mapping: { ...mapping, kind }, source });
-		await previewStaged(importDb(), locals.actor, file, mapping);
+		try {
+			await previewInTurn(locals.actor, file, mapping);
+		} catch (e) {
+			if (e instanceof JobStopped) return fail(500, { message: e.message });
+			throw e;
+		}
 		redirect(303, `/import/${file.id}#preview`);
 	},
 	commit: async ({ params, request, locals }) => {
@@ -80,10 +87,16 @@ export const actions: Actions = {
 		if (!file.mapping) return fail(400, { message: 'Check the file before importing it.' });
 		const form = await request.formData();
 		const saveAs = String(form.get('source') ?? '').trim() || null;
-		const report = await commitStaged(importDb(), locals.actor, file, file.mapping, {
-			validOnly: form.get('valid_only') === 'on',
-			saveAs
-		});
+		let report;
+		try {
+			report = await commitInTurn(locals.actor, file, file.mapping, {
+				validOnly: form.get('valid_only') === 'on',
+				saveAs
+			});
+		} catch (e) {
+			if (e instanceof JobStopped) return fail(500, { message: e.message });
+			throw e;
+		}
 		if (report.batchId === undefined) return fail(422, { commit: report });
 		await dropStaged(file.id);
 		redirect(303, `/import/history/${report.batchId}`);

@@ -1,14 +1,18 @@
 import { json } from '@sveltejs/kit';
-import { importDb } from '$lib/server/db/app-db';
 import { urlFlag } from '$lib/server/http/series-query';
-import { importUpload } from '$lib/server/imports/upload';
 import { refuseDeclaredSize, tooLargeFailure } from '$lib/server/imports/upload-limit';
+import { importUploadInTurn } from '$lib/server/jobs/imports';
+import { JobStopped } from '$lib/server/jobs/job-thread';
 import type { RequestHandler } from './$types';
 
 /**
  * `POST /api/v1/imports[?dry_run=1]`: the body is one CSV file. 200 when applied (or clean on
  * a dry run), 422 when refused, with the file's report either way (formats.md §4); 413 past the
  * upload limit, by its Content-Length before anything is read or while it is spooled.
+ *
+ * The import runs off the request thread, after the server's imports queued before it: the
+ * call answers when its turn has come and the file is imported (docs/formats.md, "Imports
+ * wait their turn"). An import whose thread died answers 500 with what happened.
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const dryRun = urlFlag.parse(url.searchParams.get('dry_run'));
@@ -18,10 +22,11 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	if (declared) return json({ error: declared.message }, { status: 413 });
 	let report;
 	try {
-		report = await importUpload(importDb(), locals.actor, name, request.body, { dryRun });
+		report = await importUploadInTurn(locals.actor, name, request.body, { dryRun });
 	} catch (e) {
 		const tooLarge = tooLargeFailure(e);
 		if (tooLarge) return json({ error: tooLarge.message }, { status: 413 });
+		if (e instanceof JobStopped) return json({ error: e.message }, { status: 500 });
 		throw e;
 	}
 	const [file] = report.files;

@@ -11,7 +11,7 @@ import {
 } from '$lib/server/imports/batch-figures';
 import { findBatch } from '$lib/server/imports/batches';
 import { listSkippedRows } from '$lib/server/imports/skipped-rows';
-import { undoBatch } from '$lib/server/imports/undo';
+import { undoInTurn } from '$lib/server/jobs/imports';
 import { setVerification } from '$lib/server/observations/verify';
 import { can } from '$lib/server/permissions';
 import { smallCellThreshold } from '$lib/server/settings/small-cells';
@@ -53,7 +53,7 @@ export const actions: Actions = {
 	/** Undo; `confirm=1` goes ahead although later imports changed some of its figures. */
 	undo: async ({ params, request, locals }) => {
 		const confirm = (await request.formData()).get('confirm') === '1';
-		const result = undoBatch(appDb(), locals.actor, idOf(params.id), { confirm });
+		const result = await undoInTurn(locals.actor, idOf(params.id), confirm);
 		if (!result.ok) return fail(PROBLEM_STATUS[result.problem], { undo: result });
 		return { undo: result };
 	},

@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { appDb } from '$lib/server/db/app-db';
 import { urlFlag } from '$lib/server/http/series-query';
 import { PROBLEM_STATUS } from '$lib/server/http/problems';
-import { undoBatch } from '$lib/server/imports/undo';
+import { undoInTurn } from '$lib/server/jobs/imports';
 import { NotAllowed } from '$lib/server/permissions';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +14,7 @@ const batchId = z.coerce.number().int().positive();
  * are listed; ask again with confirm=1) or it was undone already; 422 for a kind that cannot
  * be undone; 404 for an unknown import.
  */
-export const POST: RequestHandler = ({ params, url, locals }) => {
+export const POST: RequestHandler = async ({ params, url, locals }) => {
 	const id = batchId.safeParse(params.id);
 	if (!id.success) {
 		return json(
@@ -25,7 +24,7 @@ export const POST: RequestHandler = ({ params, url, locals }) => {
 	}
 	const confirm = urlFlag.parse(url.searchParams.get('confirm'));
 	try {
-		const result = undoBatch(appDb(), locals.actor, id.data, { confirm });
+		const result = await undoInTurn(locals.actor, id.data, confirm);
 		if (result.ok) return json(result);
 		return json({ ...result, error: result.message }, { status: PROBLEM_STATUS[result.problem] });
 	} catch (e) {

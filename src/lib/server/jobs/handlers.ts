@@ -1,0 +1,106 @@
+import type { Mapping } from '../../domain/column-mapping';
+import type { FileKind } from '../../domain/vocabulary';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import type { WriteHolder } from '../db/write-turn';
+import { importFiles } from '../imports/import-files';
+import type { FileReport, ImportReport } from '../imports/report';
+import { sourceFromPath } from '../imports/source';
+import type { UndoResult } from '../imports/undo';
+import type { CommitChoice } from '../imports/workspace/check';
+import type { StagedAnalysis } from '../imports/workspace/mapping';
+import type { Progress } from '../imports/workspace/progress';
+import type { StagedFile } from '../imports/workspace/staging';
+
+/**
+ * The work done off the request thread, by name: each job calls the same capability the
+ * pages, the API and the command line share, on the thread's own connection. Arguments and
+ * results cross threads by structured clone, so they are plain data (a staged file by id).
+ */
+export interface JobHooks {
+	/** another connection holds the write lock: the job waits for its turn */
+	onWait(holder: WriteHolder | null): void;
+}
+
+/*
+ * The workspace's modules (workbooks: ExcelJS) and undo's are loaded after the thread has
+ * started (`ready`), not before it can take its first import.
+ */
+const workspace = () => import('../imports/workspace/check');
+
+/** The staged file, read again where the job runs (it lives on disk between the steps). */
+async function staged(id: string): Promise<StagedFile> {
+	const { loadStaged } = await import('../imports/workspace/staging');
+	const file = await loadStaged(id);
+	if (!file) throw new Error('This upload is no longer here: upload the file again.');
+	return file;
+}
+
+export const JOBS = {
+	/**
+	 * Opens the thread's connection and loads the modules, so the first real job does not wait
+	 * for them (called when the server starts, in the background).
+	 */
+	ready: async (_db: Db, _actor: Actor, _args: Record<string, never>): Promise<true> => {
+		await Promise.all([workspace(), import('../imports/undo')]);
+		return true;
+	},
+	/** `POST /api/v1/imports`: the body, spooled to `path` already, imported as `name`. */
+	importUpload: (
+		db: Db,
+		actor: Actor,
+		args: { path: string; name: string; dryRun: boolean },
+		hooks: JobHooks
+	): Promise<ImportReport> =>
+		importFiles(db, actor, [sourceFromPath(args.path, args.name)], {
+			dryRun: args.dryRun,
+			onWait: hooks.onWait
+		}),
+	previewStaged: async (
+		db: Db,
+		actor: Actor,
+		args: { id: string; mapping: Mapping }
+	): Promise<FileReport> =>
+		(await workspace()).previewStaged(db, actor, await staged(args.id), args.mapping),
+	commitStaged: async (
+		db: Db,
+		actor: Actor,
+		args: { id: string; mapping: Mapping & { kind: FileKind }; choice: CommitChoice }
+	): Promise<FileReport> =>
+		(await workspace()).commitStaged(db, actor, await staged(args.id), args.mapping, args.choice),
+	undoBatch: async (
+		db: Db,
+		actor: Actor,
+		args: { batchId: number; confirm: boolean }
+	): Promise<UndoResult> =>
+		(await import('../imports/undo')).undoBatch(db, actor, args.batchId, {
+			confirm: args.confirm
+		}),
+	/** Reads a staged file for the mapping step; no database work. */
+	analyseStaged: async (_db: Db, _actor: Actor, args: { id: string }): Promise<StagedAnalysis> =>
+		(await import('../imports/workspace/mapping')).analyse(await staged(args.id))
+};
+
+export type JobName = keyof typeof JOBS;
+export type JobArgs<N extends JobName> = Parameters<(typeof JOBS)[N]>[2];
+export type JobResult<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;
+
+/** Messages between the server's main thread and a job thread. */
+export type ToWorker = {
+	id: number;
+	job: JobName;
+	databasePath: string;
+	actor: Actor;
+	args: unknown;
+};
+
+export type FromWorker =
+	| { id: number; type: 'done'; result: unknown }
+	| { id: number; type: 'failed'; error: { name: string; message: string; code?: string } }
+	| { id: number; type: 'waiting'; holder: WriteHolder | null }
+	| {
+			id: null;
+			type: 'progress';
+			key: string;
+			progress: Progress | null;
+	  };

@@ -1,0 +1,8 @@
+import type { PageData } from './$types';
+
+/** The parts of the mapping step's data the page's sections show. */
+type MapStep = Extract<PageData, { step: 'map' }>;
+export type Analysis = MapStep['analysis'];
+export type MappingStep = MapStep['mapping'];
+export type Preview = NonNullable<MapStep['preview']>;
+export type ImportIssue = Preview['errors'][number];
