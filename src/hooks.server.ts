@@ -3,6 +3,15 @@ import { LOCAL_ADMINISTRATOR, NOBODY } from '$lib/server/actor';
 import { importDb, appDb, openAppDb } from '$lib/server/db/app-db';
 import { ensureDemoAccounts } from '$lib/server/demo/demo-accounts';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
+import { isBusy, waitForWriteLock } from '$lib/server/db/busy';
+import {
+	BUSY_MESSAGE,
+	busyResponse,
+	markBusy,
+	mayWriteMain,
+	wasBusy,
+	WRITE_WAIT_MS
+} from '$lib/server/http/busy';
 import { compressed } from '$lib/server/http/compress';
 import { gate } from '$lib/server/http/gate';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
@@ -52,14 +61,28 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.actor = NOBODY;
 	event.locals.account = null;
 	event.locals.sessionId = null;
-	const passed = gate(appDb(), event);
-	if (!passed.pass) return withSecurityHeaders(passed.response);
-	event.locals.account = passed.account;
-	event.locals.sessionId = passed.sessionId;
-	return withSecurityHeaders(await compressed(event.request, await resolve(event)));
+	try {
+		const passed = gate(appDb(), event);
+		if (!passed.pass) return withSecurityHeaders(passed.response);
+		event.locals.account = passed.account;
+		event.locals.sessionId = passed.sessionId;
+		// a change arriving while an import writes waits for it a little, without blocking
+		if (mayWriteMain(event)) await waitForWriteLock(appDb().$client, WRITE_WAIT_MS);
+		const response = await resolve(event);
+		if (wasBusy(event)) return withSecurityHeaders(busyResponse(event, response));
+		return withSecurityHeaders(await compressed(event.request, response));
+	} catch (e) {
+		if (isBusy(e)) return withSecurityHeaders(busyResponse(event));
+		throw e;
+	}
 };
 
-export const handleError: HandleServerError = ({ error, status }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	// the database was locked by an import past the wait: nothing was written; say so (503)
+	if (isBusy(error)) {
+		markBusy(event);
+		return { message: BUSY_MESSAGE };
+	}
 	// a capability refusing the actor (the gate lets the request through, a finer rule does not):
 	// its message says what the role may not do, and is no secret
 	if (error instanceof NotAllowed) return { message: error.message };

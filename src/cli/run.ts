@@ -3,12 +3,15 @@
  * It runs with local administrator rights: whoever has the database file has the data.
  */
 import { systemActor } from '../lib/server/actor';
-import { createDb } from '../lib/server/db';
+import { createDb, databasePath } from '../lib/server/db';
+import { closeSessionsDbOf } from '../lib/server/db/sessions-db';
 import type { Actor } from '../lib/server/actor';
 import type { Db } from '../lib/server/db';
 import { USAGE, UsageError, type ExitCode, type Output } from './usage';
 
 type Command = (db: Db, actor: Actor, args: string[], io: Output) => ExitCode | Promise<ExitCode>;
+/** A command on the database file itself, which must not open it first (it may be damaged). */
+type FileCommand = (path: string, actor: Actor, args: string[], io: Output) => ExitCode;
 
 // Loaded on demand: a command line starts faster with only its own command's modules.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -17,7 +20,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	export: async () => (await import('./commands/export')).exportCommand,
 	report: async () => (await import('./commands/report')).reportCommand,
 	user: async () => (await import('./commands/user')).userCommand,
-	token: async () => (await import('./commands/token')).tokenCommand
+	token: async () => (await import('./commands/token')).tokenCommand,
+	backup: async () => (await import('./commands/backup')).backupCommand
+};
+
+const FILE_COMMANDS: Record<string, () => Promise<FileCommand>> = {
+	restore: async () => (await import('./commands/restore')).restoreCommand
 };
 
 export async function run(argv: string[], io: Output): Promise<ExitCode> {
@@ -27,6 +35,9 @@ export async function run(argv: string[], io: Output): Promise<ExitCode> {
 		return command ? 0 : 2;
 	}
 	try {
+		if (Object.hasOwn(FILE_COMMANDS, command)) {
+			return (await FILE_COMMANDS[command]!())(databasePath(), systemActor(), args, io);
+		}
 		const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
 		if (!load) throw new UsageError(`Unknown command "${command}".`);
 		const handler = await load();
@@ -34,6 +45,7 @@ export async function run(argv: string[], io: Output): Promise<ExitCode> {
 		try {
 			return await handler(db, systemActor(), args, io);
 		} finally {
+			closeSessionsDbOf(db);
 			db.$client.close();
 		}
 	} catch (e) {

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
+import { sessionsDbOf } from '../../src/lib/server/db/sessions-db';
 
 export interface Entry {
 	id: number;
@@ -14,21 +15,35 @@ export interface Entry {
 	detail: Record<string, unknown>;
 }
 
-export function entriesAfter(db: Db, id: number): Entry[] {
-	return (
-		db.$client.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(id) as (Omit<
-			Entry,
-			'detail'
-		> & { detail: string })[]
-	).map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown> }));
+/** How far each of the two logs went (audit/list.ts: the main one and the sign-in one). */
+export interface Mark {
+	main: number;
+	signIn: number;
 }
 
-export function lastId(db: Db): number {
-	return (
-		db.$client.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as {
-			id: number;
-		}
-	).id;
+const LOGS = [
+	{ table: 'audit_log', client: (db: Db) => db.$client, mark: 'main' },
+	{ table: 'access_audit', client: (db: Db) => sessionsDbOf(db).$client, mark: 'signIn' }
+] as const;
+
+/** The entries of both logs after a mark (0: all), oldest first. */
+export function entriesAfter(db: Db, mark: Mark | 0): Entry[] {
+	return LOGS.flatMap(({ table, client, mark: which }) =>
+		(
+			client(db)
+				.prepare(`SELECT * FROM ${table} WHERE id > ? ORDER BY id`)
+				.all(mark === 0 ? 0 : mark[which]) as (Omit<Entry, 'detail'> & { detail: string })[]
+		).map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown> }))
+	).sort((x, y) => (x.at === y.at ? x.id - y.id : x.at < y.at ? -1 : 1));
+}
+
+export function lastId(db: Db): Mark {
+	const last = (table: string, client: Db['$client']) =>
+		(client.prepare(`SELECT coalesce(max(id), 0) AS id FROM ${table}`).get() as { id: number }).id;
+	return {
+		main: last('audit_log', db.$client),
+		signIn: last('access_audit', sessionsDbOf(db).$client)
+	};
 }
 
 /** Runs a write and answers the one entry it recorded; fails if it recorded none or several. */

@@ -14,6 +14,7 @@ import { listSessions, revokeSession } from '../../../src/lib/server/auth/sessio
 import { signIn } from '../../../src/lib/server/auth/sign-in';
 import { createToken, listTokens, revokeToken } from '../../../src/lib/server/auth/tokens';
 import type { Db } from '../../../src/lib/server/db';
+import { sessionsDbOf } from '../../../src/lib/server/db/sessions-db';
 import { freshDb } from '../../helpers/db';
 
 const POLICY = { idleMs: 60_000, absoluteMs: 600_000 };
@@ -80,7 +81,9 @@ describe('sessions', () => {
 		await session(0);
 		await session(10);
 		await session(700_000);
-		expect(db.$client.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+		expect(sessionsDbOf(db).$client.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({
+			n: 1
+		});
 	});
 
 	test('a user sees their sessions and revokes one; the revoked cookie stops working', async () => {

@@ -4,7 +4,8 @@ import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { createAccount } from '../../../src/lib/server/auth/accounts';
 import { signIn, type SignInAttempt } from '../../../src/lib/server/auth/sign-in';
 import type { Db } from '../../../src/lib/server/db';
-import { auditLog, sessions } from '../../../src/lib/server/db/schema';
+import { sessionsDbOf } from '../../../src/lib/server/db/sessions-db';
+import { sessions, accessAudit } from '../../../src/lib/server/db/sessions-schema';
 import { freshDb } from '../../helpers/db';
 
 const POLICY = { idleMs: 60_000, absoluteMs: 600_000 };
@@ -33,8 +34,13 @@ describe('signing in', () => {
 	test('the right password opens a session and is logged', async () => {
 		const result = await signIn(db, attempt(PASSWORD), POLICY, 1000);
 		expect(result.ok).toBe(true);
-		expect(db.select().from(sessions).all()).toHaveLength(1);
-		const entries = db.select().from(auditLog).where(eq(auditLog.action, 'session.login')).all();
+		const sessionsDb = sessionsDbOf(db);
+		expect(sessionsDb.select().from(sessions).all()).toHaveLength(1);
+		const entries = sessionsDb
+			.select()
+			.from(accessAudit)
+			.where(eq(accessAudit.action, 'session.login'))
+			.all();
 		expect(entries).toMatchObject([{ actor: 'amina', subject: 'amina' }]);
 	});
 
@@ -43,10 +49,10 @@ describe('signing in', () => {
 		const wrong = await signIn(db, attempt('not the password'), POLICY, 2000);
 		expect(unknown).toEqual(wrong);
 		expect(unknown).toMatchObject({ ok: false, status: 400 });
-		const failed = db
+		const failed = sessionsDbOf(db)
 			.select()
-			.from(auditLog)
-			.where(eq(auditLog.action, 'session.login.failed'))
+			.from(accessAudit)
+			.where(eq(accessAudit.action, 'session.login.failed'))
 			.all();
 		expect(failed.map((e) => [e.actor, e.subject])).toEqual([
 			['anonymous', 'nobody'],

@@ -10,7 +10,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NO_AUDIT_FILTER, type AuditFilter } from '../../../src/lib/domain/audit';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
-import { listAuditPage } from '../../../src/lib/server/audit/list';
+import { auditEntries, listAuditPage } from '../../../src/lib/server/audit/list';
+import { sessionsDbOf } from '../../../src/lib/server/db/sessions-db';
 import type { Db } from '../../../src/lib/server/db';
 import { NotAllowed } from '../../../src/lib/server/permissions';
 import { freshDb } from '../../helpers/db';
@@ -94,6 +95,48 @@ describe('listAuditPage', () => {
 		const filtered = listAuditPage(db, admin, { ...NO_AUDIT_FILTER, actor: 'amina' }, all, 2);
 		expect(filtered.items.map((e) => e.id)).toEqual([5, 2]);
 		expect(filtered.next).toBe(2);
+	});
+
+	test('sign-ins, kept in the sessions database, are read in time order with the rest', async () => {
+		const db = seeded();
+		const insert = sessionsDbOf(db).$client.prepare(
+			'INSERT INTO access_audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)'
+		);
+		// the same millisecond as entry 2: the higher id (the sign-in's) is the newer
+		insert.run('2025-02-01T00:00:00.000Z', 'amina', 'session.login', 'amina', '{}');
+		insert.run('2025-02-20T08:00:00.000Z', 'anonymous', 'session.login.failed', 'spu', '{}');
+		const [login, failed] = [1_000_000_001, 1_000_000_002];
+		expect(ids(db, {})).toEqual([6, 5, failed, 4, 3, login, 2, 1]);
+		expect(ids(db, { action: 'session' })).toEqual([failed, login]);
+		expect(ids(db, { actor: 'amina', to: '2025-02-01' })).toEqual([login, 2, 1]);
+
+		// pages cross from one log to the other and back, either way
+		const first = listAuditPage(db, admin, NO_AUDIT_FILTER, all, 3);
+		expect(first.items.map((e) => e.id)).toEqual([6, 5, failed]);
+		const second = listAuditPage(
+			db,
+			admin,
+			NO_AUDIT_FILTER,
+			{ after: first.next, before: null },
+			3
+		);
+		expect(second.items.map((e) => e.id)).toEqual([4, 3, login]);
+		expect(second.prev).toBe(4);
+		const third = listAuditPage(
+			db,
+			admin,
+			NO_AUDIT_FILTER,
+			{ after: second.next, before: null },
+			3
+		);
+		expect(third.items.map((e) => e.id)).toEqual([2, 1]);
+		expect(third.next).toBeNull();
+		const back = listAuditPage(db, admin, NO_AUDIT_FILTER, { after: null, before: 2 }, 3);
+		expect(back.items.map((e) => e.id)).toEqual([4, 3, login]);
+		expect([back.prev, back.next]).toEqual([4, login]);
+
+		const exported = [...auditEntries(db, admin, NO_AUDIT_FILTER)].map((e) => e.id);
+		expect(exported).toEqual([6, 5, failed, 4, 3, login, 2, 1]);
 	});
 
 	test('administrators only', () => {

@@ -10,9 +10,10 @@ import { clearedByDefault, isRole, type Role } from '../../domain/roles';
 import type { Actor, PlannerScope } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
-import { apiTokens, areas, sessions, users } from '../db/schema';
+import { apiTokens, areas, users } from '../db/schema';
 import { authorize } from '../permissions';
 import { hashPassword, verifyPassword } from './password';
+import { endSessions } from './sessions';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -280,12 +281,13 @@ export function setDisabled(
 		if (row.disabled === disabled) return { ok: true, account: accountOf(row) };
 		const after = tx.update(users).set({ disabled }).where(eq(users.id, row.id)).returning().get();
 		if (disabled) {
-			tx.delete(sessions).where(eq(sessions.userId, row.id)).run();
 			tx.update(apiTokens)
 				.set({ revokedAt: now })
 				// tokens revoked earlier keep the time they were revoked
 				.where(and(eq(apiTokens.userId, row.id), isNull(apiTokens.revokedAt)))
 				.run();
+			// after this transaction's writes, so a failure here rolls them back (endSessions)
+			endSessions(db, row.id);
 		}
 		recordAudit(tx, actor, disabled ? 'user.disable' : 'user.enable', username, {
 			before: { disabled: row.disabled },
@@ -323,14 +325,7 @@ export async function changePassword(
 			.where(eq(users.id, row.id))
 			.returning()
 			.get();
-		const others = tx
-			.delete(sessions)
-			.where(
-				keepSessionId
-					? and(eq(sessions.userId, row.id), ne(sessions.id, keepSessionId))
-					: eq(sessions.userId, row.id)
-			);
-		const ended = others.run().changes;
+		const ended = endSessions(db, row.id, keepSessionId);
 		recordAudit(tx, actor, 'user.password.change', row.username, { otherSessionsEnded: ended });
 		return { ok: true, account: accountOf(after) };
 	});
@@ -359,7 +354,7 @@ export async function resetPassword(
 			.where(eq(users.id, row.id))
 			.returning()
 			.get();
-		const ended = tx.delete(sessions).where(eq(sessions.userId, row.id)).run().changes;
+		const ended = endSessions(db, row.id);
 		recordAudit(tx, actor, 'user.password.reset', username, { sessionsEnded: ended });
 		return { ok: true, account: accountOf(after) };
 	});

@@ -1,9 +1,10 @@
 /**
  * Signed-in sessions: created at sign-in, checked on every request against both clocks
  * (domain/session-expiry.ts), listed and revoked by their owner. The browser holds the token;
- * the database holds its hash, which is also the session's id.
+ * the sessions database (db/sessions-db.ts) holds its hash, which is also the session's id.
+ * Every write here goes to that database, never to the main one, so none waits on an import.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import {
 	needsTouch,
 	sessionEnd,
@@ -11,9 +12,11 @@ import {
 	type SessionPolicy
 } from '../../domain/session-expiry';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit/record';
+import { recordAccessAudit } from '../audit/record';
 import type { Db } from '../db';
-import { sessions, users } from '../db/schema';
+import { users } from '../db/schema';
+import { sessionsDbOf, type SessionsDb } from '../db/sessions-db';
+import { sessions } from '../db/sessions-schema';
 import type { UserRow } from './accounts';
 import { newSecret, secretHash } from './secret';
 
@@ -26,18 +29,24 @@ export interface NewSession {
 	expiresAt: number;
 }
 
-/** Called inside the sign-in's transaction, so the session and its audit entry go together. */
-export function createSession(
-	db: Pick<Db, 'insert'>,
+export interface SessionClient {
+	userAgent?: string | null;
+	address?: string | null;
+}
+
+/** Inserts a session; sign-in calls it inside its own transaction, with its audit entry. */
+export function insertSession(
+	sessionsDb: Pick<SessionsDb, 'insert'>,
 	userId: number,
 	policy: SessionPolicy,
-	client: { userAgent?: string | null; address?: string | null },
+	client: SessionClient,
 	now = Date.now()
 ): NewSession {
 	const token = newSecret();
 	const id = secretHash(token);
 	const expiresAt = sessionEnd(now, policy);
-	db.insert(sessions)
+	sessionsDb
+		.insert(sessions)
 		.values({
 			id,
 			userId,
@@ -51,6 +60,17 @@ export function createSession(
 	return { token, id, expiresAt };
 }
 
+/** A session for an account that just proved its password some other way (first setup). */
+export function createSession(
+	db: Db,
+	userId: number,
+	policy: SessionPolicy,
+	client: SessionClient,
+	now = Date.now()
+): NewSession {
+	return insertSession(sessionsDbOf(db), userId, policy, client, now);
+}
+
 export interface ValidSession {
 	id: string;
 	user: UserRow;
@@ -58,7 +78,8 @@ export interface ValidSession {
 
 /**
  * The session and account a cookie's token stands for, or null: unknown, expired (idle or
- * absolute: the row is deleted then), or its account disabled.
+ * absolute: the row is deleted then), or its account disabled or unknown. The account is read
+ * from the main database as it is now; only the session is written.
  */
 export function validateSession(
 	db: Db,
@@ -66,22 +87,19 @@ export function validateSession(
 	policy: SessionPolicy,
 	now = Date.now()
 ): ValidSession | null {
+	const sessionsDb = sessionsDbOf(db);
 	const id = secretHash(token);
-	const found = db
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.get();
-	if (!found) return null;
-	if (found.user.disabled || sessionState(found.session, now, policy) !== 'active') {
-		db.delete(sessions).where(eq(sessions.id, id)).run();
+	const session = sessionsDb.select().from(sessions).where(eq(sessions.id, id)).get();
+	if (!session) return null;
+	const user = db.select().from(users).where(eq(users.id, session.userId)).get();
+	if (!user || user.disabled || sessionState(session, now, policy) !== 'active') {
+		sessionsDb.delete(sessions).where(eq(sessions.id, id)).run();
 		return null;
 	}
-	if (needsTouch(found.session.lastSeenAt, now, policy)) {
-		db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+	if (needsTouch(session.lastSeenAt, now, policy)) {
+		sessionsDb.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
 	}
-	return { id, user: found.user };
+	return { id, user };
 }
 
 export interface SessionView {
@@ -102,7 +120,7 @@ export function listSessions(
 	policy: SessionPolicy,
 	now = Date.now()
 ): SessionView[] {
-	return db
+	return sessionsDbOf(db)
 		.select()
 		.from(sessions)
 		.where(eq(sessions.userId, userId))
@@ -131,13 +149,38 @@ export function revokeSession(
 	sessionId: string,
 	action: 'session.logout' | 'session.revoke' = 'session.revoke'
 ): boolean {
-	return db.transaction((tx) => {
+	return sessionsDbOf(db).transaction((tx) => {
 		const gone = tx
 			.delete(sessions)
 			.where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
 			.run().changes;
 		if (gone > 0)
-			recordAudit(tx, actor, action, actor.username, { session: sessionId.slice(0, 8) });
+			recordAccessAudit(tx, actor, action, actor.username, { session: sessionId.slice(0, 8) });
 		return gone > 0;
 	});
+}
+
+/**
+ * Ends an account's sessions, all or all but one, and answers how many ended. Account changes
+ * (disable, password change and reset) call it inside their own transaction on the main
+ * database, after their write: if this fails, that transaction rolls back, and once this has
+ * run, that transaction already holds the main file's lock, so its commit cannot be refused.
+ */
+export function endSessions(db: Db, userId: number, keep?: string): number {
+	return sessionsDbOf(db)
+		.delete(sessions)
+		.where(
+			keep === undefined
+				? eq(sessions.userId, userId)
+				: and(eq(sessions.userId, userId), ne(sessions.id, keep))
+		)
+		.run().changes;
+}
+
+/**
+ * Ends every session (a restored database: its accounts may not be the ones the sessions were
+ * opened for), and answers how many ended.
+ */
+export function endAllSessions(sessionsDb: SessionsDb): number {
+	return sessionsDb.delete(sessions).run().changes;
 }

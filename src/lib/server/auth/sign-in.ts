@@ -1,6 +1,8 @@
 /**
  * Signing in: the growing delay per account and per address (domain/login-delay.ts), the
  * password check, the session, and the audit entry, so the login page's action is one call.
+ * It reads the account from the main database and writes only to the sessions database
+ * (db/sessions-db.ts): signing in never waits on an import's lock.
  */
 import { eq, inArray, lt } from 'drizzle-orm';
 import {
@@ -11,12 +13,13 @@ import {
 } from '../../domain/login-delay';
 import type { SessionPolicy } from '../../domain/session-expiry';
 import { NOBODY } from '../actor';
-import { recordAudit } from '../audit/record';
+import { recordAccessAudit } from '../audit/record';
 import type { Db } from '../db';
-import { loginFailures, sessions } from '../db/schema';
+import { sessionsDbOf, type SessionsDb } from '../db/sessions-db';
+import { loginFailures, sessions } from '../db/sessions-schema';
 import { actorOf, findUser, type UserRow } from './accounts';
 import { spendVerifyTime, verifyPassword } from './password';
-import { createSession, type NewSession } from './sessions';
+import { insertSession, type NewSession } from './sessions';
 
 export interface SignInAttempt {
 	username: string;
@@ -43,7 +46,7 @@ function keysOf(attempt: SignInAttempt): { key: string; kind: FailureKind }[] {
 /** Milliseconds before this attempt may be heard. */
 export function signInWait(db: Db, attempt: SignInAttempt, now = Date.now()): number {
 	const keys = keysOf(attempt);
-	const rows = db
+	const rows = sessionsDbOf(db)
 		.select()
 		.from(loginFailures)
 		.where(
@@ -65,8 +68,13 @@ export function signInWait(db: Db, attempt: SignInAttempt, now = Date.now()): nu
 	);
 }
 
-function recordFailure(db: Db, attempt: SignInAttempt, reason: string, now: number): void {
-	db.transaction((tx) => {
+function recordFailure(
+	sessionsDb: SessionsDb,
+	attempt: SignInAttempt,
+	reason: string,
+	now: number
+): void {
+	sessionsDb.transaction((tx) => {
 		for (const { key } of keysOf(attempt)) {
 			const row = tx.select().from(loginFailures).where(eq(loginFailures.key, key)).get();
 			const failures = currentFailures(row, now) + 1;
@@ -76,7 +84,7 @@ function recordFailure(db: Db, attempt: SignInAttempt, reason: string, now: numb
 				.run();
 		}
 		// whoever fails is nobody yet: the name they typed goes in the entry's subject
-		recordAudit(tx, NOBODY, 'session.login.failed', attempt.username.slice(0, 64), {
+		recordAccessAudit(tx, NOBODY, 'session.login.failed', attempt.username.slice(0, 64), {
 			reason,
 			address: attempt.address
 		});
@@ -98,25 +106,26 @@ export async function signIn(
 			message: `Too many failed sign-ins. Try again in ${waitText(wait)}.`
 		};
 	}
+	const sessionsDb = sessionsDbOf(db);
 	const user = attempt.username === '' ? undefined : findUser(db, attempt.username);
 	if (!user) {
 		await spendVerifyTime(attempt.password);
-		recordFailure(db, attempt, 'unknown user', now);
+		recordFailure(sessionsDb, attempt, 'unknown user', now);
 		return { ok: false, status: 400, message: WRONG };
 	}
 	if (!(await verifyPassword(user.passwordHash, attempt.password))) {
-		recordFailure(db, attempt, 'wrong password', now);
+		recordFailure(sessionsDb, attempt, 'wrong password', now);
 		return { ok: false, status: 400, message: WRONG };
 	}
 	if (user.disabled) {
-		recordFailure(db, attempt, 'account disabled', now);
+		recordFailure(sessionsDb, attempt, 'account disabled', now);
 		return {
 			ok: false,
 			status: 400,
 			message: 'This account is disabled. Ask an administrator.'
 		};
 	}
-	const session = db.transaction((tx) => {
+	const session = sessionsDb.transaction((tx) => {
 		tx.delete(loginFailures)
 			.where(
 				inArray(
@@ -127,8 +136,10 @@ export async function signIn(
 			.run();
 		// sessions past their absolute end are dead anyway: clear them out now and then
 		tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-		const created = createSession(tx, user.id, policy, attempt, now);
-		recordAudit(tx, actorOf(user), 'session.login', user.username, { address: attempt.address });
+		const created = insertSession(tx, user.id, policy, attempt, now);
+		recordAccessAudit(tx, actorOf(user), 'session.login', user.username, {
+			address: attempt.address
+		});
 		return created;
 	});
 	return { ok: true, session, user };

@@ -7,6 +7,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
+import { isBusy, writeLockFree } from '../db/busy';
 import { apiTokens, users } from '../db/schema';
 import { authorize, can } from '../permissions';
 import type { UserRow } from './accounts';
@@ -115,9 +116,15 @@ export function userForToken(db: Db, token: string, now = Date.now()): UserRow |
 		.where(eq(apiTokens.tokenHash, secretHash(token)))
 		.get();
 	if (!found || found.token.revokedAt !== null || found.user.disabled) return null;
-	// a minute's precision is enough to tell a token still in use from a forgotten one
-	if (found.token.lastUsedAt === null || now - found.token.lastUsedAt >= 60_000) {
-		db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.token.id)).run();
+	// a minute's precision is enough to tell a token still in use from a forgotten one; the
+	// note is skipped while an import holds the lock (it would wait), and written next time
+	const stale = found.token.lastUsedAt === null || now - found.token.lastUsedAt >= 60_000;
+	if (stale && writeLockFree(db.$client)) {
+		try {
+			db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.token.id)).run();
+		} catch (e) {
+			if (!isBusy(e)) throw e;
+		}
 	}
 	return found.user;
 }

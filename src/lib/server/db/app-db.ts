@@ -1,11 +1,19 @@
 import { createDb, type Db } from './index';
 
+/**
+ * The server's connection waits at most this long for another connection's write lock (an
+ * import's): better-sqlite3 waits synchronously, and while it waits no other request of any
+ * user is answered. Past it, the write fails with SQLITE_BUSY, which the server answers with
+ * a clear 503 (http/busy.ts) — after waiting, without blocking, for the lock to come free.
+ */
+export const APP_BUSY_TIMEOUT_MS = 100;
+
 let instance: Db | undefined;
 let importer: Db | undefined;
 
 /** The server's connection for pages and the API, opened (and migrated) by the init hook. */
 export function openAppDb(): Db {
-	instance ??= createDb();
+	instance ??= createDb(undefined, { busyTimeoutMs: APP_BUSY_TIMEOUT_MS });
 	return instance;
 }
 

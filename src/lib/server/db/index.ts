@@ -10,36 +10,64 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const DEFAULT_DATABASE_PATH = 'data/cpas.sqlite';
 
-/**
- * Where the SQL migrations live: the project's `drizzle/` folder, found by walking up from this
- * module (sources, or the built server under `build/`), else from the working directory.
- */
-function migrationsFolder(): string {
-	if (process.env.CPAS_MIGRATIONS) return process.env.CPAS_MIGRATIONS;
-	let dir = dirname(fileURLToPath(import.meta.url));
-	for (let i = 0; i < 8; i++) {
-		const candidate = join(dir, 'drizzle');
-		if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
-		dir = dirname(dir);
-	}
-	return resolve(process.cwd(), 'drizzle');
+/** The database file the installation uses: `$DATABASE_PATH`, else the default. */
+export function databasePath(): string {
+	return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 }
 
 /**
- * Opens (creating if needed) and migrates the database. The server's init hook, the CLI and
- * the tests all come through here, so every entry point sees the same schema and pragmas.
+ * How long a statement may wait for another connection's write lock before SQLITE_BUSY. The
+ * command line and the importer can afford to wait; the server's connection cannot (see
+ * app-db.ts): better-sqlite3 waits synchronously, holding up every request meanwhile.
  */
-export function createDb(path: string = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH): Db {
+export const PATIENT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Where the SQL migrations live: the project's `drizzle/` folder (its `sessions/` subfolder for
+ * the sessions database), found by walking up from this module (sources, or the built server
+ * under `build/`), else from the working directory.
+ */
+export function migrationsFolder(sub = ''): string {
+	if (process.env.CPAS_MIGRATIONS) return join(process.env.CPAS_MIGRATIONS, sub);
+	let dir = dirname(fileURLToPath(import.meta.url));
+	for (let i = 0; i < 8; i++) {
+		const candidate = join(dir, 'drizzle', sub);
+		if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+		dir = dirname(dir);
+	}
+	return resolve(process.cwd(), 'drizzle', sub);
+}
+
+export interface OpenOptions {
+	/** the busy timeout once migrated (migrations always wait patiently) */
+	busyTimeoutMs?: number;
+}
+
+/**
+ * Opens a SQLite file with the pragmas every connection of the product uses. Shared by the
+ * main database and the sessions database (sessions-db.ts).
+ */
+export function openSqlite(path: string): Database.Database {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const client = new Database(path);
 	// Larger pages suit tables of millions of figures; it only takes on a new database.
 	client.pragma('page_size = 8192');
 	client.pragma('journal_mode = WAL');
 	client.pragma('foreign_keys = ON');
-	client.pragma('busy_timeout = 5000');
+	client.pragma(`busy_timeout = ${PATIENT_BUSY_TIMEOUT_MS}`);
 	client.pragma('synchronous = NORMAL');
 	client.pragma(`cache_size = -${process.env.CPAS_CACHE_KB ?? 65536}`);
+	return client;
+}
+
+/**
+ * Opens (creating if needed) and migrates the database. The server's init hook, the CLI and
+ * the tests all come through here, so every entry point sees the same schema and pragmas.
+ */
+export function createDb(path: string = databasePath(), options: OpenOptions = {}): Db {
+	const client = openSqlite(path);
 	const db = drizzle(client, { schema }) as Db;
 	migrate(db, { migrationsFolder: migrationsFolder() });
+	if (options.busyTimeoutMs !== undefined) client.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
 	return db;
 }

@@ -566,26 +566,6 @@ export const users = sqliteTable(
 	(t) => [check('users_role', oneOf(t.role, ROLES))]
 );
 
-/**
- * Signed-in browsers. The cookie holds a random token; only its SHA-256 is stored, so a copy
- * of the database does not let anyone sign in. Times are milliseconds since the epoch.
- */
-export const sessions = sqliteTable(
-	'sessions',
-	{
-		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		createdAt: integer('created_at').notNull(),
-		lastSeenAt: integer('last_seen_at').notNull(),
-		expiresAt: integer('expires_at').notNull(),
-		userAgent: text('user_agent'),
-		address: text('address')
-	},
-	(t) => [index('sessions_user').on(t.userId)]
-);
-
 /** API tokens for scripts: `Authorization: Bearer`, acting as their user. Stored hashed. */
 export const apiTokens = sqliteTable(
 	'api_tokens',
@@ -602,13 +582,3 @@ export const apiTokens = sqliteTable(
 	},
 	(t) => [index('api_tokens_user').on(t.userId)]
 );
-
-/**
- * Failed sign-ins in a row, per account (`user:NAME`) and per address (`address:IP`): each
- * failure makes the next attempt wait longer; a success clears the account's count.
- */
-export const loginFailures = sqliteTable('login_failures', {
-	key: text('key').primaryKey(),
-	failures: integer('failures').notNull(),
-	lastFailureAt: integer('last_failure_at').notNull()
-});
