@@ -40,6 +40,15 @@ Commands:
       Print a new API token for the account, once, alone on standard output.
       Scripts send it as "Authorization: Bearer TOKEN".
   token list USERNAME [--json] | token revoke USERNAME ID
+  backup FILE
+      Write a consistent copy of the whole database to FILE, safe while the
+      server serves and imports (an import is in it wholly or not at all).
+      An existing FILE is refused.
+  restore FILE
+      Check FILE (a whole SQLite database of this product, from this version
+      or an older one) and make it the database; the replaced database is
+      kept beside it as DATABASE.replaced-TIMESTAMP. Stop the server first:
+      restore refuses while the database is in use. Everyone signs in again.
   help
       This text.
 

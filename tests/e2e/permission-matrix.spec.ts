@@ -65,6 +65,8 @@ const EXPECTED: Record<string, Expectation> = {
 	'/admin/settings': { page: ADMINS, actions: { save: ADMINS } },
 	'/admin/audit': { page: ADMINS },
 	'/admin/audit/audit.csv': { methods: { GET: ADMINS } },
+	'/admin/backup': { page: ADMINS },
+	'/admin/backup/download': { methods: { GET: ADMINS } },
 	'/api/v1/[...path]': {
 		read: '/api/v1/no-such-endpoint',
 		methods: { GET: ALL, POST: ALL, PUT: ALL, PATCH: ALL, DELETE: ALL }

@@ -43,7 +43,10 @@ export const AUDIT_ACTIONS = [
 	'session.logout',
 	'session.revoke',
 	'token.create',
-	'token.revoke'
+	'token.revoke',
+	'backup.create',
+	'backup.download',
+	'backup.restore'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -58,6 +58,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/admin/settings': { page: 'administer', actions: { save: 'administer' } },
 	'/admin/audit': { page: 'audit' },
 	'/admin/audit/audit.csv': { methods: { GET: 'audit' } },
+	'/admin/backup': { page: 'administer' },
+	'/admin/backup/download': { methods: { GET: 'administer' } },
 
 	// An unknown API path answers 404 to an account and 401 to anyone else, like the rest.
 	'/api/v1/[...path]': {
