@@ -4,10 +4,8 @@
  * foreign key, which SQLite cannot have across files; accounts are never deleted, so an id
  * keeps naming the same account.
  */
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { DB_NOW } from '../clock';
 
 /**
  * Signed-in browsers. The cookie holds a random token; only its SHA-256 is stored, so a copy
@@ -46,7 +44,7 @@ export const accessAudit = sqliteTable(
 	'access_audit',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		at: text('at').notNull().default(now),
+		at: text('at').notNull().default(DB_NOW),
 		actor: text('actor').notNull(),
 		action: text('action').notNull(),
 		subject: text('subject').notNull(),
