@@ -3,6 +3,7 @@
  * the server, with its styles inline. Outside Vite (the `cpas` process) .svelte files are
  * compiled on import by report-svelte-hooks.js.
  */
+import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import type { Component } from 'svelte';
 import type { RbbReport } from '../../lib/domain/rbb-report';
@@ -19,6 +20,15 @@ async function documentComponent(): Promise<Component<{ report: RbbReport; demo?
 	return (await import('../../routes/reports/rbb/RbbDocument.svelte')).default;
 }
 
+/**
+ * The colour tokens of src/app.css (its custom properties only), which the document's styles
+ * use: a page has them from the app's stylesheet, a file of its own must carry them.
+ */
+function tokens(): string {
+	const css = readFileSync(new URL('../../app.css', import.meta.url), 'utf8');
+	return [...css.matchAll(/^\s*(--[\w-]+:[^;]+;)/gm)].map((m) => m[1]).join(' ');
+}
+
 const escape = (s: string) =>
 	s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -31,7 +41,7 @@ export async function rbbHtml(report: RbbReport, demo: boolean): Promise<string>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(`RBB performance report ${report.year.label}`)}</title>
-<style>body { margin: 1.5rem; } @media print { body { margin: 0; } }</style>
+<style>:root { ${tokens()} } body { margin: 1.5rem; } @media print { body { margin: 0; } }</style>
 ${head}
 </head>
 <body>

@@ -1,4 +1,5 @@
 import type { Chart, Plugin } from 'chart.js';
+import { PALETTE } from './palette';
 
 /** A caveat as a chart needs it: its number in the list below the chart and its period. */
 export interface CaveatMark {
@@ -47,7 +48,7 @@ declare module 'chart.js' {
 }
 
 const SHADE = 'rgba(213, 94, 0, 0.10)';
-const MARK = '#9a3a00';
+const MARK = PALETTE.caveat;
 
 /** Shades the periods a caveat covers and numbers them, behind the lines. */
 export const caveatPlugin: Plugin = {
