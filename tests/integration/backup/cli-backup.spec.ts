@@ -53,7 +53,7 @@ describe('cpas backup and restore', () => {
 		);
 		expect(years).toEqual(['2024']);
 		expect(readdirSync(dir).filter((f) => f.includes('.replaced-'))).toHaveLength(1);
-	});
+	}, 60_000);
 
 	test('restore refuses what is not a database of this product, naming why (exit 1)', async () => {
 		const notes = join(dir, 'notes.txt');
