@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
 import { createDb, type Db } from '../../src/lib/server/db';
 import { importFiles, type IncomingFile } from '../../src/lib/server/imports/import-files';
+import type { FileKind } from '../../src/lib/domain/vocabulary';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -29,6 +30,16 @@ export function importBasic(db: Db) {
 }
 
 /** Row counts of every table that an import writes. */
+/** The id of the latest import batch (of one kind, when given); batch ids grow with time. */
+export function latestBatchId(db: Db, kind?: FileKind): number {
+	const row = kind
+		? db.$client.prepare('SELECT max(id) AS id FROM import_batches WHERE kind = ?').get(kind)
+		: db.$client.prepare('SELECT max(id) AS id FROM import_batches').get();
+	const { id } = row as { id: number | null };
+	if (id === null) throw new Error(`No import batch${kind ? ` of ${kind}` : ''} yet.`);
+	return id;
+}
+
 export function tableCounts(db: Db): Record<string, number> {
 	const tables = [
 		'areas',

@@ -2,7 +2,7 @@
  * formats.md §1.7 "What is refused, and what is reported": a refused file writes nothing, its
  * errors name line, column, value and message, problems not on one line have line null, and
  * there is never a stack trace. (The many kinds of broken files are in
- * tests/integration/refusals.spec.ts.)
+ * tests/integration/imports/refusals.spec.ts.)
  */
 import { describe, expect, test } from 'vitest';
 import {

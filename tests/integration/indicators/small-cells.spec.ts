@@ -24,7 +24,7 @@ import {
 	setSmallCellThreshold,
 	smallCellThreshold
 } from '../../../src/lib/server/settings/small-cells';
-import { csv, freshDb, importBasic } from '../../helpers/db';
+import { csv, freshDb, importBasic, latestBatchId } from '../../helpers/db';
 
 const CLEARED_VIEWER: Actor = { username: 'c', role: 'viewer', cleared: true };
 const UNCLEARED_VIEWER: Actor = { username: 'v', role: 'viewer', cleared: false };
@@ -52,11 +52,7 @@ beforeEach(async () => {
 		)
 	]);
 	expect(imported.ok).toBe(true);
-	batchId = (
-		db.$client
-			.prepare("SELECT max(id) AS id FROM import_batches WHERE kind = 'observations'")
-			.get() as { id: number }
-	).id;
+	batchId = latestBatchId(db, 'observations');
 });
 
 const detail = (actor: Actor, code: string) => {

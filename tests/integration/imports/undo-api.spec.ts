@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startJobThreads, stopJobThreads } from '../../src/lib/server/jobs/imports';
-import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
-import type { Db } from '../../src/lib/server/db';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { csv, importBasic } from '../helpers/db';
+import { startJobThreads, stopJobThreads } from '../../../src/lib/server/jobs/imports';
+import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
+import type { Db } from '../../../src/lib/server/db';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { csv, importBasic, latestBatchId } from '../../helpers/db';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies, checked by expect
 type Json = any;
@@ -23,8 +23,8 @@ let db: Db;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cpas-undo-api-'));
 	process.env.DATABASE_PATH = join(dir, 'cpas.sqlite');
-	UNDO = (await import('../../src/routes/api/v1/imports/[id]/undo/+server')).POST as Handler;
-	db = (await import('../../src/lib/server/db/app-db')).appDb();
+	UNDO = (await import('../../../src/routes/api/v1/imports/[id]/undo/+server')).POST as Handler;
+	db = (await import('../../../src/lib/server/db/app-db')).appDb();
 	await importBasic(db);
 	// imports run in a job thread: started here, as the server's init hook does
 	await startJobThreads(LOCAL_ADMINISTRATOR);
@@ -55,8 +55,7 @@ async function undo(
 async function importFigures(text: string): Promise<number> {
 	const report = await importFiles(db, LOCAL_ADMINISTRATOR, [csv('fix.csv', text)]);
 	expect(report.ok).toBe(true);
-	return (db.$client.prepare('SELECT max(id) AS id FROM import_batches').get() as { id: number })
-		.id;
+	return latestBatchId(db);
 }
 
 describe('POST /api/v1/imports/{id}/undo', () => {

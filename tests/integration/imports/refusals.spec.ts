@@ -7,8 +7,8 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { cpas } from '../helpers/cli';
-import { FIXTURES } from '../helpers/db';
+import { cpas } from '../../helpers/cli';
+import { FIXTURES } from '../../helpers/db';
 
 const BROKEN = join(FIXTURES, 'broken');
 const broken = (f: string) => join(BROKEN, f);

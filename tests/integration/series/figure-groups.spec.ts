@@ -6,20 +6,20 @@
  * verification, breakdowns by one category.
  */
 import { describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
-import { loadAreaTree } from '../../src/lib/server/areas/tree';
-import type { Db } from '../../src/lib/server/db';
-import { indicators } from '../../src/lib/server/db/schema';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { IndicatorFigures, loadFigures } from '../../src/lib/server/series/figure-groups';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
+import { loadAreaTree } from '../../../src/lib/server/areas/tree';
+import type { Db } from '../../../src/lib/server/db';
+import { indicators } from '../../../src/lib/server/db/schema';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { IndicatorFigures, loadFigures } from '../../../src/lib/server/series/figure-groups';
 import {
 	indicatorSeries,
 	seriesIndicator,
 	seriesRequest,
 	type ResolvedQuery
-} from '../../src/lib/server/series/load-series';
-import { computeSeries } from '../../src/lib/domain/series';
-import { csv, freshDb } from '../helpers/db';
+} from '../../../src/lib/server/series/load-series';
+import { computeSeries } from '../../../src/lib/domain/series';
+import { csv, freshDb } from '../../helpers/db';
 
 const AREAS = ['P1', 'P1-A', 'P1-B', 'P2', 'P2-A', 'P2-B', 'P3', 'P3-A'];
 const PERIODS = [

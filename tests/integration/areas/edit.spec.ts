@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
-import { addArea, editArea, setPopulation } from '../../src/lib/server/areas/edit';
-import { importAreasFile } from '../../src/lib/server/areas/import-file';
-import { loadAreaOverview } from '../../src/lib/server/areas/overview';
-import type { Db } from '../../src/lib/server/db';
-import { csv, freshDb, importBasic, tableCounts } from '../helpers/db';
+import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
+import { addArea, editArea, setPopulation } from '../../../src/lib/server/areas/edit';
+import { importAreasFile } from '../../../src/lib/server/areas/import-file';
+import { loadAreaOverview } from '../../../src/lib/server/areas/overview';
+import type { Db } from '../../../src/lib/server/db';
+import { csv, freshDb, importBasic, tableCounts } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cpas } from '../helpers/cli';
-import { FIXTURES } from '../helpers/db';
+import { cpas } from '../../helpers/cli';
+import { FIXTURES } from '../../helpers/db';
 
 const basic = (f: string) => join(FIXTURES, 'basic', f);
 const ALL = ['areas.csv', 'framework.csv', 'indicators.csv', 'observations.csv'].map(basic);

@@ -1,24 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { PROBLEM_STATUS } from '../../src/lib/server/http/problems';
-import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
-import { addArea, editArea, setPopulation } from '../../src/lib/server/areas/edit';
+import { PROBLEM_STATUS } from '../../../src/lib/server/http/problems';
+import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
+import { addArea, editArea, setPopulation } from '../../../src/lib/server/areas/edit';
 import {
 	OutsideScope,
 	addCaveat,
 	deleteCaveat,
 	updateCaveat
-} from '../../src/lib/server/caveats/caveats';
-import type { Db } from '../../src/lib/server/db';
+} from '../../../src/lib/server/caveats/caveats';
+import type { Db } from '../../../src/lib/server/db';
 import {
 	editIndicator,
 	findStoredIndicator,
 	indicatorFields
-} from '../../src/lib/server/framework/indicators';
-import { createNode, editNode, findNode, nodeFields } from '../../src/lib/server/framework/nodes';
-import { retireIndicator, retireNode } from '../../src/lib/server/framework/retire';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { undoBatch } from '../../src/lib/server/imports/undo';
-import { csv, freshDb, importBasic, tableCounts } from '../helpers/db';
+} from '../../../src/lib/server/framework/indicators';
+import {
+	createNode,
+	editNode,
+	findNode,
+	nodeFields
+} from '../../../src/lib/server/framework/nodes';
+import { retireIndicator, retireNode } from '../../../src/lib/server/framework/retire';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { undoBatch } from '../../../src/lib/server/imports/undo';
+import { csv, freshDb, importBasic, tableCounts } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 /** Civil Affairs in the north (N: N1, N2); the basic mission also has S. */

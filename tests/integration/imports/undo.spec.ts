@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
-import type { Db } from '../../src/lib/server/db';
-import { listReplacedFigures } from '../../src/lib/server/imports/batch-figures';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { undoBatch } from '../../src/lib/server/imports/undo';
-import { csv, freshDb, importBasic, tableCounts } from '../helpers/db';
+import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
+import type { Db } from '../../../src/lib/server/db';
+import { listReplacedFigures } from '../../../src/lib/server/imports/batch-figures';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { undoBatch } from '../../../src/lib/server/imports/undo';
+import { csv, freshDb, importBasic, latestBatchId, tableCounts } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 const FIRST_PAGE = { after: null, before: null };
@@ -13,12 +13,7 @@ const FIRST_PAGE = { after: null, before: null };
 async function importFigures(db: Db, name: string, text: string): Promise<number> {
 	const report = await importFiles(db, admin, [csv(name, text)]);
 	expect(report.ok, JSON.stringify(report.files[0]?.errors)).toBe(true);
-	return lastBatch(db);
-}
-
-function lastBatch(db: Db): number {
-	return (db.$client.prepare('SELECT max(id) AS id FROM import_batches').get() as { id: number })
-		.id;
+	return latestBatchId(db);
 }
 
 /** The stored figure of K1 for a month in area N1, or undefined when there is none. */
@@ -61,7 +56,7 @@ function batchRow(db: Db, id: number) {
 /** The basic fixtures, and the id of their observations batch (K1 2024-01 N1 = 5, line 2). */
 async function basic(db: Db): Promise<number> {
 	await importBasic(db);
-	return lastBatch(db);
+	return latestBatchId(db);
 }
 
 describe('undoing a batch of figures', () => {
@@ -324,7 +319,7 @@ describe('undoing batches of the other kinds', () => {
 		await basic(db);
 		const report = await importFiles(db, admin, [csv(`${kind}.csv`, text)]);
 		expect(report.ok).toBe(true);
-		const id = lastBatch(db);
+		const id = latestBatchId(db);
 		const counts = tableCounts(db);
 
 		const result = undoBatch(db, admin, id, { confirm: true });

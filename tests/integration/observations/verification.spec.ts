@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR, type Actor } from '../../src/lib/server/actor';
-import type { Db } from '../../src/lib/server/db';
+import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
+import type { Db } from '../../../src/lib/server/db';
 import {
 	createIndicator,
 	findStoredIndicator,
 	missionTargets
-} from '../../src/lib/server/framework/indicators';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { undoBatch } from '../../src/lib/server/imports/undo';
-import { setVerification } from '../../src/lib/server/observations/verify';
-import { NotAllowed } from '../../src/lib/server/permissions';
-import { csv, freshDb, importBasic, tableCounts } from '../helpers/db';
+} from '../../../src/lib/server/framework/indicators';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { undoBatch } from '../../../src/lib/server/imports/undo';
+import { setVerification } from '../../../src/lib/server/observations/verify';
+import { NotAllowed } from '../../../src/lib/server/permissions';
+import { csv, freshDb, importBasic, tableCounts } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 const planner: Actor = { username: 'pat', role: 'planner', cleared: false };

@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
 import { expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
-import { isDemoMission, loadDemoIfEmpty } from '../../src/lib/server/demo/load-demo';
-import { generateDemoMission } from '../../src/lib/server/demo/generate';
-import { listIndicators } from '../../src/lib/server/indicators/list';
-import { loadSeries } from '../../src/lib/server/series/load-series';
-import { freshDb, tableCounts } from '../helpers/db';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
+import { isDemoMission, loadDemoIfEmpty } from '../../../src/lib/server/demo/load-demo';
+import { generateDemoMission } from '../../../src/lib/server/demo/generate';
+import { listIndicators } from '../../../src/lib/server/indicators/list';
+import { loadSeries } from '../../../src/lib/server/series/load-series';
+import { freshDb, tableCounts } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { loadSeries } from '../../src/lib/server/series/load-series';
-import { BASIC, csv, freshDb, importBasic, tableCounts } from '../helpers/db';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { loadSeries } from '../../../src/lib/server/series/load-series';
+import { BASIC, csv, freshDb, importBasic, tableCounts } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 

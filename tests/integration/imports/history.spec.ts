@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import {
 	countBatchFigures,
 	listBatchFigures,
 	listReplacedFigures
-} from '../../src/lib/server/imports/batch-figures';
-import { findBatch, listBatchPage } from '../../src/lib/server/imports/batches';
-import { importFiles } from '../../src/lib/server/imports/import-files';
-import { listSkippedRows } from '../../src/lib/server/imports/skipped-rows';
-import { csv, freshDb, importBasic } from '../helpers/db';
+} from '../../../src/lib/server/imports/batch-figures';
+import { findBatch, listBatchPage } from '../../../src/lib/server/imports/batches';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { listSkippedRows } from '../../../src/lib/server/imports/skipped-rows';
+import { csv, freshDb, importBasic } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
 const FIRST = { after: null, before: null };

@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
-import type { Db } from '../../src/lib/server/db';
-import { commitStaged, previewStaged } from '../../src/lib/server/imports/workspace/check';
-import { analyse, kindOf, mappingStep } from '../../src/lib/server/imports/workspace/mapping';
-import { progressOf } from '../../src/lib/server/imports/workspace/progress';
-import { stageFile } from '../../src/lib/server/imports/workspace/stage-file';
-import { saveStaged, type StagedFile } from '../../src/lib/server/imports/workspace/staging';
-import { freshDb, importBasic, tableCounts } from '../helpers/db';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
+import type { Db } from '../../../src/lib/server/db';
+import { commitStaged, previewStaged } from '../../../src/lib/server/imports/workspace/check';
+import { analyse, kindOf, mappingStep } from '../../../src/lib/server/imports/workspace/mapping';
+import { progressOf } from '../../../src/lib/server/imports/workspace/progress';
+import { stageFile } from '../../../src/lib/server/imports/workspace/stage-file';
+import { saveStaged, type StagedFile } from '../../../src/lib/server/imports/workspace/staging';
+import { freshDb, importBasic, tableCounts } from '../../helpers/db';
 
 let staging: string;
 beforeAll(() => {
