@@ -6,11 +6,3 @@ export const RECOMMENDATION_LABELS = {
 	status: 'Status',
 	result: 'Objective or outcome'
 };
-
-/** What a refused or accepted cycle form sends back. */
-export interface CycleFormAnswer {
-	form: string;
-	errors?: Record<string, string>;
-	values?: Record<string, string>;
-	saved?: boolean;
-}

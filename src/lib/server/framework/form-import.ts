@@ -12,14 +12,12 @@ import { csvChunks, type Cell } from '../exports/csv';
 import { importFiles } from '../imports/import-files';
 import type { ImportReport } from '../imports/report';
 import { authorize } from '../permissions';
+import { addFieldError, FORM_ERROR, type FieldErrors, type Outcome } from '../../form-answer';
 
-/** Problems by form field; `FORM_ERROR` holds those that belong to no field. */
-export type FieldErrors = Record<string, string>;
-export const FORM_ERROR = 'form';
+export { addFieldError, FORM_ERROR, type FieldErrors } from '../../form-answer';
 
 /** What an editing capability answers: done, or what to correct, field by field. */
-export type EditResult<T extends object = object> =
-	({ ok: true } & T) | { ok: false; errors: FieldErrors };
+export type EditResult<T extends object = object> = Outcome<T>;
 
 /** One file a form becomes. */
 export interface EditorFile {
@@ -32,10 +30,6 @@ export interface EditorFile {
 	 * for a problem that only follows from one reported on another file's field.
 	 */
 	field: (row: number, column: string) => string | null;
-}
-
-export function addFieldError(errors: FieldErrors, field: string, message: string): void {
-	errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
 }
 
 /** Imports the files a form became, all or nothing; errors come back by form field. */

@@ -3,15 +3,12 @@
  * becomes. Shapes only — what the values mean is decided by the importer and the framework
  * capabilities.
  */
-import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { FRAMEWORK_COLUMNS, INDICATOR_COLUMNS } from '../../domain/columns';
-import type { Actor } from '../actor';
 import type { IndicatorFields, TargetRow } from '../framework/indicators';
 import type { NodeFields } from '../framework/nodes';
 import { targetField } from '../framework/indicators';
 import { placeholderField } from '../framework/adopt';
-import { can } from '../permissions';
 
 const field = z.string().catch('');
 
@@ -53,26 +50,6 @@ export function placeholderFillsFrom(form: FormData, count: number): string[] {
 /** A yes/no checkbox. */
 export function checked(form: FormData, name: string): boolean {
 	return form.get(name) === 'on' || form.get(name) === '1';
-}
-
-/** Editor pages and their actions are for those who may edit the framework. */
-export function requireFrameworkEditor(actor: Actor): void {
-	if (!can(actor, 'framework')) error(403, 'You may not edit the results framework.');
-}
-
-/** What a refused editor form gets back: which form, its problems by field, what was sent. */
-export interface RefusedForm {
-	form: string;
-	errors: Record<string, string>;
-	values: Record<string, string>;
-}
-
-export function refused(
-	form: string,
-	errors: Record<string, string>,
-	values: Record<string, string> = {}
-) {
-	return fail(400, { form, errors, values } satisfies RefusedForm as RefusedForm);
 }
 
 /** Target rows as form values, to show them again in their fields. */

@@ -24,7 +24,7 @@ function stored(db: Pick<Db, 'select'>): number | null {
  * Below how many people a disaggregated cell of a restricted indicator is hidden: the product
  * setting, else 5 (docs/security.md "Small cells").
  */
-export function smallCellThreshold(db: Db): number {
+export function smallCellThreshold(db: Pick<Db, 'select'>): number {
 	return stored(db) ?? DEFAULT_SMALL_CELL_THRESHOLD;
 }
 
@@ -32,7 +32,11 @@ export type ThresholdChange =
 	{ ok: true; before: number; after: number } | { ok: false; message: string };
 
 /** Sets the threshold (administrators only): a whole number of at least 1, audited. */
-export function setSmallCellThreshold(db: Db, actor: Actor, n: unknown): ThresholdChange {
+export function setSmallCellThreshold(
+	db: Pick<Db, 'transaction'>,
+	actor: Actor,
+	n: unknown
+): ThresholdChange {
 	authorize(actor, 'administer');
 	const after = parseSmallCellThreshold(n);
 	if (after === null) {

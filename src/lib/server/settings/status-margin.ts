@@ -36,6 +36,11 @@ export function statusMargin(db: Db): number {
 	return statusMarginFromEnv() ?? storedStatusMargin(db) ?? DEFAULT_STATUS_MARGIN;
 }
 
+/** A margin as people read it: `15` for 0.15. */
+export function marginPercent(fraction: number): string {
+	return String(Number((fraction * 100).toFixed(6)));
+}
+
 export type MarginChange =
 	{ ok: true; before: number; after: number } | { ok: false; message: string };
 
@@ -43,7 +48,11 @@ export type MarginChange =
  * Sets the product setting (administrators only): a fraction from 0 to 1, audited with what
  * it was. `CPAS_STATUS_MARGIN`, when set, still wins: the setting is kept for when it is unset.
  */
-export function setStatusMargin(db: Db, actor: Actor, fraction: number): MarginChange {
+export function setStatusMargin(
+	db: Pick<Db, 'transaction'>,
+	actor: Actor,
+	fraction: number
+): MarginChange {
 	authorize(actor, 'administer');
 	if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
 		return {

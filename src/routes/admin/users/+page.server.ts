@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
-import type { AccountFormAnswer } from '$lib/components/accounts/forms';
+import { redirect } from '@sveltejs/kit';
 import { createAccount, listAccounts } from '$lib/server/auth/accounts';
 import { scopeChoices } from '$lib/server/auth/scope-choices';
 import { appDb } from '$lib/server/db/app-db';
+import { refused } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { accountFormFields } from './account-form';
 
@@ -38,7 +38,7 @@ export const actions: Actions = {
 			temporary: true
 		});
 		if (!result.ok) {
-			return fail(400, { form: 'create', errors: result.errors, values } as AccountFormAnswer);
+			return refused('create', result.errors, values);
 		}
 		redirect(303, `/admin/users/${encodeURIComponent(result.account.username)}?created=1`);
 	}

@@ -1,8 +1,7 @@
 import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
 import { appDb } from '$lib/server/db/app-db';
 import { today } from '$lib/server/clock';
-import { formText, requirePermission } from '$lib/server/http/cycle-forms';
-import { refused } from '$lib/server/http/framework-forms';
+import { answered, formText, refused } from '$lib/server/http/forms';
 import { can } from '$lib/server/permissions';
 import { setRecommendationStatus } from '$lib/server/reports/cycles/recommend';
 import { recommendationOwners, trackedRecommendations } from '$lib/server/reports/cycles/tracker';
@@ -40,12 +39,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	status: async ({ request, locals }) => {
-		requirePermission(locals.actor, 'assess');
 		const values = formText(await request.formData(), ['id', 'status']);
 		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
 		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
 		if (!outcome.ok) return refused(`status-${values.id}`, outcome.errors, values);
 		// said above the table too: under a status filter the row may leave the list
-		return { form: `status-${values.id}`, saved: true as const, values };
+		return answered(`status-${values.id}`, 'Saved', { values });
 	}
 };

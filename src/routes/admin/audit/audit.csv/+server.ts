@@ -3,12 +3,10 @@ import { parseAuditFilter } from '$lib/domain/audit';
 import { auditCsv } from '$lib/server/audit/csv';
 import { today } from '$lib/server/clock';
 import { appDb } from '$lib/server/db/app-db';
-import { can } from '$lib/server/permissions';
 import type { RequestHandler } from './$types';
 
 /** The entries the audit page's filters select, as CSV. */
 export const GET: RequestHandler = ({ url, locals }) => {
-	if (!can(locals.actor, 'audit')) error(403, 'Only administrators may export the audit log.');
 	const { filter, problems } = parseAuditFilter(url.searchParams);
 	// an export is kept and passed on: it must be exactly what was asked for, or nothing
 	if (problems.length > 0) error(400, problems.join(' '));

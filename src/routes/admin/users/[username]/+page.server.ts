@@ -1,5 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
-import type { AccountFormAnswer } from '$lib/components/accounts/forms';
+import { error } from '@sveltejs/kit';
 import {
 	accountOf,
 	findUser,
@@ -8,13 +7,12 @@ import {
 	updateAccount
 } from '$lib/server/auth/accounts';
 import { scopeChoices } from '$lib/server/auth/scope-choices';
-import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
+import { tokenActions } from '$lib/server/auth/token-forms';
+import { listTokens } from '$lib/server/auth/tokens';
 import { appDb } from '$lib/server/db/app-db';
+import { answered, formText, refused } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { accountFormFields } from '../account-form';
-
-const refused = (answer: AccountFormAnswer) => fail(400, answer);
-const answered = (answer: AccountFormAnswer) => answer;
 
 function accountNamed(username: string) {
 	const row = findUser(appDb(), username);
@@ -46,60 +44,37 @@ export const actions: Actions = {
 			displayName: values.display_name,
 			scope: fields.scope
 		});
-		if (!result.ok) return refused({ form: 'update', errors: result.errors, values });
-		return answered({ form: 'update', done: 'Saved.' });
+		if (!result.ok) return refused('update', result.errors, values);
+		return answered('update', 'Saved.');
 	},
 
 	disable: ({ params, locals }) => {
 		const result = setDisabled(appDb(), locals.actor, params.username, true);
-		if (!result.ok) return refused({ form: 'state', errors: result.errors });
-		return answered({
-			form: 'state',
-			done: 'The account is disabled: its sessions have ended and its tokens are revoked.'
-		});
+		if (!result.ok) return refused('state', result.errors);
+		return answered(
+			'state',
+			'The account is disabled: its sessions have ended and its tokens are revoked.'
+		);
 	},
 
 	enable: ({ params, locals }) => {
 		const result = setDisabled(appDb(), locals.actor, params.username, false);
-		if (!result.ok) return refused({ form: 'state', errors: result.errors });
-		return answered({
-			form: 'state',
-			done: 'The account is enabled: it can sign in again. Its old tokens stay revoked.'
-		});
+		if (!result.ok) return refused('state', result.errors);
+		return answered(
+			'state',
+			'The account is enabled: it can sign in again. Its old tokens stay revoked.'
+		);
 	},
 
 	reset: async ({ params, request, locals }) => {
-		const form = await request.formData();
-		const temporary = String(form.get('password') ?? '');
+		const temporary = formText(await request.formData(), ['password']).password;
 		const result = await resetPassword(appDb(), locals.actor, params.username, temporary);
-		if (!result.ok) return refused({ form: 'reset', errors: result.errors });
-		return answered({
-			form: 'reset',
-			done: 'The temporary password is set and the account’s sessions have ended. Tell the person: at their next sign-in they must choose their own.'
-		});
+		if (!result.ok) return refused('reset', result.errors);
+		return answered(
+			'reset',
+			'The temporary password is set and the account’s sessions have ended. Tell the person: at their next sign-in they must choose their own.'
+		);
 	},
 
-	createToken: async ({ params, request, locals }) => {
-		const name = String((await request.formData()).get('name') ?? '');
-		const result = createToken(appDb(), locals.actor, params.username, name);
-		if (!result.ok)
-			return refused({ form: 'createToken', errors: result.errors, values: { name } });
-		return answered({
-			form: 'createToken',
-			token: { name: result.view.name, secret: result.token }
-		});
-	},
-
-	revokeToken: async ({ params, request, locals }) => {
-		const id = Number((await request.formData()).get('token'));
-		const done =
-			Number.isSafeInteger(id) && revokeToken(appDb(), locals.actor, params.username, id);
-		if (!done) {
-			return refused({
-				form: 'revokeToken',
-				errors: { form: 'That token is not this account’s, or it was already revoked.' }
-			});
-		}
-		return answered({ form: 'revokeToken', done: 'The token is revoked: it no longer works.' });
-	}
+	...tokenActions(({ params }) => params.username ?? '')
 };

@@ -8,18 +8,12 @@ import {
 } from '$lib/server/framework/indicators';
 import { reinstateIndicator, retireIndicator } from '$lib/server/framework/retire';
 import { frameworkOutline, loadFramework } from '$lib/server/framework/tree';
-import {
-	indicatorFieldsFrom,
-	refused,
-	requireFrameworkEditor,
-	targetValues,
-	targetsFrom
-} from '$lib/server/http/framework-forms';
+import { indicatorFieldsFrom, targetValues, targetsFrom } from '$lib/server/http/framework-forms';
+import { refused } from '$lib/server/http/forms';
 import { findVisibleIndicator } from '$lib/server/indicators/visible';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
-	requireFrameworkEditor(locals.actor);
 	const db = appDb();
 	const stored = findVisibleIndicator(db, locals.actor, params.code);
 	if (!stored) error(404, `Unknown indicator "${params.code}".`);
@@ -46,7 +40,6 @@ const back = (param: string, code: string) =>
 
 export const actions: Actions = {
 	edit: async ({ request, locals, params }) => {
-		requireFrameworkEditor(locals.actor);
 		const form = await request.formData();
 		const { indicator_code: _code, ...fields } = indicatorFieldsFrom(form);
 		const targets = targetsFrom(form);
@@ -55,13 +48,11 @@ export const actions: Actions = {
 		redirect(303, back('saved', params.code));
 	},
 	retire: async ({ locals, params }) => {
-		requireFrameworkEditor(locals.actor);
 		const result = retireIndicator(appDb(), locals.actor, params.code);
 		if (!result.ok) return refused('retire', { form: result.message });
 		redirect(303, back('retired', params.code));
 	},
 	reinstate: async ({ locals, params }) => {
-		requireFrameworkEditor(locals.actor);
 		const result = reinstateIndicator(appDb(), locals.actor, params.code);
 		if (!result.ok) return refused('reinstate', { form: result.message });
 		redirect(303, back('reinstated', params.code));

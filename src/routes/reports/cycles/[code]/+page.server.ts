@@ -1,9 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
 import { appDb } from '$lib/server/db/app-db';
 import { today } from '$lib/server/clock';
-import { formText, requirePermission } from '$lib/server/http/cycle-forms';
-import { refused } from '$lib/server/http/framework-forms';
+import { answered, formText, refused } from '$lib/server/http/forms';
 import { can } from '$lib/server/permissions';
 import { compareWithPrevious } from '$lib/server/reports/cycles/compare';
 import { findCycle, ratingScaleOf } from '$lib/server/reports/cycles/find';
@@ -42,23 +41,25 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	};
 };
 
-/** A refused action's answer: a missing cycle is a 404 like the page. */
-function answer(form: string, outcome: CycleOutcome, values: Record<string, string> = {}) {
-	if (outcome.ok) return { form, saved: true as const };
-	if (outcome.problem === 'not_found') return fail(404, { form, errors: outcome.errors, values });
-	return refused(form, outcome.errors, values);
+/** An action's answer, `done` in the page's words; a missing cycle is a 404 like the page. */
+function answer(
+	form: string,
+	done: string,
+	outcome: CycleOutcome,
+	values: Record<string, string> = {}
+) {
+	if (outcome.ok) return answered(form, done);
+	return refused(form, outcome.errors, values, outcome.problem === 'not_found' ? 404 : 400);
 }
 
 export const actions: Actions = {
 	rate: async ({ request, locals, params }) => {
-		requirePermission(locals.actor, 'assess');
 		const values = formText(await request.formData(), ['result', 'rating', 'narrative']);
 		const outcome = rateResult(appDb(), locals.actor, params.code, values);
 		// each node has its own form: the answer names which
-		return answer(`rate-${values.result}`, outcome, values);
+		return answer(`rate-${values.result}`, 'Saved', outcome, values);
 	},
 	recommend: async ({ request, locals, params }) => {
-		requirePermission(locals.actor, 'assess');
 		const values = formText(await request.formData(), [
 			'text',
 			'owner',
@@ -67,27 +68,28 @@ export const actions: Actions = {
 			'result'
 		]);
 		const outcome = addRecommendation(appDb(), locals.actor, params.code, values);
-		return answer('recommend', outcome, outcome.ok ? {} : values);
+		return answer('recommend', 'Recommendation added.', outcome, outcome.ok ? {} : values);
 	},
 	status: async ({ request, locals }) => {
-		requirePermission(locals.actor, 'assess');
 		const values = formText(await request.formData(), ['id', 'status']);
 		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
 		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
-		return answer(`status-${values.id}`, outcome, values);
+		return answer(`status-${values.id}`, 'Saved', outcome, values);
 	},
 	issue: async ({ request, locals, params }) => {
-		requirePermission(locals.actor, 'report');
 		const { confirm } = formText(await request.formData(), ['confirm']);
 		if (confirm !== 'on') {
 			return refused('issue', {
 				confirm: `Tick the box to confirm: once issued, ${params.code} can no longer change.`
 			});
 		}
-		return answer('issue', issueCycle(appDb(), locals.actor, params.code));
+		return answer('issue', 'Issued.', issueCycle(appDb(), locals.actor, params.code));
 	},
 	refreeze: async ({ locals, params }) => {
-		requirePermission(locals.actor, 'report');
-		return answer('refreeze', refreezeCycle(appDb(), locals.actor, params.code));
+		return answer(
+			'refreeze',
+			'Figures frozen again.',
+			refreezeCycle(appDb(), locals.actor, params.code)
+		);
 	}
 };

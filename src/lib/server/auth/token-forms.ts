@@ -1,0 +1,47 @@
+/**
+ * The API-token forms, one pair for every page that manages an account's tokens (one's own on
+ * /account, anyone's on /admin/users/[username]): create one — its secret travels in this one
+ * answer and is never shown again — or revoke one. Who may do it is decided by the tokens
+ * capability, which authorizes the actor itself.
+ */
+import type { RequestEvent } from '@sveltejs/kit';
+import { appDb } from '../db/app-db';
+import { answered, formText, refused } from '../http/forms';
+import { createToken, revokeToken } from './tokens';
+
+/** What the create form answers besides: the new token, shown once. */
+export interface NewToken {
+	token: { name: string; secret: string };
+}
+
+type Event = Pick<RequestEvent, 'request' | 'locals'> & {
+	params: Partial<Record<string, string>>;
+};
+
+/** The `createToken` and `revokeToken` form actions for the account `owner` names. */
+export function tokenActions(owner: (event: Event) => string) {
+	return {
+		createToken: async (event: Event) => {
+			const { name } = formText(await event.request.formData(), ['name']);
+			const result = createToken(appDb(), event.locals.actor, owner(event), name);
+			if (!result.ok) return refused('createToken', result.errors, { name });
+			return answered<NewToken>('createToken', 'The token is created.', {
+				token: { name: result.view.name, secret: result.token }
+			});
+		},
+
+		revokeToken: async (event: Event) => {
+			const username = owner(event);
+			const id = Number(formText(await event.request.formData(), ['token']).token);
+			const done =
+				Number.isSafeInteger(id) && revokeToken(appDb(), event.locals.actor, username, id);
+			if (!done) {
+				const whose = username === event.locals.actor.username ? 'one of yours' : 'this account’s';
+				return refused('revokeToken', {
+					form: `That token is not ${whose}, or it was already revoked.`
+				});
+			}
+			return answered('revokeToken', 'The token is revoked: it no longer works.');
+		}
+	};
+}

@@ -1,0 +1,68 @@
+/**
+ * The settings form's save: both values checked before either is written, only what changed
+ * written (so the audit log holds changes, not every press of Save), both in one transaction,
+ * each change audited with its old and new value by its own setter.
+ */
+import { parseSmallCellThreshold } from '../../domain/small-cells';
+import { DEFAULT_STATUS_MARGIN, parseMargin } from '../../domain/status';
+import type { FieldErrors, Outcome } from '../../form-answer';
+import type { Actor } from '../actor';
+import type { Db } from '../db';
+import { authorize } from '../permissions';
+import { setSmallCellThreshold, smallCellThreshold } from './small-cells';
+import { marginPercent, setStatusMargin, storedStatusMargin } from './status-margin';
+
+/** The settings form's fields as typed; the margin in per cent, with or without `%`. */
+export interface SettingsForm {
+	small_cell_threshold: string;
+	status_margin: string;
+}
+
+/** Saves what changed; `done` says what, in words. */
+export function saveSettings(db: Db, actor: Actor, form: SettingsForm): Outcome<{ done: string }> {
+	authorize(actor, 'administer');
+	const errors: FieldErrors = {};
+	const threshold = parseSmallCellThreshold(form.small_cell_threshold);
+	if (threshold === null) {
+		errors.small_cell_threshold = `Enter a whole number of people, 1 or more, not "${form.small_cell_threshold}".`;
+	}
+	const digits = form.status_margin.replace(/%\s*$/, '').trim();
+	const margin = digits === '' ? null : parseMargin(`${digits}%`);
+	if (margin === null) {
+		errors.status_margin = `Enter a percentage from 0 to 100, such as 15, not "${form.status_margin}".`;
+	}
+	if (threshold === null || margin === null) return { ok: false, errors };
+
+	try {
+		return db.transaction((tx) => {
+			const changed: string[] = [];
+			if (threshold !== smallCellThreshold(tx)) {
+				const result = setSmallCellThreshold(tx, actor, threshold);
+				if (!result.ok) throw new Refused({ small_cell_threshold: result.message });
+				changed.push(`small-cell threshold ${result.before} → ${result.after}`);
+			}
+			const before = storedStatusMargin(tx) ?? DEFAULT_STATUS_MARGIN;
+			if (Math.abs(margin - before) > 1e-12) {
+				const result = setStatusMargin(tx, actor, margin);
+				if (!result.ok) throw new Refused({ status_margin: result.message });
+				changed.push(
+					`status margin ${marginPercent(result.before)} % → ${marginPercent(result.after)} %`
+				);
+			}
+			return {
+				ok: true as const,
+				done: changed.length > 0 ? `Saved: ${changed.join('; ')}.` : 'Nothing had changed.'
+			};
+		});
+	} catch (e) {
+		// a setter's own refusal undoes the other's change: a refused form saves nothing
+		if (e instanceof Refused) return { ok: false, errors: e.errors };
+		throw e;
+	}
+}
+
+class Refused extends Error {
+	constructor(readonly errors: FieldErrors) {
+		super('refused');
+	}
+}
