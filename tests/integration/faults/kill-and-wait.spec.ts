@@ -95,6 +95,29 @@ describe('an import killed with SIGKILL', () => {
 	}, 90_000);
 });
 
+describe('a job thread that dies', () => {
+	test('is a failed import with a message, nothing written; the next import works', async () => {
+		const before = inspectDatabase(database);
+		const upload = () => new Blob([readFileSync(big)]).stream();
+		// the thread ends itself mid-write (its environment is the process's: SHARE_ENV)
+		Object.assign(process.env, { CPAS_FAULT_AT: 'write', CPAS_FAULT_EXIT: '1' });
+		try {
+			await expect(
+				importUploadInTurn(LOCAL_ADMINISTRATOR, 'big.csv', upload(), { dryRun: false })
+			).rejects.toThrow(/The import stopped unexpectedly .*nothing was written/);
+		} finally {
+			delete process.env.CPAS_FAULT_AT;
+			delete process.env.CPAS_FAULT_EXIT;
+		}
+		expect(inspectDatabase(database)).toEqual(before);
+		const next = await importUploadInTurn(LOCAL_ADMINISTRATOR, 'big.csv', upload(), {
+			dryRun: true
+		});
+		expect(next.ok).toBe(true);
+		expect(next.files[0]!.rows).toBe(6000);
+	}, 60_000);
+});
+
 describe('two writers and readers at once', () => {
 	test('a command-line import and a server import wait for a long one, say so, and succeed; reads are not held up', async () => {
 		const changed = figuresFile(join(dir, 'changed.csv'), 6000, 2);
