@@ -53,8 +53,9 @@ export class ProgressPoll {
 
 /** "Waiting for the import of FILE by USER (started HH:MM)", in the reader's own time. */
 export function waitingText(w: NonNullable<ServerProgress['waitingFor']>): string {
-	const at = new Date(w.startedAt);
-	const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+	const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(
+		Date.parse(w.startedAt)
+	);
 	const from = w.via === 'server' ? '' : ` from the ${w.via}`;
 	return `Waiting for the import of ${w.file} by ${w.user}${from} (started ${time})`;
 }
