@@ -156,8 +156,11 @@ export function suggestColumns(headers: readonly string[], targets: readonly str
 		let best: string | undefined;
 		let bestDistance = Infinity;
 		for (const [name, target] of byName) {
+			const within = Math.max(1, Math.floor(name.length / 5));
+			// lengths further apart than that cannot be close enough: skip the costly distance
+			if (Math.abs(c.length - name.length) > within) continue;
 			const d = editDistance(c, name);
-			if (d < bestDistance && d <= Math.max(1, Math.floor(name.length / 5))) {
+			if (d < bestDistance && d <= within) {
 				best = target;
 				bestDistance = d;
 			}

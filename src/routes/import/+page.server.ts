@@ -28,7 +28,12 @@ export const actions: Actions = {
 		}
 		const tooLarge = refuseFileSize(file.size);
 		if (tooLarge) return fail(413, { message: tooLarge.message });
-		const staged = await stageFile(file.name, new Uint8Array(await file.arrayBuffer()));
+		const staged = await stageFile(
+			appDb(),
+			locals.actor,
+			file.name,
+			new Uint8Array(await file.arrayBuffer())
+		);
 		if ('message' in staged) return fail(staged.status, { message: staged.message });
 		redirect(303, `/import/${staged.id}`);
 	}

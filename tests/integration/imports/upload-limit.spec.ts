@@ -95,14 +95,14 @@ function leftovers(): string[] {
 
 test('a workspace upload without a length is read to its end but not kept, and nothing stays staged', async () => {
 	// read to the end, so the answer can be a 413 with its message rather than a cut connection
-	const refused = await stageFile('big.csv', chunked(3 * MB));
+	const refused = await stageFile(freshDb(), LOCAL_ADMINISTRATOR, 'big.csv', chunked(3 * MB));
 	expect(refused).toEqual({
 		message: 'The file is 3 MB; the limit is 1 MB (CPAS_UPLOAD_LIMIT_MB).',
 		status: 413
 	});
 	expect(leftovers()).toEqual([]);
 
-	const accepted = await stageFile('small.csv', chunked(MB));
+	const accepted = await stageFile(freshDb(), LOCAL_ADMINISTRATOR, 'small.csv', chunked(MB));
 	expect('id' in accepted && accepted.sizeBytes).toBe(MB);
 });
 
@@ -117,7 +117,9 @@ test('an API import without a length is stopped while spooled, and nothing is wr
 });
 
 test('a body that goes on far past the limit is cut off, not read for ever', async () => {
-	await expect(stageFile('endless.csv', chunked(300 * MB))).resolves.toEqual({
+	await expect(
+		stageFile(freshDb(), LOCAL_ADMINISTRATOR, 'endless.csv', chunked(300 * MB))
+	).resolves.toEqual({
 		message: 'The file is over 1 MB; the limit is 1 MB (CPAS_UPLOAD_LIMIT_MB).',
 		status: 413
 	});
@@ -138,7 +140,9 @@ function cut(after: number): ReadableStream<Uint8Array> {
 }
 
 test('an upload whose client goes away leaves nothing on disk', async () => {
-	await expect(stageFile('cut.csv', cut(64 * 1024))).rejects.toThrow('aborted');
+	await expect(
+		stageFile(freshDb(), LOCAL_ADMINISTRATOR, 'cut.csv', cut(64 * 1024))
+	).rejects.toThrow('aborted');
 	await expect(
 		importUpload(freshDb(), LOCAL_ADMINISTRATOR, 'cut.csv', cut(64 * 1024))
 	).rejects.toThrow('aborted');
@@ -151,7 +155,9 @@ test('adapter-node’s own body limit counts as the upload limit', async () => {
 			controller.error(Object.assign(new Error('Payload Too Large'), { status: 413 }));
 		}
 	});
-	await expect(stageFile('big.csv', body)).resolves.toMatchObject({ status: 413 });
+	await expect(stageFile(freshDb(), LOCAL_ADMINISTRATOR, 'big.csv', body)).resolves.toMatchObject({
+		status: 413
+	});
 });
 
 test('at start, spooled uploads of processes gone and staged uploads a day old are swept', async () => {
@@ -163,7 +169,12 @@ test('at start, spooled uploads of processes gone and staged uploads a day old a
 	const old = join(staging, '00000000-0000-4000-8000-000000000000');
 	mkdirSync(old);
 	utimesSync(old, new Date('2020-01-01'), new Date('2020-01-01'));
-	const fresh = await stageFile('fresh.csv', new TextEncoder().encode('a,b\n1,2\n'));
+	const fresh = await stageFile(
+		freshDb(),
+		LOCAL_ADMINISTRATOR,
+		'fresh.csv',
+		new TextEncoder().encode('a,b\n1,2\n')
+	);
 	expect(await sweepUploads()).toEqual({ spooled: 2, staged: 0 });
 	expect(leftovers()).toEqual(['id' in fresh ? fresh.id : 'not staged']);
 });

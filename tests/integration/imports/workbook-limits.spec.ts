@@ -10,7 +10,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { analyse } from '../../../src/lib/server/imports/workspace/mapping';
+import { freshDb } from '../../helpers/db';
 import { sheetNames, sheetRows } from '../../../src/lib/server/imports/workspace/sheets';
 import { stageFile } from '../../../src/lib/server/imports/workspace/stage-file';
 import { saveStaged } from '../../../src/lib/server/imports/workspace/staging';
@@ -84,9 +86,14 @@ test('a cell longer than 32,767 characters is refused with its row and column', 
 		message: expect.stringMatching(/row 2, column 2\) holds more than 32,767 characters/)
 	});
 	// the mapping step says so, on the line the planner sees
-	const staged = await stageFile('long-cell.xlsx', readFileSync(path));
+	const staged = await stageFile(
+		freshDb(),
+		LOCAL_ADMINISTRATOR,
+		'long-cell.xlsx',
+		readFileSync(path)
+	);
 	if ('message' in staged) throw new Error(staged.message);
-	const analysis = await analyse(staged);
+	const analysis = await analyse(freshDb(), LOCAL_ADMINISTRATOR, staged);
 	expect(analysis.problem).toMatchObject({ line: 2, column: 'comment' });
 });
 
@@ -118,7 +125,12 @@ test('a file that is not a zip, or a zip that is not a workbook, is refused as u
 	const staging = join(folder, 'staging');
 	const before = existsSync(staging) ? readdirSync(staging) : [];
 	await expect(sheetNames(notZip)).rejects.toMatchObject({ name: 'WorkbookProblem' });
-	const staged = await stageFile('text-named-xlsx.xlsx', readFileSync(notZip));
+	const staged = await stageFile(
+		freshDb(),
+		LOCAL_ADMINISTRATOR,
+		'text-named-xlsx.xlsx',
+		readFileSync(notZip)
+	);
 	expect(staged).toMatchObject({ status: 400 });
 	// the staged copy of a refused upload is gone
 	expect(existsSync(staging) ? readdirSync(staging) : []).toEqual(before);
@@ -126,9 +138,14 @@ test('a file that is not a zip, or a zip that is not a workbook, is refused as u
 
 test('an unknown sheet name is a problem, not a crash', async () => {
 	const path = await write('one-sheet.xlsx', (book) => book.addWorksheet('Only').addRow(['a']));
-	const staged = await stageFile('one-sheet.xlsx', readFileSync(path));
+	const staged = await stageFile(
+		freshDb(),
+		LOCAL_ADMINISTRATOR,
+		'one-sheet.xlsx',
+		readFileSync(path)
+	);
 	if ('message' in staged) throw new Error(staged.message);
 	await saveStaged({ ...staged, sheet: 'Gone' });
-	const analysis = await analyse({ ...staged, sheet: 'Gone' });
+	const analysis = await analyse(freshDb(), LOCAL_ADMINISTRATOR, { ...staged, sheet: 'Gone' });
 	expect(analysis.problem?.message).toMatch(/no sheet "Gone"/);
 });

@@ -30,7 +30,7 @@ afterAll(() => {
 const text = (s: string) => new TextEncoder().encode(s);
 
 async function staged(name: string, bytes: Uint8Array): Promise<StagedFile> {
-	const file = await stageFile(name, bytes);
+	const file = await stageFile(freshDb(), LOCAL_ADMINISTRATOR, name, bytes);
 	if ('message' in file) throw new Error(file.message);
 	return file;
 }
@@ -38,8 +38,8 @@ async function staged(name: string, bytes: Uint8Array): Promise<StagedFile> {
 /** Stages a file and applies the mapping the page would propose. */
 async function proposed(db: Db, name: string, content: string) {
 	const file = await staged(name, text(content));
-	const analysis = await analyse(file);
-	const step = mappingStep(db, file, analysis);
+	const analysis = await analyse(db, LOCAL_ADMINISTRATOR, file);
+	const step = mappingStep(db, LOCAL_ADMINISTRATOR, file, analysis);
 	return { file, analysis, step };
 }
 
@@ -234,13 +234,13 @@ describe('Excel workbooks', () => {
 		expect(file.sheet).toBeNull();
 		const chosen = { ...file, sheet: 'Incidents' };
 		await saveStaged(chosen);
-		const analysis = await analyse(chosen);
+		const analysis = await analyse(db, LOCAL_ADMINISTRATOR, chosen);
 		expect(analysis.headers).toEqual(['Indicator', 'Month', 'Province', 'Total']);
 		expect(analysis.sample).toEqual([
 			['K1', '2024-05', 'N1', '12'],
 			['K1', '2024-06', 'N1', '11']
 		]);
-		const step = mappingStep(db, chosen, analysis);
+		const step = mappingStep(db, LOCAL_ADMINISTRATOR, chosen, analysis);
 		expect(step.kind).toBe('observations');
 		const report = await commitStaged(
 			db,
@@ -266,11 +266,16 @@ describe('Excel workbooks', () => {
 	});
 
 	test('a file that is not a workbook is refused with a message to act on', async () => {
-		const refused = await stageFile('broken.xlsx', text('not a zip'));
+		const refused = await stageFile(
+			freshDb(),
+			LOCAL_ADMINISTRATOR,
+			'broken.xlsx',
+			text('not a zip')
+		);
 		expect(refused).toMatchObject({
 			message: expect.stringContaining('could not be read as an Excel workbook')
 		});
-		expect(await stageFile('old.xls', text('x'))).toMatchObject({
+		expect(await stageFile(freshDb(), LOCAL_ADMINISTRATOR, 'old.xls', text('x'))).toMatchObject({
 			message: expect.stringContaining('save it as .xlsx')
 		});
 	});

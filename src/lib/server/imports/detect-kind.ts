@@ -35,9 +35,13 @@ export function detectKind(headers: string[], rawHeaders: string[]): FileKind | 
 	return null;
 }
 
-export function unknownKindMessage(): string {
-	const kinds = (Object.entries(REQUIRED_COLUMNS) as [FileKind, string[]][])
+/** "areas (area_code, area_name); framework (…); …": the kinds and their required columns. */
+export function requiredColumnsText(): string {
+	return (Object.entries(REQUIRED_COLUMNS) as [FileKind, string[]][])
 		.map(([kind, cols]) => `${kind} (${cols.join(', ')})`)
 		.join('; ');
-	return `The kind of this file cannot be recognised from its header. A file holds one of four kinds, each with these required columns: ${kinds}.`;
+}
+
+export function unknownKindMessage(): string {
+	return `The kind of this file cannot be recognised from its header. A file holds one of four kinds, each with these required columns: ${requiredColumnsText()}.`;
 }

@@ -29,9 +29,9 @@ export interface JobHooks {
 const workspace = () => import('../imports/workspace/check');
 
 /** The staged file, read again where the job runs (it lives on disk between the steps). */
-async function staged(id: string): Promise<StagedFile> {
+async function staged(db: Db, actor: Actor, id: string): Promise<StagedFile> {
 	const { loadStaged } = await import('../imports/workspace/staging');
-	const file = await loadStaged(id);
+	const file = await loadStaged(db, actor, id);
 	if (!file) throw new Error('This upload is no longer here: upload the file again.');
 	return file;
 }
@@ -61,13 +61,19 @@ export const JOBS = {
 		actor: Actor,
 		args: { id: string; mapping: Mapping }
 	): Promise<FileReport> =>
-		(await workspace()).previewStaged(db, actor, await staged(args.id), args.mapping),
+		(await workspace()).previewStaged(db, actor, await staged(db, actor, args.id), args.mapping),
 	commitStaged: async (
 		db: Db,
 		actor: Actor,
 		args: { id: string; mapping: Mapping & { kind: FileKind }; choice: CommitChoice }
 	): Promise<FileReport> =>
-		(await workspace()).commitStaged(db, actor, await staged(args.id), args.mapping, args.choice),
+		(await workspace()).commitStaged(
+			db,
+			actor,
+			await staged(db, actor, args.id),
+			args.mapping,
+			args.choice
+		),
 	undoBatch: async (
 		db: Db,
 		actor: Actor,
@@ -77,8 +83,12 @@ export const JOBS = {
 			confirm: args.confirm
 		}),
 	/** Reads a staged file for the mapping step; no database work. */
-	analyseStaged: async (_db: Db, _actor: Actor, args: { id: string }): Promise<StagedAnalysis> =>
-		(await import('../imports/workspace/mapping')).analyse(await staged(args.id))
+	analyseStaged: async (db: Db, actor: Actor, args: { id: string }): Promise<StagedAnalysis> =>
+		(await import('../imports/workspace/mapping')).analyse(
+			db,
+			actor,
+			await staged(db, actor, args.id)
+		)
 };
 
 export type JobName = keyof typeof JOBS;

@@ -1,16 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { mappingProblems, type Mapping } from '$lib/domain/column-mapping';
-import { importDb } from '$lib/server/db/app-db';
+import type { Actor } from '$lib/server/actor';
+import { appDb, importDb } from '$lib/server/db/app-db';
+import { requiredColumnsText } from '$lib/server/imports/detect-kind';
 import { lastPreview } from '$lib/server/imports/workspace/check';
-import { kindOf, mappingStep } from '$lib/server/imports/workspace/mapping';
+import { kindOf, mappingStep, shownMapping } from '$lib/server/imports/workspace/mapping';
 import { dropStaged, loadStaged, saveStaged } from '$lib/server/imports/workspace/staging';
 import { analyseOffThread, commitInTurn, previewInTurn } from '$lib/server/jobs/imports';
 import { JobStopped } from '$lib/server/jobs/job-thread';
 import { can } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
-async function staged(id: string) {
-	const file = await loadStaged(id);
+async function staged(actor: Actor, id: string) {
+	const file = await loadStaged(appDb(), actor, id);
 	if (!file)
 		error(
 			404,
@@ -21,14 +23,13 @@ async function staged(id: string) {
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!can(locals.actor, 'import')) error(403, 'You may not import files.');
-	const file = await staged(params.id);
+	const file = await staged(locals.actor, params.id);
 	if (file.format === 'xlsx' && !file.sheet) return { file, step: 'sheet' as const };
 	const analysis = await analyseOffThread(locals.actor, file);
 	return {
 		file,
 		step: 'map' as const,
-		analysis,
-		mapping: mappingStep(importDb(), file, analysis),
+		...shownMapping(analysis, mappingStep(importDb(), locals.actor, file, analysis)),
 		preview: file.mapping ? await lastPreview(file) : null
 	};
 };
@@ -52,15 +53,15 @@ function mappingFrom(form: FormData, headers: string[]): Mapping {
 }
 
 export const actions: Actions = {
-	sheet: async ({ params, request }) => {
-		const file = await staged(params.id);
+	sheet: async ({ params, request, locals }) => {
+		const file = await staged(locals.actor, params.id);
 		const sheet = String((await request.formData()).get('sheet') ?? '');
 		if (!file.sheets.includes(sheet)) return fail(400, { message: 'Choose one of the sheets.' });
 		await saveStaged({ ...file, sheet, mapping: null });
 		redirect(303, `/import/${file.id}`);
 	},
 	preview: async ({ params, request, locals }) => {
-		const file = await staged(params.id);
+		const file = await staged(locals.actor, params.id);
 		const analysis = await analyseOffThread(locals.actor, file);
 		const mapping = mappingFrom(await request.formData(), analysis.headers);
 		const problems = mappingProblems(mapping.columns);
@@ -68,11 +69,12 @@ export const actions: Actions = {
 		const kind = kindOf(mapping);
 		if (!kind) {
 			return fail(400, {
-				message:
-					'With this mapping the file is none of the four kinds: observations need indicator_code, period and value; areas need area_code and area_name; framework files need result_code, result_level and result_title; indicator files need indicator_code, indicator_title, result_code, category, direction and measure.'
+				message: `With this mapping the file is none of the four kinds, each with these required columns: ${requiredColumnsText()}.`
 			});
 		}
-		const source = file.mapping ? file.source : mappingStep(importDb(), file, analysis).source;
+		const source = file.mapping
+			? file.source
+			: mappingStep(importDb(), locals.actor, file, analysis).source;
 		await saveStaged({ ...file, mapping: { ...mapping, kind }, source });
 		try {
 			await previewInTurn(locals.actor, file, mapping);
@@ -83,7 +85,7 @@ export const actions: Actions = {
 		redirect(303, `/import/${file.id}#preview`);
 	},
 	commit: async ({ params, request, locals }) => {
-		const file = await staged(params.id);
+		const file = await staged(locals.actor, params.id);
 		if (!file.mapping) return fail(400, { message: 'Check the file before importing it.' });
 		const form = await request.formData();
 		const saveAs = String(form.get('source') ?? '').trim() || null;
@@ -101,8 +103,8 @@ export const actions: Actions = {
 		await dropStaged(file.id);
 		redirect(303, `/import/history/${report.batchId}`);
 	},
-	discard: async ({ params }) => {
-		await dropStaged(params.id);
+	discard: async ({ params, locals }) => {
+		if (await loadStaged(appDb(), locals.actor, params.id)) await dropStaged(params.id);
 		redirect(303, '/import');
 	}
 };

@@ -4,5 +4,7 @@ import type { PageData } from './$types';
 type MapStep = Extract<PageData, { step: 'map' }>;
 export type Analysis = MapStep['analysis'];
 export type MappingStep = MapStep['mapping'];
+/** The columns past those shown: how many, and those mapped (sent back as they are). */
+export type Beyond = MapStep['beyond'];
 export type Preview = NonNullable<MapStep['preview']>;
 export type ImportIssue = Preview['errors'][number];

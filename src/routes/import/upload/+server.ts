@@ -1,4 +1,5 @@
 import { error, json } from '@sveltejs/kit';
+import { appDb } from '$lib/server/db/app-db';
 import { can } from '$lib/server/permissions';
 import { refuseDeclaredSize } from '$lib/server/imports/upload-limit';
 import { stageFile } from '$lib/server/imports/workspace/stage-file';
@@ -14,7 +15,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const tooLarge = refuseDeclaredSize(request);
 	if (tooLarge) return json({ message: tooLarge.message }, { status: 413 });
 	if (!request.body) return json({ message: 'The upload was empty.' }, { status: 400 });
-	const staged = await stageFile(name, request.body);
+	const staged = await stageFile(appDb(), locals.actor, name, request.body);
 	if ('message' in staged) return json({ message: staged.message }, { status: staged.status });
 	return json({ id: staged.id, location: `/import/${staged.id}` });
 };

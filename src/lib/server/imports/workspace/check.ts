@@ -88,7 +88,7 @@ export async function previewStaged(
 	mapping: Mapping
 ): Promise<FileReport> {
 	const path = await writeMappedCopy(file, mapping);
-	const { rows } = await analyse(file);
+	const { rows } = await analyse(db, actor, file);
 	const report =
 		typeof path === 'string'
 			? await withProgress(file.id, 'checking', rows, async (progress) => {
@@ -127,7 +127,7 @@ export async function commitStaged(
 	const path = await writeMappedCopy(file, mapping);
 	if (typeof path !== 'string') return refused(file, path);
 	const source = () => sourceFromPath(path, file.name);
-	const { rows } = await analyse(file);
+	const { rows } = await analyse(db, actor, file);
 	const recordAs = { sha256: file.sha256, sizeBytes: file.sizeBytes };
 	let skip: { lines: Set<number>; issues: ImportIssue[] } | undefined;
 	if (choice.validOnly) {
@@ -155,7 +155,7 @@ export async function commitStaged(
 		return (await importFiles(db, actor, [source()], { skip, recordAs, progress })).files[0]!;
 	});
 	if (report.errors.length === 0 && choice.saveAs) {
-		const { headers } = await analyse(file);
+		const { headers } = await analyse(db, actor, file);
 		saveSource(db, actor, choice.saveAs, headerSignature(headers), mapping);
 	}
 	return report;

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	headerSignature,
+	isPeriodHeader,
 	mappingProblems,
 	rekeyColumns,
 	suggestColumns,
@@ -13,7 +14,9 @@ import {
 import { OBSERVATION_COLUMNS } from '../../../domain/columns';
 import { FILE_KINDS, VALUE_TYPES, VERIFICATIONS, type FileKind } from '../../../domain/vocabulary';
 import { loadAreaTree } from '../../areas/tree';
+import type { Actor } from '../../actor';
 import type { Db } from '../../db';
+import { authorize } from '../../permissions';
 import { dimensionCategories, indicators } from '../../db/schema';
 import { detectKind } from '../detect-kind';
 import { normaliseHeader } from '../read-table';
@@ -35,10 +38,25 @@ export interface StagedAnalysis {
 }
 
 const SAMPLE_ROWS = 5;
-const DISTINCT_LIMIT = 200;
+/** Values of a column offered for mapping onto known ones: codes and categories are few. */
+const DISTINCT_LIMIT = 100;
+/** A value longer than this is no code or category, and is not offered for mapping. */
+const DISTINCT_CHARS = 100;
+/** Characters of a sample cell kept to show. */
+const SAMPLE_CHARS = 100;
+/**
+ * Columns the mapping step shows, with their samples and values: the page stays small however
+ * wide the file (up to the 16,384 columns of caps.ts). Columns past these are mapped as
+ * suggested (a wide file's period columns) or left out, and the page says how many.
+ */
+export const SHOWN_COLUMNS = 100;
 
-/** Reads the staged file once and remembers what it found (per sheet). */
-export async function analyse(file: StagedFile): Promise<StagedAnalysis> {
+/**
+ * Reads the staged file once and remembers what it found (per sheet): a bounded sample, however
+ * large the file — the first rows, the shown columns, short values.
+ */
+export async function analyse(_db: Db, actor: Actor, file: StagedFile): Promise<StagedAnalysis> {
+	authorize(actor, 'import');
 	const cache = join(
 		stagingFolder(file.id),
 		`analysis-${encodeURIComponent(file.sheet ?? '')}.json`
@@ -59,18 +77,21 @@ export async function analyse(file: StagedFile): Promise<StagedAnalysis> {
 	analysis.problem = await readStaged(file, {
 		header(header) {
 			analysis.headers = header.rawHeaders;
-			header.rawHeaders.forEach(() => sets.push(new Set()));
+			header.rawHeaders.slice(0, SHOWN_COLUMNS).forEach(() => sets.push(new Set()));
 		},
 		record(record) {
 			analysis.rows++;
-			if (analysis.sample.length < SAMPLE_ROWS) analysis.sample.push(record.values);
-			record.values.forEach((v, i) => {
+			const shown = record.values.slice(0, SHOWN_COLUMNS);
+			if (analysis.sample.length < SAMPLE_ROWS) {
+				analysis.sample.push(shown.map((v) => v.slice(0, SAMPLE_CHARS)));
+			}
+			shown.forEach((v, i) => {
 				const set = sets[i];
-				if (set && v !== '' && set.size < DISTINCT_LIMIT) set.add(v);
+				if (set && v !== '' && v.length <= DISTINCT_CHARS && set.size < DISTINCT_LIMIT) set.add(v);
 			});
 		}
 	});
-	analysis.headers.forEach((h, i) => (analysis.distinct[h] = [...(sets[i] ?? [])]));
+	sets.forEach((set, i) => (analysis.distinct[analysis.headers[i]!] = [...set]));
 	await writeFile(cache, JSON.stringify(analysis));
 	return analysis;
 }
@@ -119,7 +140,13 @@ export function kindOf(mapping: Mapping): FileKind | null {
  * The mapping to show: the one the planner chose, else the saved source's for files with these
  * headers, else the suggestion of the kind whose columns the headers match best.
  */
-export function mappingStep(db: Db, file: StagedFile, analysis: StagedAnalysis): MappingStep {
+export function mappingStep(
+	db: Db,
+	actor: Actor,
+	file: StagedFile,
+	analysis: StagedAnalysis
+): MappingStep {
+	authorize(actor, 'import');
 	const dimensions = declaredDimensions(db);
 	let source: string | null = null;
 	let mapping: Mapping & { kind?: FileKind | null };
@@ -156,13 +183,47 @@ export function mappingStep(db: Db, file: StagedFile, analysis: StagedAnalysis):
 	};
 }
 
+/**
+ * What the page shows of the mapping step: the first SHOWN_COLUMNS columns with their samples
+ * and choices, and of the columns past them only those mapped (a wide file's periods, a column
+ * the suggestion or a saved source recognised), which the form sends back as they are.
+ */
+export function shownMapping(analysis: StagedAnalysis, step: MappingStep) {
+	const shown = analysis.headers.slice(0, SHOWN_COLUMNS);
+	const columns: Mapping['columns'] = {};
+	for (const h of shown) columns[h] = step.mapping.columns[h] ?? null;
+	const mappedBeyond = analysis.headers
+		.slice(SHOWN_COLUMNS)
+		.map((header, k) => ({
+			index: SHOWN_COLUMNS + k,
+			target: step.mapping.columns[header] ?? null
+		}))
+		.filter((c): c is { index: number; target: string } => c.target !== null);
+	return {
+		analysis: { ...analysis, headers: shown, distinct: {} },
+		mapping: { ...step, mapping: { ...step.mapping, columns } },
+		beyond: {
+			count: Math.max(0, analysis.headers.length - SHOWN_COLUMNS),
+			mapped: mappedBeyond
+		}
+	};
+}
+
+/**
+ * The suggestion of the kind whose columns the headers match best. Only the shown columns are
+ * matched against the contract's names (matching costs time per column); past them a header
+ * that is a period is a wide file's period column, and any other is left out, as the page says.
+ */
 function bestSuggestion(headers: string[], dimensions: string[]): { columns: Mapping['columns'] } {
+	const shown = headers.slice(0, SHOWN_COLUMNS);
+	const rest: Mapping['columns'] = {};
+	for (const h of headers.slice(SHOWN_COLUMNS)) rest[h] = isPeriodHeader(h) ? h.trim() : null;
 	let best: { columns: Mapping['columns']; score: number } = {
-		columns: suggestColumns(headers, []),
+		columns: { ...suggestColumns(shown, []), ...rest },
 		score: -1
 	};
 	for (const kind of FILE_KINDS) {
-		const columns = suggestColumns(headers, targetColumns(kind, dimensions));
+		const columns = { ...suggestColumns(shown, targetColumns(kind, dimensions)), ...rest };
 		if (kindOf({ columns, values: {} }) !== kind) continue;
 		const score = Object.values(columns).filter((c) => c !== null).length;
 		if (score > best.score) best = { columns, score };

@@ -1,3 +1,6 @@
+import type { Actor } from '../../actor';
+import type { Db } from '../../db';
+import { authorize } from '../../permissions';
 import { WorkbookProblem, sheetNames } from './sheets';
 import { tooLargeFailure } from '../upload-limit';
 import { dropStaged, originalPath, saveStaged, stageUpload, type StagedFile } from './staging';
@@ -14,9 +17,12 @@ export interface StageRefusal {
  * on and the HTTP status to answer with.
  */
 export async function stageFile(
+	_db: Db,
+	actor: Actor,
 	name: string,
 	body: ReadableStream<Uint8Array> | Uint8Array
 ): Promise<StagedFile | StageRefusal> {
+	authorize(actor, 'import');
 	if (/\.(xls|ods|numbers)$/i.test(name)) {
 		return {
 			message: `"${name}" is not a CSV or .xlsx file: save it as .xlsx (Excel workbook) or CSV and upload it again.`,

@@ -7,7 +7,10 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Mapping } from '../../../domain/column-mapping';
 import type { FileKind } from '../../../domain/vocabulary';
+import type { Actor } from '../../actor';
 import { nowText } from '../../clock';
+import type { Db } from '../../db';
+import { authorize } from '../../permissions';
 import { spoolFolder, sweepSpool, uploadsRoot } from '../spool';
 import { byteLimit, tooLargeFailure } from '../upload-limit';
 
@@ -97,7 +100,8 @@ export async function saveStaged(file: StagedFile): Promise<void> {
 }
 
 /** The staged file, or null when the id is unknown or its upload was removed. */
-export async function loadStaged(id: string): Promise<StagedFile | null> {
+export async function loadStaged(_db: Db, actor: Actor, id: string): Promise<StagedFile | null> {
+	authorize(actor, 'import');
 	if (!ID.test(id)) return null;
 	try {
 		return JSON.parse(await readFile(join(stagingFolder(id), 'meta.json'), 'utf8')) as StagedFile;

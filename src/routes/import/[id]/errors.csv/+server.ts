@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
+import { appDb } from '$lib/server/db/app-db';
 import { csvChunks } from '$lib/server/exports/csv';
 import { lastPreview } from '$lib/server/imports/workspace/check';
 import { loadStaged } from '$lib/server/imports/workspace/staging';
 import type { RequestHandler } from './$types';
 
 /** The errors and warnings of the last preview, as CSV, to fix the file with. */
-export const GET: RequestHandler = async ({ params }) => {
-	const file = await loadStaged(params.id);
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const file = await loadStaged(appDb(), locals.actor, params.id);
 	const preview = file ? await lastPreview(file) : null;
 	if (!file || !preview) error(404, 'No preview of this upload: check the file first.');
 	const rows = [
