@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { LOCAL_ADMINISTRATOR, NOBODY } from '$lib/server/actor';
+import { readerAnswer } from '$lib/server/cache/page-cache';
 import { importDb, appDb, openAppDb } from '$lib/server/db/app-db';
 import { ensureDemoAccounts } from '$lib/server/demo/demo-accounts';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
@@ -62,13 +63,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.account = null;
 	event.locals.sessionId = null;
 	try {
-		const passed = gate(appDb(), event);
+		const db = appDb();
+		const passed = gate(db, event);
 		if (!passed.pass) return withSecurityHeaders(passed.response);
 		event.locals.account = passed.account;
 		event.locals.sessionId = passed.sessionId;
 		// a change arriving while an import writes waits for it a little, without blocking
-		if (mayWriteMain(event)) await waitForWriteLock(appDb().$client, WRITE_WAIT_MS);
-		const response = await resolve(event);
+		if (mayWriteMain(event)) await waitForWriteLock(db.$client, WRITE_WAIT_MS);
+		// kept or rendered, tagged (304 when the reader holds it already), then compressed
+		const response = await readerAnswer(db, event, passed.account, () => resolve(event));
 		if (wasBusy(event)) return withSecurityHeaders(busyResponse(event, response));
 		return withSecurityHeaders(await compressed(event.request, response));
 	} catch (e) {

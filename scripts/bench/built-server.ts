@@ -141,8 +141,15 @@ export async function stopServer(server: BuiltServer | undefined, graceMs = 5_00
 	clearTimeout(timer);
 }
 
-/** Signs in as a demo account through the sign-in form; returns the session cookie's value. */
-export async function signIn(origin: string, username: string): Promise<string> {
+/**
+ * Signs in through the sign-in form (a demo account's published password unless another is
+ * given); returns the session cookie's value.
+ */
+export async function signIn(
+	origin: string,
+	username: string,
+	password = demoPassword(username)
+): Promise<string> {
 	const response = await fetch(`${origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -151,11 +158,11 @@ export async function signIn(origin: string, username: string): Promise<string> 
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
-		body: new URLSearchParams({ username, password: demoPassword(username), next: '/' })
+		body: new URLSearchParams({ username, password, next: '/' })
 	});
 	const match = /cpas_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
 	if (response.status !== 303 || !match) {
-		throw new Error(`Signing in as the demo ${username} failed (HTTP ${response.status}).`);
+		throw new Error(`Signing in as ${username} failed (HTTP ${response.status}).`);
 	}
 	return match[1]!;
 }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench:load`: how many signed-in readers one machine serves. Builds the app if needed,
  * starts the built server on a loopback port with a throwaway database and the demo mission,
- * signs in one session per connection (demo readers: viewer and leadership, in turn), and runs
- * autocannon against one page, twice:
+ * creates one reader account per connection (viewers and leadership, in turn, not cleared),
+ * signs each in, and runs autocannon against one page, each connection as its own reader:
  *
  * 1. `readers`: 50 connections on /objectives/PO1 for 30 s, nothing else running;
  * 2. `import`: the same while a planner imports a file of about 1,008,000 figures through
@@ -34,6 +34,9 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 // autocannon ships no types; the few parts used here are typed below
 import autocannonModule from 'autocannon';
+import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
+import { createAccount } from '../../src/lib/server/auth/accounts';
+import { createDb } from '../../src/lib/server/db';
 import {
 	buildIfStale,
 	freePort,
@@ -45,7 +48,9 @@ import {
 } from './built-server';
 
 const PREFERRED_PORT = 4329;
-const READERS = ['viewer', 'leadership'];
+/** Readers' roles, in turn; none cleared, like most of a mission's readers. */
+const READER_ROLES = ['viewer', 'leadership'];
+const READER_PASSWORD = 'bench-reader-pass-phrase';
 /** A request slower than this counts as an error (time-out) rather than a latency. */
 const REQUEST_TIMEOUT_S = 60;
 /** An import still running this long after the load stopped is abandoned (the server rolls back). */
@@ -299,6 +304,28 @@ async function postImport(
 	};
 }
 
+/** One account per connection, created as an administrator would, each signed in. */
+async function signInReaders(origin: string, database: string, count: number): Promise<string[]> {
+	const db = createDb(database);
+	const cookies: string[] = [];
+	try {
+		for (let i = 0; i < count; i++) {
+			const username = `reader-${String(i + 1).padStart(3, '0')}`;
+			const created = await createAccount(db, LOCAL_ADMINISTRATOR, {
+				username,
+				password: READER_PASSWORD,
+				role: READER_ROLES[i % READER_ROLES.length]!,
+				cleared: false
+			});
+			if (!created.ok) throw new Error(`creating ${username}: ${JSON.stringify(created)}`);
+			cookies.push(await signIn(origin, username, READER_PASSWORD));
+		}
+	} finally {
+		db.$client.close();
+	}
+	return cookies;
+}
+
 async function main(): Promise<number> {
 	const connections = setting('BENCH_CONNECTIONS', 50);
 	const seconds = setting('BENCH_DURATION', 30);
@@ -339,11 +366,10 @@ async function main(): Promise<number> {
 		console.log(`Starting the built server on ${origin} (demo mission, temporary database)…`);
 		await waitUntilServing(server);
 
-		console.log(`Signing in ${connections} reader sessions (${READERS.join(', ')} in turn)…`);
-		const cookies: string[] = [];
-		for (let i = 0; i < connections; i++) {
-			cookies.push(await signIn(origin, READERS[i % READERS.length]!));
-		}
+		console.log(
+			`Creating and signing in ${connections} reader accounts (${READER_ROLES.join(', ')} in turn)…`
+		);
+		const cookies = await signInReaders(origin, join(work, 'cpas.sqlite'), connections);
 		const first = await fetch(origin + path, {
 			headers: { cookie: `cpas_session=${cookies[0]}`, accept: 'text/html' }
 		});

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR, NOBODY, type Actor } from '../../../src/lib/server/actor';
 import { dataVersion } from '../../../src/lib/server/cache/data-version';
+import { VersionedCache } from '../../../src/lib/server/cache/versioned-cache';
 import {
 	cachedView,
-	ViewCache,
 	viewCacheBytes,
 	viewCacheOf,
 	visibilityOf
@@ -206,15 +206,15 @@ describe('writes by another connection (the import worker, the command line)', (
 
 describe('the cache’s bounds', () => {
 	test('the least recently used view goes first once the size is reached', () => {
-		const cache = new ViewCache(100);
+		const cache = new VersionedCache<string>(100);
 		cache.useVersion('1');
 		cache.set('a', 'A', 40);
 		cache.set('b', 'B', 40);
-		expect(cache.get('a')?.value).toBe('A');
+		expect(cache.get('a')).toBe('A');
 		cache.set('c', 'C', 40);
 		expect(cache.get('b')).toBeUndefined();
-		expect(cache.get('a')?.value).toBe('A');
-		expect(cache.get('c')?.value).toBe('C');
+		expect(cache.get('a')).toBe('A');
+		expect(cache.get('c')).toBe('C');
 		expect(cache.usedBytes).toBe(80);
 		// larger than the whole budget: not kept at all
 		cache.set('huge', 'H', 101);
@@ -223,7 +223,7 @@ describe('the cache’s bounds', () => {
 	});
 
 	test('a new data version forgets every view kept for the old one', () => {
-		const cache = new ViewCache(100);
+		const cache = new VersionedCache<string>(100);
 		cache.useVersion('1');
 		cache.set('a', 'A', 10);
 		cache.useVersion('2');

@@ -3,13 +3,15 @@
  * commit to the database file by another connection or process (the import worker, the
  * command line, a second server connection) — SQLite's `PRAGMA data_version` — and any row
  * this connection itself wrote — `total_changes()`. Both are cheap counters, read once per
- * request. They also move for writes no view reads (a session's last-seen time): such a write
- * only costs a recomputation, never a stale page.
+ * request. Sessions live in their own database file (db/sessions-db.ts), so signed-in readers
+ * do not move it; a write no view reads still does, which costs a recomputation, never a
+ * stale page.
  *
  * The day is part of it because views say whether figures are late (domain/freshness.ts),
  * which depends on today's date.
  */
 import type { Statement } from 'better-sqlite3';
+import { today } from '../clock';
 import type { Db } from '../db';
 
 interface Counters {
@@ -31,19 +33,14 @@ function countersOf(db: Db): Counters {
 	return found;
 }
 
-/** Today in UTC, as the views' `today()` computes it. */
-function utcDay(now: number): string {
-	return new Date(now).toISOString().slice(0, 10);
-}
-
 export function dataVersion(db: Db, now = Date.now()): string {
 	const c = countersOf(db);
-	return `${c.dataVersion.get()}.${c.totalChanges.get()}.${utcDay(now)}`;
+	return `${c.dataVersion.get()}.${c.totalChanges.get()}.${today(new Date(now))}`;
 }
 
 /**
  * True while this connection is inside a transaction: what it reads then may still be rolled
- * back (an import spans awaits), so nothing read then may be kept.
+ * back, so nothing read then may be kept.
  */
 export function writing(db: Db): boolean {
 	return db.$client.inTransaction;

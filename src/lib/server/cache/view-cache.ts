@@ -13,6 +13,7 @@ import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { dataVersion, writing } from './data-version';
+import { VersionedCache } from './versioned-cache';
 
 export const DEFAULT_VIEW_CACHE_MB = 32;
 
@@ -25,64 +26,6 @@ export function visibilityOf(actor: Actor): string {
 	return `${actor.role}:${actor.cleared ? 'cleared' : 'uncleared'}`;
 }
 
-interface Entry {
-	value: unknown;
-	bytes: number;
-}
-
-/** A least-recently-used map bounded by the total size of its values, cleared per version. */
-export class ViewCache {
-	private version = '';
-	private readonly entries = new Map<string, Entry>();
-	private bytes = 0;
-	hits = 0;
-	misses = 0;
-
-	constructor(readonly maxBytes: number) {}
-
-	get size(): number {
-		return this.entries.size;
-	}
-
-	get usedBytes(): number {
-		return this.bytes;
-	}
-
-	/** Forgets everything kept for another version. */
-	useVersion(version: string): void {
-		if (version === this.version) return;
-		this.version = version;
-		this.entries.clear();
-		this.bytes = 0;
-	}
-
-	get(key: string): Entry | undefined {
-		const entry = this.entries.get(key);
-		if (entry) {
-			// most recently used last: Map keeps insertion order
-			this.entries.delete(key);
-			this.entries.set(key, entry);
-		}
-		return entry;
-	}
-
-	set(key: string, value: unknown, bytes: number): void {
-		if (bytes > this.maxBytes) return;
-		const old = this.entries.get(key);
-		if (old) {
-			this.bytes -= old.bytes;
-			this.entries.delete(key);
-		}
-		this.entries.set(key, { value, bytes });
-		this.bytes += bytes;
-		for (const [oldest, entry] of this.entries) {
-			if (this.bytes <= this.maxBytes) break;
-			this.entries.delete(oldest);
-			this.bytes -= entry.bytes;
-		}
-	}
-}
-
 export function viewCacheBytes(env: Record<string, string | undefined> = process.env): number {
 	const text = env.CPAS_VIEW_CACHE_MB?.trim();
 	const mb = text ? Number(text) : DEFAULT_VIEW_CACHE_MB;
@@ -92,13 +35,13 @@ export function viewCacheBytes(env: Record<string, string | undefined> = process
 	return Math.round(mb * 1024 * 1024);
 }
 
-const caches = new WeakMap<Db, ViewCache>();
+const caches = new WeakMap<Db, VersionedCache<unknown>>();
 
 /** The cache of one database connection (each test's database has its own). */
-export function viewCacheOf(db: Db): ViewCache {
+export function viewCacheOf(db: Db): VersionedCache<unknown> {
 	let cache = caches.get(db);
 	if (!cache) {
-		cache = new ViewCache(viewCacheBytes());
+		cache = new VersionedCache<unknown>(viewCacheBytes());
 		caches.set(db, cache);
 	}
 	return cache;
@@ -131,9 +74,9 @@ export function cachedView<T>(
 	cache.useVersion(version);
 	const key = JSON.stringify([name, visibilityOf(actor), ...params]);
 	const kept = cache.get(key);
-	if (kept) {
+	if (kept !== undefined) {
 		cache.hits++;
-		return kept.value as T;
+		return kept as T;
 	}
 	cache.misses++;
 	const value = compute();
