@@ -42,6 +42,7 @@ interface Expectation {
 const EXPECTED: Record<string, Expectation> = {
 	'/': { page: ALL },
 	'/login': { page: OPEN, actions: { default: OPEN } },
+	'/healthz': { methods: { GET: OPEN } },
 	'/setup': { page: CLOSED, actions: { default: CLOSED } },
 	'/logout': { methods: { POST: ALL } },
 	'/account': {

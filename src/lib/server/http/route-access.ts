@@ -32,6 +32,7 @@ const READ_ENDPOINT: RouteRule = { methods: { GET: 'read' } };
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/': { page: 'read' },
 	'/login': { page: 'public', actions: { default: 'public' } },
+	'/healthz': { methods: { GET: 'public' } },
 	'/setup': { page: 'setup', actions: { default: 'setup' } },
 	'/logout': { methods: { POST: 'signed-in' } },
 	'/account': {
