@@ -1,0 +1,202 @@
+/**
+ * Accessibility checked by a machine: axe-core's WCAG 2.1 A and AA rules over every page each
+ * role can open, on the demo mission, plus the sign-in page signed out and the
+ * first-administrator page on the empty server. A serious or critical violation fails, named
+ * by page, rule and element. What a machine cannot judge (reading order, wording, what a
+ * screen reader announces while a form is used) is left to the other specs and to people.
+ *
+ * The pages come from the route table (the files under src/routes), so a new page fails the
+ * first test until it has an address here; which role opens which page is the gate's own rule.
+ */
+import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ROLES, type Role } from '../../src/lib/domain/roles';
+import { accessFor } from '../../src/lib/server/http/route-access';
+import { can } from '../../src/lib/server/permissions';
+import { declaredRoutes } from '../helpers/routes';
+import { pageAs } from './auth';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const EMPTY = `http://localhost:${Number(process.env.CPAS_E2E_PORT ?? 4173) + 1}`;
+
+/** A cycle this spec creates (no other spec uses the period), so its page can be checked. */
+const CYCLE = '2024-H1';
+/** An upload this spec stages (one bad value, so the preview lists an error), then discards. */
+const UPLOAD = 'indicator_code,period,area_code,value\n1.2.1,2026-01,AMB,x\n';
+
+/**
+ * The addresses checked for each page of the route table, from the demo mission: the pages
+ * readers meet most (indicators 1.1.1 and 1.3.6 with their tables, a breakdown) and one of
+ * each detail page. `null`: checked elsewhere in this spec; a function: made by the spec.
+ */
+const ADDRESSES: Record<string, string[] | null> = {
+	'/': ['/'],
+	'/login': null,
+	'/setup': null,
+	'/account': ['/account'],
+	'/admin/users': ['/admin/users'],
+	'/admin/users/[username]': ['/admin/users/viewer'],
+	'/admin/settings': ['/admin/settings'],
+	'/admin/audit': ['/admin/audit'],
+	'/areas': ['/areas', '/areas?edit=AMB-DUN'],
+	'/framework': ['/framework'],
+	'/framework/catalogue': ['/framework/catalogue'],
+	'/framework/catalogue/[dpo]': ['/framework/catalogue/1.2.1'],
+	'/framework/indicators/new': ['/framework/indicators/new'],
+	'/framework/indicators/[code]': ['/framework/indicators/1.2.1'],
+	'/framework/nodes/new': ['/framework/nodes/new'],
+	'/framework/nodes/[code]': ['/framework/nodes/PO1'],
+	'/import': ['/import'],
+	// staged by uploadForMapping below
+	'/import/[id]': null,
+	'/import/history': ['/import/history'],
+	'/import/history/[id]': ['/import/history/1', '/import/history/4'],
+	'/indicators': ['/indicators'],
+	'/indicators/[code]': [
+		'/indicators/1.1.1',
+		'/indicators/1.3.6',
+		'/indicators/1.2.1?breakdown=sex&area=AMB'
+	],
+	'/objectives': ['/objectives'],
+	'/objectives/[code]': ['/objectives/PO1', '/objectives/PO2?breakdown=sex'],
+	'/reports': ['/reports'],
+	'/reports/iptt': ['/reports/iptt', '/reports/iptt?by=fy'],
+	'/reports/rbb': ['/reports/rbb'],
+	'/reports/rbb/[fy]': ['/reports/rbb/FY2024-25'],
+	'/reports/cycles': ['/reports/cycles'],
+	'/reports/cycles/[code]': [`/reports/cycles/${CYCLE}`],
+	'/reports/recommendations': ['/reports/recommendations']
+};
+
+const PAGES = declaredRoutes().filter((r) => r.page);
+
+/** Whether the gate lets a role open a page: the app's own rule, not a copy of it. */
+function opens(role: Role, routeId: string): boolean {
+	const access = accessFor({ routeId, method: 'GET', action: null });
+	if (access === 'signed-in') return true;
+	if (access === null || access === 'public' || access === 'setup') return false;
+	return can({ username: role, role, cleared: true }, access);
+}
+
+/** The serious and critical violations on the page as it is now, one line each. */
+async function problems(page: Page, where: string): Promise<string[]> {
+	// the tables behind charts and other folded parts are checked too
+	await page
+		.locator('details')
+		.evaluateAll((all: HTMLDetailsElement[]) => all.forEach((d) => (d.open = true)));
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(WCAG_21_AA)
+		.options({ resultTypes: ['violations'] })
+		.analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) =>
+			v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${v.help}`)
+		);
+}
+
+/**
+ * Pages already checked, by their title and main content. Many pages look the same to several
+ * roles; the same markup is checked once (axe is slow on long tables). The header, the only
+ * other part that differs by role, is checked on each role's first page.
+ */
+const seen = new Set<string>();
+
+async function fingerprint(page: Page): Promise<string> {
+	const main = await page.locator('main').evaluate((m) => m.outerHTML);
+	return createHash('sha256')
+		.update(`${await page.title()}\n${main}`)
+		.digest('hex');
+}
+
+async function check(page: Page, path: string, who: string, always = false): Promise<string[]> {
+	const response = await page.goto(path);
+	expect(response?.status(), `${who} opens ${path}`).toBeLessThan(400);
+	// charts and enhanced forms are drawn once the scripts have run
+	await page.waitForLoadState('networkidle');
+	const key = await fingerprint(page);
+	if (seen.has(key) && !always) return [];
+	seen.add(key);
+	return problems(page, `${path} as ${who}`);
+}
+
+/** Stages a file with a bad value and checks it: the mapping page with its preview. */
+async function uploadForMapping(page: Page, who: string): Promise<string[]> {
+	await page.goto('/import');
+	await page.setInputFiles('#file', {
+		name: 'a11y-check.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(UPLOAD)
+	});
+	await page.getByRole('button', { name: 'Upload and map columns' }).click();
+	await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+	await page.waitForLoadState('networkidle');
+	const found = await problems(page, `the mapping page as ${who}`);
+	await page.getByRole('button', { name: 'Check the file' }).click();
+	await expect(page.getByRole('region', { name: 'What the file would change' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	found.push(...(await problems(page, `the mapping page's preview as ${who}`)));
+	await page.getByRole('button', { name: /^Discard/ }).click();
+	await page.waitForURL(/\/import$/);
+	return found;
+}
+
+test('every page of the route table has an address to check', () => {
+	const missing = PAGES.map((r) => r.id).filter((id) => !(id in ADDRESSES));
+	expect(missing, 'pages without an address in ADDRESSES').toEqual([]);
+});
+
+test.describe('signed in', () => {
+	test.beforeAll(async ({ browser }) => {
+		// a draft cycle, so the page with its rating and recommendation forms can be checked
+		const page = await pageAs(browser, 'admin');
+		await page.goto('/reports/cycles');
+		if ((await page.getByRole('link', { name: CYCLE, exact: true }).count()) === 0) {
+			await page.getByLabel('Period assessed').fill(CYCLE);
+			await page.getByRole('button', { name: 'Create the cycle' }).click();
+			await page.waitForURL(new RegExp(`/reports/cycles/${CYCLE}`));
+		}
+		await page.context().close();
+	});
+
+	for (const role of ROLES) {
+		test(`no serious or critical violation on the pages the ${role} opens`, async ({ browser }) => {
+			// axe takes seconds on a page with long tables: several minutes for the administrator's
+			test.setTimeout(900_000);
+			const page = await pageAs(browser, role);
+			const found: string[] = [];
+			for (const route of PAGES) {
+				if (!opens(role, route.id)) continue;
+				for (const path of ADDRESSES[route.id] ?? [])
+					found.push(...(await check(page, path, role)));
+			}
+			if (opens(role, '/import/[id]')) found.push(...(await uploadForMapping(page, role)));
+			await page.context().close();
+			expect(found, `axe found:\n${found.join('\n')}\n`).toEqual([]);
+		});
+	}
+});
+
+test.describe('signed out', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+
+	test('no serious or critical violation on the sign-in page, with and without a mistake', async ({
+		page
+	}) => {
+		const found = await check(page, '/login', 'nobody', true);
+		await page.getByLabel('User name').fill('no-such-user');
+		await page.getByLabel('Password').fill('not the password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		found.push(...(await problems(page, '/login after a wrong password')));
+		expect(found, `axe found:\n${found.join('\n')}\n`).toEqual([]);
+	});
+
+	test('no serious or critical violation on the first-administrator page of an empty server', async ({
+		page
+	}) => {
+		const found = await check(page, `${EMPTY}/setup`, 'nobody on the empty server', true);
+		expect(found, `axe found:\n${found.join('\n')}\n`).toEqual([]);
+	});
+});
