@@ -1,61 +1,25 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { listAreas } from '$lib/server/areas/list';
 import {
 	addCaveat,
 	deleteCaveat,
-	listCaveats,
 	updateCaveat,
 	type CaveatInput
 } from '$lib/server/caveats/caveats';
-import { loadIndicatorDetail } from '$lib/server/dashboard/indicator-detail';
+import { loadIndicatorView } from '$lib/server/dashboard/indicator-page';
 import { appDb } from '$lib/server/db/app-db';
-import { loadFramework } from '$lib/server/framework/tree';
 import { pageProblem } from '$lib/server/http/problems';
 import { seriesQueryFrom } from '$lib/server/http/series-query';
-import { findIndicator } from '$lib/server/indicators/list';
-import { listFigureProvenance } from '$lib/server/observations/provenance';
-import { rawFiguresFor, suppressesSmallCells } from '$lib/domain/small-cells';
 import { can, NotAllowed } from '$lib/server/permissions';
-import { loadSeries } from '$lib/server/series/load-series';
-import { statusMargin } from '$lib/server/settings/status-margin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
-	const db = appDb();
-	const indicator = findIndicator(db, locals.actor, params.code);
-	if (!indicator) error(404, `Unknown indicator "${params.code}".`);
 	const query = seriesQueryFrom(url);
-	const result = loadSeries(db, locals.actor, params.code, query);
-	if (!result.ok) pageProblem(result);
-	const figures = listFigureProvenance(db, locals.actor, params.code, query);
-	if (!figures.ok) pageProblem(figures);
 	const dimension = url.searchParams.get('breakdown') || null;
-	const detail = loadIndicatorDetail(db, locals.actor, params.code, query, dimension);
-	if (!detail.ok) pageProblem(detail);
+	const result = loadIndicatorView(appDb(), locals.actor, params.code, query, dimension);
+	if (!result.ok) pageProblem(result);
 	const season = url.searchParams.get('season') === 'budget' ? 'budget' : 'calendar';
-	const framework = loadFramework(db, locals.actor);
-	const node = framework.get(indicator.resultId);
-	const objective = framework.objectiveOf(indicator.resultId);
-	return {
-		indicator,
-		result: node ? { code: node.code, title: node.title, level: node.level } : null,
-		objective: objective ? { code: objective.code, title: objective.title } : null,
-		series: result.series,
-		margin: statusMargin(db),
-		caveats: listCaveats(db, locals.actor, params.code, result.series.area),
-		canEditCaveats: can(locals.actor, 'caveat'),
-		/** a cleared reader may download a restricted indicator's breakdown with its small cells */
-		canAskRawFigures:
-			suppressesSmallCells(indicator.sensitivity) && rawFiguresFor(locals.actor, true),
-		detail: detail.detail,
-		dimension,
-		season,
-		figures: figures.figures,
-		figuresTotal: figures.total,
-		query,
-		areas: listAreas(db, locals.actor)
-	};
+	return { ...result.view, canEditCaveats: can(locals.actor, 'caveat'), query, dimension, season };
 };
 
 /** The caveat form's fields as sent; `scope` says whether it is for this indicator or all. */
