@@ -71,6 +71,6 @@ async function render(
 		case 'csv':
 			return rbbCsv(report);
 		case 'html':
-			return (await import('./report-html')).rbbHtml(report, isDemoMission(db));
+			return (await import('../../lib/server/reports/rbb/html')).rbbHtml(report, isDemoMission(db));
 	}
 }

@@ -1,12 +1,13 @@
 /**
- * The RBB report as a self-contained HTML file: the page's own document component, rendered on
- * the server, with its styles inline. Outside Vite (the `cpas` process) .svelte files are
- * compiled on import by report-svelte-hooks.js.
+ * The RBB report as a self-contained HTML file, beside its CSV and workbook: the document
+ * component the page shows (lib/components/reports/RbbDocument.svelte), rendered on the
+ * server, with its styles inline. Outside Vite (the `cpas` process) .svelte files are compiled
+ * on import by svelte-hooks.js.
  */
 import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import type { Component } from 'svelte';
-import type { RbbReport } from '../../lib/domain/rbb-report';
+import type { RbbReport } from '../../../domain/rbb-report';
 
 let hooked = false;
 
@@ -14,10 +15,10 @@ async function documentComponent(): Promise<Component<{ report: RbbReport; demo?
 	// Under Vite (tests), its Svelte plugin compiles the component and sets import.meta.env;
 	// a plain Node process has neither and needs the hook.
 	if (!hooked && import.meta.env === undefined) {
-		register('./report-svelte-hooks.js', import.meta.url);
+		register('./svelte-hooks.js', import.meta.url);
 		hooked = true;
 	}
-	return (await import('../../routes/reports/rbb/RbbDocument.svelte')).default;
+	return (await import('../../../components/reports/RbbDocument.svelte')).default;
 }
 
 /**
@@ -25,7 +26,7 @@ async function documentComponent(): Promise<Component<{ report: RbbReport; demo?
  * use: a page has them from the app's stylesheet, a file of its own must carry them.
  */
 function tokens(): string {
-	const css = readFileSync(new URL('../../app.css', import.meta.url), 'utf8');
+	const css = readFileSync(new URL('../../../../app.css', import.meta.url), 'utf8');
 	return [...css.matchAll(/^\s*(--[\w-]+:[^;]+;)/gm)].map((m) => m[1]).join(' ');
 }
 
