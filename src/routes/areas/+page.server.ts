@@ -1,9 +1,11 @@
 import { fail } from '@sveltejs/kit';
+import type { FormAnswer } from '$lib/form-answer';
 import { z } from 'zod';
 import { addArea, editArea, setPopulation, type AreaInput } from '$lib/server/areas/edit';
-import { importAreasFile } from '$lib/server/areas/import-file';
+import { importAreasFile, type AreasFileResult } from '$lib/server/areas/import-file';
 import { loadAreaOverview } from '$lib/server/areas/overview';
 import { appDb, importDb } from '$lib/server/db/app-db';
+import { answered, refused } from '$lib/server/http/forms';
 import { urlFlag } from '$lib/server/http/series-query';
 import {
 	FORM_FRAMING_BYTES,
@@ -38,16 +40,20 @@ async function areaInput(request: Request): Promise<AreaInput> {
 	return areaForm.parse(Object.fromEntries(await request.formData()));
 }
 
-/** A form's answer: the message, or the problems with the values as typed. */
+/** A form's answer: what was done, or the problems with the values as typed. */
 async function answer(
 	form: 'edit' | 'population' | 'add',
 	values: AreaInput,
 	work: Promise<Awaited<ReturnType<typeof editArea>>>
 ) {
 	const result = await work;
-	if (!result.ok) return fail(400, { form, values, problems: result.problems });
-	return { form, values, message: result.message };
+	if (!result.ok) return refused(form, result.errors, { ...values });
+	return answered(form, result.message, { values: { ...values } });
 }
+
+type UploadAnswer = FormAnswer<{ result: AreasFileResult }>;
+const noFile = (message: string, status: number) =>
+	refused('upload', { file: message }, {}, status);
 
 // Edits go through the importer, whose transaction spans awaits: they use its connection.
 export const actions: Actions = {
@@ -65,14 +71,14 @@ export const actions: Actions = {
 	},
 	upload: async ({ request, locals }) => {
 		const declared = refuseDeclaredSize(request, FORM_FRAMING_BYTES);
-		if (declared) return fail(413, { form: 'upload' as const, missing: declared.message });
+		if (declared) return noFile(declared.message, 413);
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return fail(400, { form: 'upload' as const, missing: 'Choose an areas CSV file to import.' });
+			return noFile('Choose an areas CSV file to import.', 400);
 		}
 		const tooLarge = refuseFileSize(file.size);
-		if (tooLarge) return fail(413, { form: 'upload' as const, missing: tooLarge.message });
+		if (tooLarge) return noFile(tooLarge.message, 413);
 		const dryRun = urlFlag.parse(form.get('dry_run') as string | null);
 		const result = await importAreasFile(
 			importDb(),
@@ -80,7 +86,7 @@ export const actions: Actions = {
 			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
 			{ dryRun }
 		);
-		if (!result.ok) return fail(422, { form: 'upload' as const, result });
-		return { form: 'upload' as const, result };
+		const answer: UploadAnswer = { form: 'upload', result };
+		return result.ok ? answer : fail(422, answer);
 	}
 };

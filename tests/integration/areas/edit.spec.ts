@@ -150,7 +150,7 @@ describe('editing an area through the importer', () => {
 			});
 			expect(result.ok).toBe(false);
 			if (result.ok) return;
-			expect(result.problems.fields[field]).toContain(message);
+			expect(result.errors[field]).toContain(message);
 			expect(tableCounts(db)).toEqual(before);
 		}
 	);
@@ -230,7 +230,7 @@ describe('populations through the importer', () => {
 			});
 			expect(result.ok).toBe(false);
 			if (result.ok) return;
-			expect(result.problems.fields[field]).toContain(message);
+			expect(result.errors[field]).toContain(message);
 			expect(tableCounts(db)).toEqual(before);
 		}
 	);
@@ -256,13 +256,11 @@ describe('adding an area', () => {
 		const base = { name: 'x', parent: '', level: '', population: '', year: '' };
 		expect(await addArea(db, admin, { ...base, code: 'N1' })).toMatchObject({
 			ok: false,
-			problems: { fields: { code: 'Area N1 already exists: edit it in the list above.' } }
+			errors: { code: 'Area N1 already exists: edit it in the list above.' }
 		});
 		expect(await addArea(db, admin, { ...base, code: 'N4', year: '2024' })).toMatchObject({
 			ok: false,
-			problems: {
-				fields: { population: 'Give the population for that year, or leave the year blank.' }
-			}
+			errors: { population: 'Give the population for that year, or leave the year blank.' }
 		});
 		expect(area(db, 'N4')).toBeUndefined();
 	});

@@ -1,10 +1,10 @@
-import type { AreaColumn, FormProblems } from '../../domain/area-form';
-import { populationProblems, problemsOnForm } from '../../domain/area-form';
+import type { AreaColumn } from '../../domain/area-form';
+import { FIELD_OF_COLUMN, populationProblems } from '../../domain/area-form';
+import { FORM_ERROR, type FieldErrors, type Refusal } from '../../form-answer';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
-import { csvChunks } from '../exports/csv';
-import { importFiles } from '../imports/import-files';
+import { importFormFiles } from '../imports/from-form';
 import type { AuditDetail } from '../audit/record';
 import type { FileReport } from '../imports/report';
 import { loadAreaTree } from './tree';
@@ -21,8 +21,7 @@ export interface AreaInput {
 }
 
 export type AreaEditResult =
-	| { ok: true; changed: boolean; message: string; report: FileReport }
-	| { ok: false; problems: FormProblems };
+	{ ok: true; changed: boolean; message: string; report: FileReport } | Refusal;
 
 /**
  * An area as stored now, for the audit log's before and after: each population a field of its
@@ -44,10 +43,7 @@ function auditedArea(db: Db, code: string): AuditDetail | null {
 	};
 }
 
-const refused = (fields: FormProblems['fields']): AreaEditResult => ({
-	ok: false,
-	problems: { fields, general: [] }
-});
+const refused = (errors: FieldErrors): AreaEditResult => ({ ok: false, errors });
 
 /**
  * Writes one row of an areas file (formats.md §1.1) and imports it: the import checks it as it
@@ -62,15 +58,21 @@ async function importAreaRow(
 	actor: Actor,
 	fileName: string,
 	row: Partial<Record<AreaColumn, string>>
-): Promise<{ ok: true; report: FileReport } | { ok: false; problems: FormProblems }> {
+): Promise<{ ok: true; report: FileReport } | Refusal> {
 	const columns = Object.keys(row) as AreaColumn[];
-	const text = [...csvChunks(columns, [columns.map((c) => row[c])])].join('');
 	const code = row.area_code ?? '';
 	const before = auditedArea(db, code);
-	const report = await importFiles(
+	const result = await importFormFiles(
 		db,
 		actor,
-		[{ name: fileName, bytes: new TextEncoder().encode(text) }],
+		[
+			{
+				name: fileName,
+				columns,
+				rows: [columns.map((c) => row[c])],
+				field: (_, column) => FIELD_OF_COLUMN[column as AreaColumn] ?? FORM_ERROR
+			}
+		],
 		{
 			audit: (tx) => ({
 				action: 'areas.edit',
@@ -79,9 +81,8 @@ async function importAreaRow(
 			})
 		}
 	);
-	const [file] = report.files;
-	if (!report.ok || !file) return { ok: false, problems: problemsOnForm(file?.errors ?? []) };
-	return { ok: true, report: file };
+	if (!result.ok) return result;
+	return { ok: true, report: result.report.files[0]! };
 }
 
 const changed = (r: FileReport) => r.inserted + r.updated > 0;
