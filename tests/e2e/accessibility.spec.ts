@@ -40,6 +40,7 @@ const ADDRESSES: Record<string, string[] | null> = {
 	'/admin/users': ['/admin/users'],
 	'/admin/users/[username]': ['/admin/users/viewer'],
 	'/admin/settings': ['/admin/settings'],
+	'/admin/backup': ['/admin/backup'],
 	'/admin/audit': ['/admin/audit'],
 	'/areas': ['/areas', '/areas?edit=AMB-DUN'],
 	'/framework': ['/framework'],
