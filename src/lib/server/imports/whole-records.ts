@@ -81,6 +81,23 @@ export class WholeRecords {
 			this.last = text[length - 1]!;
 			return out;
 		};
+		if (
+			!quoted &&
+			!this.quoteSeen &&
+			this.carry.length + length <= RECORD_CHARS &&
+			text.indexOf('"') === -1
+		) {
+			// The common piece, without a quote: records end at its line breaks, and none can pass
+			// the record limit within carry + piece, so one search from the end is enough.
+			let end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+			// \r\n is one line break: never end a piece between the two
+			if (end !== -1 && end + 1 === length && text[end] === '\r') {
+				end = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+			}
+			const cut = end === -1 ? recordStart : end + 1;
+			fieldStart = cut;
+			return done(cut);
+		}
 		if (this.quoteSeen) {
 			this.quoteSeen = false;
 			if (text[0] === '"') pos = 1;
