@@ -23,7 +23,8 @@ async function actionsByRoute(): Promise<Map<string, string[]>> {
 	return out;
 }
 
-describe('the access rules cover the routes', () => {
+// Importing every page module transforms most of the app: seconds on a busy 2-core machine.
+describe('the access rules cover the routes', { timeout: 60_000 }, () => {
 	const routes = declaredRoutes();
 
 	test('the route files are found (the walk itself works)', async () => {
