@@ -8,13 +8,13 @@
  * compressed. Exit code 1 when the objective page is over budget, 2 when the measurement itself
  * failed, 0 otherwise.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoPassword } from '../../src/lib/server/demo/demo-password';
+import { buildIfStale, freePort } from './built-server';
 
 export const DEFAULT_PATHS = ['/objectives/PO1', '/', '/indicators/1.2.1'];
 /** 200 KiB: the issue says "200 KB"; the stricter 200,000-byte reading is printed beside it. */
@@ -107,57 +107,6 @@ export function librariesIn(code: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-	return newest;
-}
-
-/** Same rule as `npm start`: rebuild when build/handler.js is older than any source. */
-function buildIfStale(): void {
-	const handler = 'build/handler.js';
-	const sources = Math.max(
-		...['src', 'static', 'drizzle'].map(newestMtime),
-		...['svelte.config.js', 'vite.config.ts', 'package-lock.json'].map(newestMtime)
-	);
-	if (existsSync(handler) && statSync(handler).mtimeMs >= sources) {
-		console.log('Reusing the build in build/ (newer than the sources).');
-		return;
-	}
-	console.log('Building the app (npx vite build): the build is missing or older than the sources…');
-	const result = spawnSync('npx', ['vite', 'build'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		timeout: 10 * 60_000
-	});
-	if (result.status !== 0) {
-		throw new Error(`npx vite build failed (exit code ${result.status}, ${result.error ?? ''})`);
-	}
-}
-
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((done) => {
-		const server = createServer();
-		server.once('error', () => done(false));
-		server.listen(port, () => server.close(() => done(true)));
-	});
-}
-
-async function freePort(): Promise<number> {
-	if (await portIsFree(PREFERRED_PORT)) return PREFERRED_PORT;
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => (port ? done(port) : fail(new Error('no free port'))));
-		});
-	});
-}
 
 interface Server {
 	child: ChildProcess;
@@ -422,7 +371,7 @@ async function main(): Promise<number> {
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	try {
-		const port = await freePort();
+		const port = await freePort(PREFERRED_PORT);
 		const origin = `http://localhost:${port}`;
 		server = startServer(port, join(work, 'cpas.sqlite'));
 		console.log(`Starting the built server on ${origin} (demo mission, temporary database)…`);
