@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { demoPassword } from '../../src/lib/server/demo/demo-password';
+import { bodySizeLimit } from '../../src/lib/server/settings/upload-limit.js';
 
 const SERVER_START_TIMEOUT_MS = 90_000;
 
@@ -88,6 +89,8 @@ export function startServer(
 			ORIGIN: origin,
 			DATABASE_PATH: databasePath,
 			CPAS_DEMO: '1',
+			// as `npm start` sets it: adapter-node's own default (512 KB) would refuse real uploads
+			BODY_SIZE_LIMIT: bodySizeLimit(),
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
