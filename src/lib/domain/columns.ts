@@ -74,3 +74,18 @@ export const CONTRACT_COLUMNS: ReadonlySet<string> = new Set([
 	...INDICATOR_COLUMNS,
 	...OBSERVATION_COLUMNS
 ]);
+
+/** The columns of a `rules` file (formats.md §5.1), in the order it lists them. */
+export const RULE_COLUMNS = [
+	'source',
+	'indicator_code',
+	'value',
+	'date_column',
+	'area_column',
+	'where',
+	'dimensions',
+	'weight_column',
+	'unlocated_area',
+	'verification'
+] as const;
+export type RuleColumnName = (typeof RULE_COLUMNS)[number];
