@@ -2,6 +2,14 @@
  * The columns of each file kind, in the order formats.md §1 lists them. The importer reads
  * them, the exporter and the demo generator write them: one list, so they cannot drift apart.
  */
+/** `Indicator Code`, `indicator-code` and `indicator_code` are the same column (formats.md §1.0). */
+export function normaliseHeader(header: string): string {
+	return header
+		.trim()
+		.toLowerCase()
+		.replace(/[\s\-_]+/g, '_');
+}
+
 export const AREA_COLUMNS = [
 	'area_code',
 	'area_name',

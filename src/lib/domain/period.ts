@@ -264,7 +264,7 @@ function isLeapYear(year: number): boolean {
 }
 
 /** Why the text is not a real `YYYY-MM-DD` date, or null when it is one. */
-function dateProblem(date: string): string | null {
+export function dateProblem(date: string): string | null {
 	const match = ISO_DATE.exec(date);
 	if (!match) return 'not written as YYYY-MM-DD';
 	const [, yearText = '', monthText = '', dayText = ''] = match;

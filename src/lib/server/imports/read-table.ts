@@ -30,13 +30,9 @@ export interface CsvTable extends TableHeader {
 
 const EMPTY = 'The file is empty: it has no header line.';
 
-/** `Indicator Code`, `indicator-code` and `indicator_code` are the same column. */
-export function normaliseHeader(header: string): string {
-	return header
-		.trim()
-		.toLowerCase()
-		.replace(/[\s\-_]+/g, '_');
-}
+import { normaliseHeader } from '../../domain/columns';
+
+export { normaliseHeader };
 
 /** Counts delimiters outside quotes on the header line; the commonest one wins. */
 export function detectDelimiter(text: string): Delimiter {

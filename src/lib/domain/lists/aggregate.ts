@@ -1,0 +1,566 @@
+/**
+ * A list's rows become running sums (formats.md §5.3 steps 1–4), row by row, without keeping
+ * any row: each rule's matched rows are added into a group keyed by (period, area, the values
+ * of its dimensions), and a group holds five numbers. A million-row list costs as much memory
+ * as its groups, never its rows.
+ *
+ * Each rule reads every row's date and area, matched by `where` or not, so a bad date or area
+ * anywhere refuses the list. Errors are told to `issue` as they are found, with the line, the
+ * column as the list writes it, and the cell (`""` when blank).
+ */
+import { bucketContaining, type Granularity, type Period } from '../period';
+import type { ListRule } from './rule';
+import { AreaLevels, AreaMatcher, mixedLevelsMessage, type ListArea } from './area-match';
+import { ListCategories } from './categories';
+import { daysBetween, readListDate, type ListDate } from './list-date';
+import { findListColumn, foldCell } from './list-columns';
+
+/** One problem of a list, as formats.md §1.7 reports it. */
+export interface ListIssue {
+	line: number | null;
+	column: string | null;
+	value: string | null;
+	message: string;
+}
+
+export type NumberReading = { ok: true; value: number } | { ok: false; message: string };
+
+/** A rule with what the engine needs of its indicator. */
+export interface RulePlan {
+	rule: ListRule;
+	/** the indicator's reporting period (§5.3 step 3: month when it has none) */
+	frequency: Granularity;
+	/** a `sum` feeding a count: a negative cell is refused, as a negative count is */
+	nonNegative: boolean;
+}
+
+export interface ListSetup {
+	rules: readonly RulePlan[];
+	areas: readonly ListArea[];
+	/** spellings mapped to area codes for this source (see AreaMatcher) */
+	areaAliases?: ReadonlyMap<string, string>;
+	/** the categories already known per dimension */
+	categories: ReadonlyMap<string, readonly string[]>;
+	/** numbers as the file's delimiter writes them (§1.0) */
+	readNumber(text: string): NumberReading;
+}
+
+/** The running sums of one group of rows; what a figure is made of. */
+export interface Sums {
+	/** rows matched (count, sum) */
+	rows: number;
+	/** sum: Σ cell; mean: Σ weight × cell; days: Σ weight × days */
+	total: number;
+	/** share: weight of the rows holding one of the values */
+	hits: number;
+	/** share: weight of the rows with a value; mean, days: Σ weight (the items) */
+	weight: number;
+	/** share, mean, days: rows used (the sample size) */
+	used: number;
+}
+
+/** One group of a rule: its period (an index into ListAggregate.periods), area and categories. */
+export interface Group {
+	period: number;
+	areaId: number;
+	/** the rule's dimension → category; empty for a rule without dimensions */
+	categories: Readonly<Record<string, string>>;
+	sums: Sums;
+}
+
+export interface RuleAggregate {
+	plan: RulePlan;
+	/** rows that pass `where` */
+	matched: number;
+	groups: Group[];
+	/** the earliest and latest date in the rule's date column over every row; null without rows */
+	firstDate: string | null;
+	lastDate: string | null;
+	/** the areas the rule's area column names (blank cells: its unlocated area) */
+	namedAreas: ReadonlySet<number>;
+}
+
+export interface ListAggregate {
+	rows: number;
+	rules: RuleAggregate[];
+	periods: readonly Period[];
+	newCategories: ListCategories['added'];
+}
+
+const FREQUENCY_SLOTS: readonly Granularity[] = ['month', 'quarter', 'half', 'year', 'fy'];
+
+/** A date cell read once: the date, its day, and its period per frequency (ids, filled lazily). */
+type DateRefusal = Extract<ListDate, { ok: false }>;
+
+interface DateCell {
+	date: string;
+	periods: (number | undefined)[];
+}
+
+/** A column many rules may share: read once per row. */
+interface DateSlot {
+	position: number;
+	first: string | null;
+	last: string | null;
+	/** this row's date, null when the cell is bad */
+	current: DateCell | null;
+}
+
+interface AreaSlot {
+	position: number;
+	unlocated: ListArea | null;
+	named: Set<number>;
+	current: ListArea | null;
+}
+
+interface Condition {
+	position: number;
+	negated: boolean;
+	values: ReadonlySet<string>;
+}
+
+interface CompiledRule {
+	plan: RulePlan;
+	frequencySlot: number;
+	date: DateSlot;
+	area: AreaSlot;
+	where: Condition[];
+	/** the value's column(s): sum, share, mean one; days FROM and TO */
+	valueAt: number;
+	toAt: number;
+	shareValues: ReadonlySet<string>;
+	weightAt: number;
+	dimensions: { dimension: string; position: number }[];
+	matched: number;
+	plain: Map<number, Sums>;
+	broken: Map<number, Map<string, Sums>>;
+}
+
+/** A group's key: period and area as one number (area ids stay far below 2^21). */
+const AREA_SPAN = 2 ** 21;
+const KEY_SEPARATOR = '\u0001';
+/** Cells repeat (a few thousand dates, a few dozen areas); stop caching past this many. */
+const CACHE_LIMIT = 50_000;
+
+/** Opens a list: its header against the rules. The issues say why it cannot be read. */
+export function openList(
+	setup: ListSetup,
+	headers: readonly string[],
+	issue: (i: ListIssue) => void
+): ListAggregator | null {
+	const aggregator = new ListAggregator(setup, headers, issue);
+	return aggregator.refused ? null : aggregator;
+}
+
+export class ListAggregator {
+	refused = false;
+	private rows = 0;
+	private readonly rules: CompiledRule[] = [];
+	private readonly dateSlots: DateSlot[] = [];
+	private readonly areaSlots: AreaSlot[] = [];
+	private readonly matcher: AreaMatcher;
+	private readonly levels: AreaLevels;
+	private readonly categories: ListCategories;
+	private readonly dateCells = new Map<string, DateCell | DateRefusal>();
+	private readonly areaCells = new Map<string, ListArea | string>();
+	private readonly periods: Period[] = [];
+	private readonly periodIds = new Map<string, number>();
+	/** columns already reported on the current line: one error per cell */
+	private reportedLine = 0;
+	private readonly reportedColumns = new Set<number>();
+
+	constructor(
+		private readonly setup: ListSetup,
+		private readonly headers: readonly string[],
+		private readonly issue: (i: ListIssue) => void
+	) {
+		if (setup.areas.some((a) => a.id >= AREA_SPAN)) throw new RangeError('Area ids too large');
+		this.matcher = new AreaMatcher(setup.areas, setup.areaAliases);
+		this.levels = new AreaLevels(setup.areas);
+		this.categories = new ListCategories(setup.categories);
+		for (const plan of setup.rules) {
+			const compiled = this.compile(plan);
+			if (compiled) this.rules.push(compiled);
+		}
+	}
+
+	private column(plan: RulePlan, name: string, role: string): number {
+		const found = findListColumn(this.headers, name);
+		if (found.ok) return found.position;
+		const rule = `The rule ${plan.rule.source} → ${plan.rule.indicatorCode}`;
+		this.issue({
+			line: 1,
+			column: name,
+			value: null,
+			message:
+				found.reason === 'missing'
+					? `${rule} reads the column "${name}" (${role}), which this file does not have. Export the list with that column, or change the rule.`
+					: `${rule} reads the column "${name}" (${role}), which several columns of this file could be (${found.candidates.join(', ')}): give the whole column name in the rule.`
+		});
+		this.refused = true;
+		return -1;
+	}
+
+	private compile(plan: RulePlan): CompiledRule | null {
+		const { rule } = plan;
+		const at = (name: string, role: string) => this.column(plan, name, role);
+		const datePosition = at(rule.dateColumn, 'its date_column');
+		const areaPosition = at(rule.areaColumn, 'its area_column');
+		const where = rule.where.map((c) => ({
+			position: at(c.column, 'in its where'),
+			negated: c.negated,
+			values: new Set(c.values.map(foldCell))
+		}));
+		const value = rule.value;
+		let valueAt = -1;
+		let toAt = -1;
+		let shareValues: ReadonlySet<string> = new Set();
+		if (value.kind === 'sum' || value.kind === 'mean' || value.kind === 'share') {
+			valueAt = at(value.column, 'in its value');
+		}
+		if (value.kind === 'share') shareValues = new Set(value.values.map(foldCell));
+		if (value.kind === 'days') {
+			valueAt = at(value.from, 'the FROM date of its value');
+			toAt = at(value.to, 'the TO date of its value');
+		}
+		const weightAt = rule.weightColumn ? at(rule.weightColumn, 'its weight_column') : -1;
+		const dimensions = rule.dimensions.map((d) => ({
+			dimension: d.dimension,
+			position: at(d.column, `its dimension ${d.dimension}`)
+		}));
+		let unlocated: ListArea | null = null;
+		if (rule.unlocatedArea !== null) {
+			unlocated = this.matcher.byCodeOf(rule.unlocatedArea) ?? null;
+			if (!unlocated) {
+				this.issue({
+					line: null,
+					column: 'unlocated_area',
+					value: rule.unlocatedArea,
+					message: `The rule ${rule.source} → ${rule.indicatorCode} sends rows without an area to ${rule.unlocatedArea}, which is no longer an area: correct the source's rules.`
+				});
+				this.refused = true;
+			}
+		}
+		if (this.refused) return null;
+		return {
+			plan,
+			frequencySlot: FREQUENCY_SLOTS.indexOf(plan.frequency),
+			date: this.dateSlot(datePosition),
+			area: this.areaSlot(areaPosition, unlocated),
+			where,
+			valueAt,
+			toAt,
+			shareValues,
+			weightAt,
+			dimensions,
+			matched: 0,
+			plain: new Map(),
+			broken: new Map()
+		};
+	}
+
+	private dateSlot(position: number): DateSlot {
+		let slot = this.dateSlots.find((s) => s.position === position);
+		if (!slot) {
+			slot = { position, first: null, last: null, current: null };
+			this.dateSlots.push(slot);
+		}
+		return slot;
+	}
+
+	private areaSlot(position: number, unlocated: ListArea | null): AreaSlot {
+		let slot = this.areaSlots.find((s) => s.position === position && s.unlocated === unlocated);
+		if (!slot) {
+			slot = { position, unlocated, named: new Set(), current: null };
+			this.areaSlots.push(slot);
+		}
+		return slot;
+	}
+
+	private error(line: number, position: number, value: string, message: string): void {
+		if (line !== this.reportedLine) {
+			this.reportedLine = line;
+			this.reportedColumns.clear();
+		}
+		if (this.reportedColumns.has(position)) return;
+		this.reportedColumns.add(position);
+		this.issue({ line, column: this.headers[position] ?? null, value, message });
+	}
+
+	private readDate(cell: string): DateCell | DateRefusal {
+		let read = this.dateCells.get(cell);
+		if (read) return read;
+		const parsed = readListDate(cell);
+		read = parsed.ok ? { date: parsed.date, periods: [] } : parsed;
+		if (this.dateCells.size < CACHE_LIMIT) this.dateCells.set(cell, read);
+		return read;
+	}
+
+	private readArea(cell: string): ListArea | string {
+		let read = this.areaCells.get(cell);
+		if (read) return read;
+		const matched = this.matcher.match(cell);
+		read = matched.ok ? matched.area : matched.message;
+		if (this.areaCells.size < CACHE_LIMIT) this.areaCells.set(cell, read);
+		return read;
+	}
+
+	private periodOf(cell: DateCell, slot: number): number {
+		let id = cell.periods[slot];
+		if (id === undefined) {
+			const period = bucketContaining(cell.date, FREQUENCY_SLOTS[slot]!);
+			id = this.periodIds.get(period.label);
+			if (id === undefined) {
+				id = this.periods.push(period) - 1;
+				this.periodIds.set(period.label, id);
+			}
+			cell.periods[slot] = id;
+		}
+		return id;
+	}
+
+	/** Adds one row. `cells` are in header order. */
+	row(line: number, cells: readonly string[]): void {
+		this.rows++;
+		for (const slot of this.dateSlots) {
+			const cell = cells[slot.position] ?? '';
+			const read = this.readDate(cell);
+			if ('ok' in read) {
+				slot.current = null;
+				this.error(line, slot.position, cell, read.message);
+				continue;
+			}
+			slot.current = read;
+			if (slot.first === null || read.date < slot.first) slot.first = read.date;
+			if (slot.last === null || read.date > slot.last) slot.last = read.date;
+		}
+		for (const slot of this.areaSlots) this.locate(slot, line, cells);
+		for (const rule of this.rules) this.add(rule, line, cells);
+	}
+
+	private locate(slot: AreaSlot, line: number, cells: readonly string[]): void {
+		const cell = cells[slot.position] ?? '';
+		slot.current = null;
+		let area: ListArea;
+		if (cell === '' || cell.trim() === '') {
+			if (!slot.unlocated) {
+				this.error(
+					line,
+					slot.position,
+					'',
+					'The area is blank, and the rule has no unlocated_area to send such rows to: fill in the area, or give the source an unlocated_area.'
+				);
+				return;
+			}
+			area = slot.unlocated;
+		} else {
+			const read = this.readArea(cell);
+			if (typeof read === 'string') {
+				this.error(line, slot.position, cell, read);
+				return;
+			}
+			area = read;
+		}
+		slot.current = area;
+		slot.named.add(area.id);
+		const column = this.headers[slot.position] ?? '';
+		for (const mixed of this.levels.name(area, { line, column, value: cell })) {
+			this.issue({
+				line: mixed.at.line,
+				column: mixed.at.column,
+				value: mixed.at.value,
+				message: mixedLevelsMessage(mixed)
+			});
+		}
+	}
+
+	private passes(rule: CompiledRule, cells: readonly string[]): boolean {
+		for (const c of rule.where) {
+			const holds = c.values.has(foldCell(cells[c.position] ?? ''));
+			if (holds === c.negated) return false;
+		}
+		return true;
+	}
+
+	private number(line: number, position: number, cell: string): number | null {
+		const read = this.setup.readNumber(cell);
+		if (read.ok) return read.value;
+		this.error(line, position, cell, `"${cell}" ${read.message}.`);
+		return null;
+	}
+
+	/** The row's weight for a rule that uses it: a blank, zero or negative weight is an error. */
+	private weight(rule: CompiledRule, line: number, cells: readonly string[]): number | null {
+		if (rule.weightAt < 0) return 1;
+		const cell = cells[rule.weightAt] ?? '';
+		if (cell.trim() === '') {
+			this.error(
+				line,
+				rule.weightAt,
+				'',
+				'The weight is blank on a row the rule uses: every such row needs a positive weight.'
+			);
+			return null;
+		}
+		const weight = this.number(line, rule.weightAt, cell);
+		if (weight === null) return null;
+		if (weight <= 0) {
+			this.error(line, rule.weightAt, cell, `A weight must be more than 0; "${cell}" is not.`);
+			return null;
+		}
+		return weight;
+	}
+
+	private sumsOf(
+		rule: CompiledRule,
+		period: number,
+		areaId: number,
+		cells: readonly string[],
+		line: number
+	): Sums {
+		const key = period * AREA_SPAN + areaId;
+		if (rule.dimensions.length === 0) {
+			let sums = rule.plain.get(key);
+			if (!sums) rule.plain.set(key, (sums = emptySums()));
+			return sums;
+		}
+		let categories = '';
+		for (let i = 0; i < rule.dimensions.length; i++) {
+			const d = rule.dimensions[i]!;
+			const category = this.categories.categoryOf(d.dimension, cells[d.position] ?? '', line);
+			categories = i === 0 ? category : categories + KEY_SEPARATOR + category;
+		}
+		let byCategory = rule.broken.get(key);
+		if (!byCategory) rule.broken.set(key, (byCategory = new Map()));
+		let sums = byCategory.get(categories);
+		if (!sums) byCategory.set(categories, (sums = emptySums()));
+		return sums;
+	}
+
+	private add(rule: CompiledRule, line: number, cells: readonly string[]): void {
+		const date = rule.date.current;
+		const area = rule.area.current;
+		if (!this.passes(rule, cells)) return;
+		rule.matched++;
+		if (!date || !area) return;
+		const value = rule.plan.rule.value;
+		let sums: Sums;
+		const group = () =>
+			this.sumsOf(rule, this.periodOf(date, rule.frequencySlot), area.id, cells, line);
+		switch (value.kind) {
+			case 'count':
+				group().rows++;
+				return;
+			case 'sum': {
+				const cell = cells[rule.valueAt] ?? '';
+				let n = 0;
+				if (cell.trim() !== '') {
+					const read = this.number(line, rule.valueAt, cell);
+					if (read === null) return;
+					if (read < 0 && rule.plan.nonNegative) {
+						this.error(
+							line,
+							rule.valueAt,
+							cell,
+							`"${cell}" is negative, and the rule adds it to a count, which cannot be negative.`
+						);
+						return;
+					}
+					n = read;
+				}
+				sums = group();
+				sums.rows++;
+				sums.total += n;
+				return;
+			}
+			case 'share': {
+				const cell = cells[rule.valueAt] ?? '';
+				if (cell.trim() === '') return;
+				const weight = this.weight(rule, line, cells);
+				if (weight === null) return;
+				sums = group();
+				sums.rows++;
+				sums.used++;
+				sums.weight += weight;
+				if (rule.shareValues.has(foldCell(cell))) sums.hits += weight;
+				return;
+			}
+			case 'mean': {
+				const cell = cells[rule.valueAt] ?? '';
+				if (cell.trim() === '') return;
+				const n = this.number(line, rule.valueAt, cell);
+				const weight = this.weight(rule, line, cells);
+				if (n === null || weight === null) return;
+				sums = group();
+				sums.rows++;
+				sums.used++;
+				sums.total += weight * n;
+				sums.weight += weight;
+				return;
+			}
+			case 'days': {
+				const fromCell = cells[rule.valueAt] ?? '';
+				const toCell = cells[rule.toAt] ?? '';
+				if (fromCell.trim() === '' || toCell.trim() === '') return;
+				const from = this.readDate(fromCell);
+				const to = this.readDate(toCell);
+				if ('ok' in from) this.error(line, rule.valueAt, fromCell, from.message);
+				if ('ok' in to) this.error(line, rule.toAt, toCell, to.message);
+				if ('ok' in from || 'ok' in to) return;
+				const days = daysBetween(from.date, to.date);
+				if (days < 0) {
+					this.error(
+						line,
+						rule.toAt,
+						toCell,
+						`${toCell} is before ${fromCell} (in ${this.headers[rule.valueAt]}): the response cannot come before the alert. Correct one of the dates.`
+					);
+					return;
+				}
+				const weight = this.weight(rule, line, cells);
+				if (weight === null) return;
+				sums = group();
+				sums.rows++;
+				sums.used++;
+				sums.total += weight * days;
+				sums.weight += weight;
+				return;
+			}
+		}
+	}
+
+	/** The sums of every rule, once every row has been added. */
+	finish(): ListAggregate {
+		return {
+			rows: this.rows,
+			periods: this.periods,
+			newCategories: this.categories.added,
+			rules: this.rules.map((rule) => ({
+				plan: rule.plan,
+				matched: rule.matched,
+				groups: [...groupsOf(rule)],
+				firstDate: rule.date.first,
+				lastDate: rule.date.last,
+				namedAreas: rule.area.named
+			}))
+		};
+	}
+}
+
+function emptySums(): Sums {
+	return { rows: 0, total: 0, hits: 0, weight: 0, used: 0 };
+}
+
+function* groupsOf(rule: CompiledRule): Generator<Group> {
+	for (const [key, sums] of rule.plain) {
+		yield { period: Math.floor(key / AREA_SPAN), areaId: key % AREA_SPAN, categories: {}, sums };
+	}
+	for (const [key, byCategory] of rule.broken) {
+		for (const [joined, sums] of byCategory) {
+			const values = joined.split(KEY_SEPARATOR);
+			const categories: Record<string, string> = {};
+			rule.dimensions.forEach((d, i) => (categories[d.dimension] = values[i]!));
+			yield { period: Math.floor(key / AREA_SPAN), areaId: key % AREA_SPAN, categories, sums };
+		}
+	}
+}
