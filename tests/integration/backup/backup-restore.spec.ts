@@ -271,7 +271,17 @@ describe('restore', () => {
 			readFileSync(join(import.meta.dirname, '../../../drizzle/meta/_journal.json'), 'utf8')
 		) as { entries: { tag: string; when: number }[] };
 		const moved = journal.entries.find((e) => e.tag === '0007_sessions_in_their_own_file')!;
-		client.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(moved.when);
+		// the migrations from 0007 on had not run: their records and the tables they made go
+		client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(moved.when);
+		for (const later of journal.entries.filter((e) => e.when > moved.when)) {
+			const sql = readFileSync(
+				join(import.meta.dirname, `../../../drizzle/${later.tag}.sql`),
+				'utf8'
+			);
+			for (const [, table] of sql.matchAll(/CREATE TABLE `(\w+)`/g)) {
+				if (!table!.startsWith('__new_')) client.exec(`DROP TABLE IF EXISTS ${table}`);
+			}
+		}
 		client.exec('CREATE TABLE sessions (id TEXT PRIMARY KEY)');
 		client.exec('CREATE TABLE login_failures (key TEXT PRIMARY KEY)');
 		client.close();

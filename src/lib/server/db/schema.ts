@@ -582,3 +582,64 @@ export const apiTokens = sqliteTable(
 	},
 	(t) => [index('api_tokens_user').on(t.userId)]
 );
+
+/**
+ * Sources of lists (formats.md §5): an incident log, a survey, an alert register whose rows
+ * become figures by their rules. Names are compared ignoring case (the unique index is on the
+ * lower-cased name; names are ASCII). A source is never deleted, only retired: the figures its
+ * rules wrote keep naming it.
+ */
+export const listSources = sqliteTable(
+	'list_sources',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** as written when the source was created */
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		createdAt: text('created_at').notNull().default(DB_NOW),
+		createdBy: text('created_by').notNull(),
+		changedAt: text('changed_at').notNull().default(DB_NOW),
+		changedBy: text('changed_by').notNull(),
+		retiredAt: text('retired_at'),
+		retiredBy: text('retired_by')
+	},
+	(t) => [uniqueIndex('list_sources_name').on(sql`lower(${t.name})`)]
+);
+
+/**
+ * A source's rules, one per source and indicator (formats.md §5.1): the expressions are kept as
+ * the rules file writes them (canonical text, domain/lists/rule-text.ts); the indicator and the
+ * area receiving unlocated rows link by id, as every code does.
+ */
+export const listRules = sqliteTable(
+	'list_rules',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sourceId: integer('source_id')
+			.notNull()
+			.references(() => listSources.id),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id),
+		value: text('value').notNull(),
+		dateColumn: text('date_column').notNull(),
+		areaColumn: text('area_column').notNull(),
+		/** the `where` cell (a word SQL keeps for itself) */
+		conditions: text('conditions').notNull().default(''),
+		dimensions: text('dimensions').notNull().default(''),
+		weightColumn: text('weight_column'),
+		unlocatedAreaId: integer('unlocated_area_id').references(() => areas.id),
+		verification: text('verification', { enum: VERIFICATIONS }),
+		/** the import batch of the rules file that last wrote it (null: written by a form) */
+		batchId: integer('batch_id').references(() => importBatches.id),
+		changedAt: text('changed_at').notNull().default(DB_NOW),
+		changedBy: text('changed_by').notNull()
+	},
+	(t) => [
+		uniqueIndex('list_rules_source_indicator').on(t.sourceId, t.indicatorId),
+		check(
+			'list_rules_verification',
+			sql`${t.verification} IS NULL OR ${oneOf(t.verification, VERIFICATIONS)}`
+		)
+	]
+);
