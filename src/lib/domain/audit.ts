@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
 	'list-source.retire',
 	'list-source.restore',
 	'list-source.rules',
+	'list-source.spellings',
 	'verification.change',
 	'settings.change',
 	'user.create',

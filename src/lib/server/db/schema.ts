@@ -643,3 +643,28 @@ export const listRules = sqliteTable(
 		)
 	]
 );
+
+/**
+ * Spellings of areas a planner mapped for a source (a list's area cell that matches no area's
+ * code or name, e.g. `Dunmarow` for Dunmarrow): the next list of the source maps them itself.
+ * Kept folded as the list's area matching compares them (domain/lists/area-match.ts), with the
+ * spelling as first written for the page.
+ */
+export const listAreaSpellings = sqliteTable(
+	'list_area_spellings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sourceId: integer('source_id')
+			.notNull()
+			.references(() => listSources.id),
+		/** case, accents and spaces folded (foldAreaText) */
+		spelling: text('spelling').notNull(),
+		written: text('written').notNull(),
+		areaId: integer('area_id')
+			.notNull()
+			.references(() => areas.id),
+		changedAt: text('changed_at').notNull().default(DB_NOW),
+		changedBy: text('changed_by').notNull()
+	},
+	(t) => [uniqueIndex('list_area_spellings_source_spelling').on(t.sourceId, t.spelling)]
+);
