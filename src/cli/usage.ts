@@ -17,7 +17,7 @@ Commands:
          [--by month|quarter|half|year|fy] [--verified-only] [--json]
       The series a chart of the indicator shows, with targets and status.
   export observations [--indicator CODE] [--suppress-small-cells]
-  export areas | framework | indicators
+  export areas | framework | indicators | rules
       CSV on stdout in the import format: importing it back changes nothing.
       --suppress-small-cells writes small cells of restricted indicators <5,
       for a file that leaves the mission (it then no longer imports back).

@@ -6,7 +6,7 @@ import { UsageError, type ExitCode, type Output } from '../usage';
 
 /**
  * `cpas export observations [--indicator CODE] [--suppress-small-cells]`, `export
- * areas|framework|indicators`. The command's contract is the import format, which `import`
+ * areas|framework|indicators|rules`. The command's contract is the import format, which `import`
  * takes back unchanged (formats.md §3): so the command line — a cleared local administrator —
  * writes figures as stored, which is asking for raw figures. `--suppress-small-cells` writes
  * small cells of restricted indicators `<5`, as the web exports do, for a file that leaves the
@@ -29,7 +29,9 @@ export async function exportCommand(
 		strict: true
 	});
 	if (positionals.length !== 1) {
-		throw new UsageError('export needs one kind: observations, areas, framework or indicators.');
+		throw new UsageError(
+			'export needs one kind: observations, areas, framework, indicators or rules.'
+		);
 	}
 	const kind = positionals[0]!;
 	if (values['suppress-small-cells'] && kind !== 'observations') {

@@ -5,7 +5,13 @@
  * `female`. Pure: the planner confirms what is suggested here, and the importer then checks
  * the mapped file by the same rules as any other.
  */
-import { AREA_COLUMNS, FRAMEWORK_COLUMNS, INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from './columns';
+import {
+	AREA_COLUMNS,
+	FRAMEWORK_COLUMNS,
+	INDICATOR_COLUMNS,
+	OBSERVATION_COLUMNS,
+	RULE_COLUMNS
+} from './columns';
 import { parsePeriod } from './period';
 import { editDistance } from './suggest';
 import type { FileKind } from './vocabulary';
@@ -30,6 +36,8 @@ export function targetColumns(kind: FileKind, dimensions: readonly string[] = []
 			return [...FRAMEWORK_COLUMNS];
 		case 'indicators':
 			return [...INDICATOR_COLUMNS];
+		case 'rules':
+			return [...RULE_COLUMNS];
 		case 'observations':
 			return [...OBSERVATION_COLUMNS, ...dimensions.filter((d) => !isContractFigure(d))];
 	}

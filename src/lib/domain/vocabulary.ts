@@ -2,7 +2,7 @@
  * The enumerated words of the interchange contract (formats.md §1). One list each, used by
  * the database CHECK constraints, the import validation and the UI, so they never disagree.
  */
-export const FILE_KINDS = ['areas', 'framework', 'indicators', 'observations'] as const;
+export const FILE_KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export const RESULT_LEVELS = ['objective', 'impact', 'outcome', 'output'] as const;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -58,6 +58,39 @@ describe('cpas import', () => {
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).dryRun).toBe(true);
 		expect((await cpas('series', 'K1')).code).toBe(1);
+	});
+});
+
+describe('cpas import and export of rules', () => {
+	const RULES = join(FIXTURES, 'rules', 'basic-rules.csv');
+
+	test('a rules file imports with the mission, and its export imports back unchanged', async () => {
+		const r = await cpas('import', RULES, ...ALL, '--json');
+		expect(r.code).toBe(0);
+		const report = JSON.parse(r.stdout);
+		expect(report.files[0]).toMatchObject({ kind: 'rules', rows: 2, inserted: 2, errors: [] });
+		const exported = await cpas('export', 'rules');
+		expect(exported.code).toBe(0);
+		expect(exported.stdout).toBe(readFileSync(RULES, 'utf8'));
+		writeFileSync(join(dir, 'rules.csv'), exported.stdout);
+		const back = JSON.parse((await cpas('import', join(dir, 'rules.csv'), '--json')).stdout);
+		expect(back.files[0]).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+	});
+
+	test('a broken rules file exits 1 naming line, column and value', async () => {
+		await cpas('import', ...ALL);
+		const r = await cpas(
+			'import',
+			join(FIXTURES, 'broken', 'rules-share-on-count-indicator.csv'),
+			'--json'
+		);
+		expect(r.code).toBe(1);
+		expect(JSON.parse(r.stdout).files[0].errors[0]).toMatchObject({
+			line: 2,
+			column: 'value',
+			value: 'share(feel_safe=yes)'
+		});
+		expect((await cpas('export', 'rules')).stdout.trim().split('\n')).toHaveLength(1);
 	});
 });
 

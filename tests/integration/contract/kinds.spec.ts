@@ -59,7 +59,12 @@ describe('§1.0 kind, from the header, in order', () => {
 		['area_code,area_name', 'areas'],
 		['Area Code,AREA-NAME,population', 'areas'],
 		// indicator_code without any column of indicators or observations: not those kinds
-		['indicator_code,area_code,area_name', 'areas']
+		['indicator_code,area_code,area_name', 'areas'],
+		// §5.1: rules before the other kinds, though they have indicator_code and value
+		['source,indicator_code,value,date_column,area_column', 'rules'],
+		['Source,Indicator Code,Value,Date Column', 'rules'],
+		// an observations file may have a source column: without date_column it is not rules
+		['indicator_code,period,value,source', 'observations']
 	])('"%s" is an %s file', async (header, kind) => {
 		expect(await kindOf(header)).toBe(kind);
 	});

@@ -15,8 +15,8 @@ const broken = (f: string) => join(BROKEN, f);
 const BASIC = ['areas.csv', 'framework.csv', 'indicators.csv', 'observations.csv'].map((f) =>
 	join(FIXTURES, 'basic', f)
 );
-const KINDS = ['areas', 'framework', 'indicators', 'observations'];
-/** An unrecognised file is refused naming the four kinds and their required columns (§1.0). */
+const KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations'];
+/** An unrecognised file is refused naming the kinds and their required columns (§1.0). */
 const KIND_WORDS = [...KINDS, 'area_code', 'result_level', 'indicator_title', 'period'];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -269,7 +269,108 @@ const CASES: Case[] = [
 		namesOtherLine: true
 	},
 	{ file: 'indicators-dimension-named-period.csv', line: 2, column: 'dimensions' },
-	{ file: 'indicators-missing-measure-column.csv', line: 1, column: 'measure' }
+	{ file: 'indicators-missing-measure-column.csv', line: 1, column: 'measure' },
+	// §5.1 rules: each checked against the indicator it writes and the areas
+	{
+		file: 'rules-unknown-indicator-code.csv',
+		line: 3,
+		column: 'indicator_code',
+		value: 'K1x',
+		suggests: 'K1'
+	},
+	{
+		file: 'rules-share-on-count-indicator.csv',
+		line: 2,
+		column: 'value',
+		value: 'share(feel_safe=yes)',
+		says: ['percent', 'count or sum']
+	},
+	{
+		file: 'rules-days-on-percent-indicator.csv',
+		line: 2,
+		column: 'value',
+		value: 'days(alert_date,response_date)',
+		says: ['average', 'share']
+	},
+	{
+		file: 'rules-count-on-rate-indicator.csv',
+		line: 2,
+		column: 'value',
+		value: 'count',
+		says: ['per_100k']
+	},
+	{
+		file: 'rules-value-not-a-rule-function.csv',
+		line: 2,
+		column: 'value',
+		value: 'total(fatalities)',
+		says: ['count', 'sum(COLUMN)', 'share(COLUMN=V1|V2…)', 'mean(COLUMN)', 'days(FROM,TO)']
+	},
+	{
+		file: 'rules-share-without-values.csv',
+		line: 2,
+		column: 'value',
+		value: 'share(feel_safe)',
+		says: ['COLUMN=V1|V2']
+	},
+	{
+		file: 'rules-where-without-equals.csv',
+		line: 2,
+		column: 'where',
+		value: 'event_type Attack',
+		says: ['COLUMN=V1|V2', 'COLUMN!=V1|V2']
+	},
+	{
+		file: 'rules-dimensions-without-column.csv',
+		line: 2,
+		column: 'dimensions',
+		value: 'sex',
+		says: ['DIMENSION=COLUMN']
+	},
+	{
+		file: 'rules-undeclared-dimension.csv',
+		line: 2,
+		column: 'dimensions',
+		value: 'sex=victim_sex;perpetrator=actor1',
+		says: ['perpetrator', 'sex, age']
+	},
+	{
+		file: 'rules-unknown-unlocated-area.csv',
+		line: 2,
+		column: 'unlocated_area',
+		value: 'N3',
+		suggests: 'N1'
+	},
+	{
+		file: 'rules-two-rules-one-source-indicator.csv',
+		line: [2, 3],
+		column: 'indicator_code',
+		value: 'K1',
+		namesOtherLine: true
+	},
+	{
+		file: 'rules-bad-verification-word.csv',
+		line: 2,
+		column: 'verification',
+		value: 'yes',
+		says: ['verified', 'unverified']
+	},
+	{
+		file: 'rules-source-name-with-space.csv',
+		line: 2,
+		column: 'source',
+		value: 'ucdp ged',
+		says: ['letters, digits']
+	},
+	{
+		file: 'rules-weight-on-count.csv',
+		line: 2,
+		column: 'weight_column',
+		value: 'weight',
+		says: ['share or a mean']
+	},
+	{ file: 'rules-missing-area-column.csv', line: 1, column: 'area_column' },
+	{ file: 'rules-blank-date-column.csv', line: 2, column: 'date_column', value: '' }
 ];
 
 interface Issue {

@@ -67,7 +67,44 @@ export function openSqlite(path: string): Database.Database {
 export function createDb(path: string = databasePath(), options: OpenOptions = {}): Db {
 	const client = openSqlite(path);
 	const db = drizzle(client, { schema }) as Db;
-	migrate(db, { migrationsFolder: migrationsFolder() });
+	migrateWithForeignKeysOff(db);
 	if (options.busyTimeoutMs !== undefined) client.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
 	return db;
+}
+
+function appliedMigrations(client: Database.Database): number {
+	const table = client
+		.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+		.get();
+	if (!table) return 0;
+	return (client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number })
+		.n;
+}
+
+/**
+ * Migrates with foreign keys off, as SQLite's way of changing a table requires: a migration
+ * that changes a CHECK (a new kind of file, a new measure) copies the table, drops it and
+ * renames the copy, and dropping a table that figures refer to fails while foreign keys are
+ * on. drizzle runs the migrations in one transaction, inside which the pragma cannot change,
+ * so it is set around them; when a migration ran, the references are checked before foreign
+ * keys are on again, and a broken one stops the start rather than going unnoticed.
+ */
+function migrateWithForeignKeysOff(db: Db): void {
+	const client = db.$client;
+	const before = appliedMigrations(client);
+	client.pragma('foreign_keys = OFF');
+	try {
+		migrate(db, { migrationsFolder: migrationsFolder() });
+		if (appliedMigrations(client) !== before) {
+			const broken = client.pragma('foreign_key_check') as { table: string; parent: string }[];
+			if (broken.length > 0) {
+				const first = broken[0]!;
+				throw new Error(
+					`Migrating the database left ${broken.length} broken reference(s), the first from ${first.table} to ${first.parent}.`
+				);
+			}
+		}
+	} finally {
+		client.pragma('foreign_keys = ON');
+	}
 }

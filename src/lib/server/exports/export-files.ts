@@ -3,8 +3,11 @@ import {
 	FIGURE_COLUMNS,
 	FRAMEWORK_COLUMNS,
 	INDICATOR_COLUMNS,
-	OBSERVATION_COLUMNS
+	OBSERVATION_COLUMNS,
+	RULE_COLUMNS
 } from '../../domain/columns';
+import { ruleCells } from '../../domain/lists/rule-text';
+import { loadSources } from '../lists/sources';
 import { hidesFigure, rawFiguresFor, suppressedExportText } from '../../domain/small-cells';
 import { FILE_KINDS, type FileKind, type Measure, type Sensitivity } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
@@ -71,6 +74,8 @@ export function exportKind(
 			return { ok: true, chunks: exportFramework(db, actor) };
 		case 'indicators':
 			return { ok: true, chunks: exportIndicators(db, actor) };
+		case 'rules':
+			return { ok: true, chunks: exportRules(db, actor) };
 		case 'observations': {
 			let indicatorId: number | undefined;
 			if (options.indicator !== undefined) {
@@ -90,6 +95,28 @@ export function exportKind(
 			return { ok: true, chunks: exportObservations(db, actor, suppression, indicatorId) };
 		}
 	}
+}
+
+/** Every source's rules, by source and indicator; rules of indicators the actor may not see are left out. */
+function* exportRules(db: Db, actor: Actor): Generator<string> {
+	const seen = new Set(
+		visibleIndicators(
+			actor,
+			db
+				.select({ code: indicators.code, sensitivity: indicators.sensitivity })
+				.from(indicators)
+				.all()
+		).map((i) => i.code)
+	);
+	const rows = loadSources(db).flatMap((source) =>
+		source.rules
+			.filter((rule) => seen.has(rule.indicatorCode))
+			.map((rule) => {
+				const cells = ruleCells(rule);
+				return RULE_COLUMNS.map((c) => cells[c]);
+			})
+	);
+	yield* csvChunks(RULE_COLUMNS, rows);
 }
 
 /** numerator, denominator, sample_size, ci_low, ci_high of a hidden small cell */

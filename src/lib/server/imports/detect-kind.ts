@@ -1,5 +1,5 @@
 import { parsePeriod } from '../../domain/period';
-import type { FileKind } from '../../domain/vocabulary';
+import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
 
 /** Required columns of each kind, for the refusal message of an unrecognised file. */
 export const REQUIRED_COLUMNS: Record<FileKind, string[]> = {
@@ -13,17 +13,23 @@ export const REQUIRED_COLUMNS: Record<FileKind, string[]> = {
 		'direction',
 		'measure'
 	],
+	rules: ['source', 'indicator_code', 'value', 'date_column', 'area_column'],
 	observations: ['indicator_code', 'period', 'value']
 };
+
+/** The columns that together make a file a `rules` file (formats.md §5.1). */
+const RULES_SIGNATURE = ['source', 'indicator_code', 'value', 'date_column'];
 
 /** The raw headers of a wide observations file that are periods (formats.md §1.6). */
 export function periodHeaders(rawHeaders: string[]): string[] {
 	return rawHeaders.filter((h) => h !== '' && parsePeriod(h).ok);
 }
 
-/** Recognises a file's kind from its header, in the order formats.md §1.0 gives. */
+/** Recognises a file's kind from its header, in the order formats.md §1.0 and §5.1 give. */
 export function detectKind(headers: string[], rawHeaders: string[]): FileKind | null {
 	const has = (h: string) => headers.includes(h);
+	// before the other kinds: a rules file has indicator_code and value, as observations do
+	if (RULES_SIGNATURE.every(has)) return 'rules';
 	if (has('result_level')) return 'framework';
 	if (has('indicator_code')) {
 		if (['indicator_title', 'measure', 'category', 'direction'].some(has)) return 'indicators';
@@ -43,5 +49,5 @@ export function requiredColumnsText(): string {
 }
 
 export function unknownKindMessage(): string {
-	return `The kind of this file cannot be recognised from its header. A file holds one of four kinds, each with these required columns: ${requiredColumnsText()}.`;
+	return `The kind of this file cannot be recognised from its header. A file holds one of ${FILE_KINDS.length} kinds, each with these required columns: ${requiredColumnsText()}.`;
 }

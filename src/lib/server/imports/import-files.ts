@@ -21,6 +21,7 @@ import { importAreas } from './kinds/areas';
 import type { KindImport } from './kinds/context';
 import { importFramework } from './kinds/framework';
 import { importIndicators } from './kinds/indicators';
+import { importRules } from './kinds/rules';
 import { observationSink, type RowSink } from './kinds/observations';
 import { isPersonalDataHeader, personalDataMessage } from './personal-data';
 import {
@@ -97,7 +98,8 @@ const HEAD_BYTES = 1 << 20;
 const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) => void> = {
 	areas: importAreas,
 	framework: importFramework,
-	indicators: importIndicators
+	indicators: importIndicators,
+	rules: importRules
 };
 
 /**
@@ -376,7 +378,7 @@ function serialised<T>(db: Db, work: () => Promise<T>): Promise<T> {
 
 /**
  * Imports files all or nothing (formats.md §1.7, §3): each file's kind comes from its header,
- * files are applied in dependency order (areas, framework, indicators, observations) in one
+ * files are applied in dependency order (areas, framework, indicators, rules, observations) in one
  * transaction, and any error anywhere — or a dry run — rolls the whole call back. Files are
  * streamed twice (inspect, then apply) and never held whole. Reports keep the callers' order.
  *

@@ -1,0 +1,73 @@
+/**
+ * Migrations on a database that already holds figures: a migration that rebuilds a table
+ * figures refer to (a CHECK widened for a new kind of file) must keep every row and every
+ * reference, which SQLite allows only with foreign keys off (db/index.ts).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
+import { createDb } from '../../../src/lib/server/db';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { BASIC } from '../../helpers/db';
+
+const DRIZZLE = join(import.meta.dirname, '../../../drizzle');
+let dir: string | undefined;
+
+afterEach(() => {
+	delete process.env.CPAS_MIGRATIONS;
+	if (dir) rmSync(dir, { recursive: true, force: true });
+	dir = undefined;
+});
+
+/** The project's migrations up to (not including) the one tagged `before`. */
+function migrationsBefore(before: string): string {
+	const folder = join(dir!, 'drizzle');
+	cpSync(DRIZZLE, folder, { recursive: true });
+	const journalPath = join(folder, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+	const at = journal.entries.findIndex((e) => e.tag === before);
+	expect(at).toBeGreaterThan(0);
+	journal.entries = journal.entries.slice(0, at);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	return folder;
+}
+
+test('the rules kind’s migration keeps the batches, figures and their references', async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cpas-migrate-'));
+	const file = join(dir, 'cpas.sqlite');
+	process.env.CPAS_MIGRATIONS = migrationsBefore('0010_rules_file_kind');
+	const older = createDb(file);
+	expect((await importFiles(older, LOCAL_ADMINISTRATOR, BASIC)).ok).toBe(true);
+	const count = (db: typeof older, table: string) =>
+		(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+	const before = { batches: count(older, 'import_batches'), figures: count(older, 'observations') };
+	expect(before.figures).toBeGreaterThan(0);
+	older.$client.close();
+
+	delete process.env.CPAS_MIGRATIONS;
+	const db = createDb(file);
+	try {
+		expect(count(db, 'import_batches')).toBe(before.batches);
+		expect(count(db, 'observations')).toBe(before.figures);
+		expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+		// the widened CHECK takes a rules batch and still refuses what is no kind
+		const insert = db.$client.prepare(
+			"INSERT INTO import_batches (file_name, sha256, size_bytes, kind, rows, inserted, updated, unchanged, actor) VALUES ('r.csv', '', 0, ?, 0, 0, 0, 0, 'x')"
+		);
+		expect(() => insert.run('rules')).not.toThrow();
+		expect(() => insert.run('pictures')).toThrow(/CHECK/);
+		// and a figure still cannot point at a batch that does not exist
+		expect(() =>
+			db.$client
+				.prepare(
+					'UPDATE observations SET batch_id = 999999 WHERE id = (SELECT min(id) FROM observations)'
+				)
+				.run()
+		).toThrow(/FOREIGN KEY/);
+	} finally {
+		db.$client.close();
+	}
+});
