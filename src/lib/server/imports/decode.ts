@@ -44,7 +44,33 @@ export class EncodingSniffer {
 	private utf8Chars = 0;
 	private utf16Chars = 0;
 
+	/** The file's first bytes while fewer than a BOM's three have come (chunks may be tiny). */
+	private head: Uint8Array | null = new Uint8Array(0);
+
 	push(chunk: Uint8Array): void {
+		if (this.head) {
+			const head: Uint8Array = new Uint8Array(this.head.length + chunk.length);
+			head.set(this.head);
+			head.set(chunk, this.head.length);
+			if (head.length < 3) {
+				this.head = head;
+				return;
+			}
+			this.head = null;
+			chunk = head;
+		}
+		this.take(chunk);
+	}
+
+	/** Reads what a short file left waiting for its first three bytes. */
+	private flush(): void {
+		if (!this.head) return;
+		const head = this.head;
+		this.head = null;
+		if (head.length > 0) this.take(head);
+	}
+
+	private take(chunk: Uint8Array): void {
 		if (!this.started) {
 			this.started = true;
 			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
@@ -104,6 +130,7 @@ export class EncodingSniffer {
 	 * still show the file is Windows-1252 after all, or not text: `result()` decides.
 	 */
 	provisional(): { encoding: Encoding; bomLength: number } | null {
+		this.flush();
 		if (this.utf16) return { encoding: this.bom!.encoding, bomLength: 2 };
 		if (this.nul) return null;
 		return {
@@ -113,6 +140,7 @@ export class EncodingSniffer {
 	}
 
 	result(): SniffResult {
+		this.flush();
 		if (this.utf16) {
 			this.countText(this.utf16.decode());
 			if (this.controls > 0.01 * this.utf16Chars) return { ok: false, message: NOT_TEXT };

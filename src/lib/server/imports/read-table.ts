@@ -50,6 +50,18 @@ export function detectDelimiter(text: string): Delimiter {
 	return best && best[1] > 0 ? best[0] : ',';
 }
 
+/** Whether the text holds a whole header line: a line break, outside quotes, after content. */
+function holdsHeaderLine(text: string): boolean {
+	let quoted = false;
+	let seenContent = false;
+	for (const ch of text) {
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && (ch === '\n' || ch === '\r') && seenContent) return true;
+		if (ch.trim() !== '') seenContent = true;
+	}
+	return false;
+}
+
 function isBlank(cells: string[]): boolean {
 	return cells.every((c) => c.trim() === '');
 }
@@ -159,12 +171,14 @@ async function* decodedText(
 	tap?: (chunk: Uint8Array) => void
 ): AsyncGenerator<string> {
 	const decode = createDecoder(encoding);
-	let first = true;
+	// the mark may span chunks when they are small
+	let bom = bomLength;
 	for await (let chunk of source.chunks()) {
 		tap?.(chunk);
-		if (first) {
-			chunk = chunk.subarray(bomLength);
-			first = false;
+		if (bom > 0) {
+			const skipped = Math.min(bom, chunk.length);
+			chunk = chunk.subarray(skipped);
+			bom -= skipped;
 		}
 		const text = decode(chunk);
 		if (text) yield text;
@@ -192,11 +206,12 @@ export async function streamRecords(
 	tap?: (chunk: Uint8Array) => void
 ): Promise<ImportIssue | null> {
 	const text = decodedText(source, encoding, bomLength, tap);
-	// The delimiter is read from the header line, so wait for the first text that is not blank.
+	// The delimiter is read from the header line, so wait for the whole of it (or the limit a
+	// record may not pass): a piece may end inside it.
 	let start = '';
 	for (let next = await text.next(); !next.done; next = await text.next()) {
 		start += next.value;
-		if (start.trim() !== '') break;
+		if (holdsHeaderLine(start) || start.length > CAPS.recordChars) break;
 	}
 	if (start.trim() === '') return issue(null, null, null, EMPTY);
 	const delimiter = detectDelimiter(start);
@@ -219,6 +234,8 @@ export async function streamRecords(
 		let failed = false;
 		Papa.parse<string[]>(Readable.from(all()) as unknown as File, {
 			delimiter,
+			// WholeRecords writes every line break outside quotes as \n
+			newline: '\n',
 			header: false,
 			skipEmptyLines: false,
 			step(results, parser) {

@@ -72,7 +72,7 @@ export class WholeRecords {
 		const done = (end: number): string => {
 			let out = '';
 			if (end > 0) {
-				out = [this.carry, text.slice(0, end)].join('');
+				out = unifyLineBreaks([this.carry, text.slice(0, end)].join(''), d);
 				this.carry = '';
 			}
 			if (!this.tooLong) this.carry = [this.carry, text.slice(Math.max(0, end))].join('');
@@ -92,7 +92,11 @@ export class WholeRecords {
 			let end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
 			// \r\n is one line break: never end a piece between the two
 			if (end !== -1 && end + 1 === length && text[end] === '\r') {
-				end = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+				// (lastIndexOf reads a negative start as 0: a piece that is one \r has no earlier break)
+				end =
+					end === 0
+						? -1
+						: Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
 			}
 			const cut = end === -1 ? recordStart : end + 1;
 			fieldStart = cut;
@@ -165,8 +169,51 @@ export class WholeRecords {
 		if (this.tooLong) return '';
 		const rest = this.carry;
 		this.carry = '';
-		return rest;
+		return unifyLineBreaks(rest, this.delimiter);
 	}
+}
+
+/**
+ * Whole records with every line break outside quotes written `\n`: one file may mix `\r\n`,
+ * `\n` and `\r` (pasted together from several programs), and papaparse reads one kind only,
+ * the first it sees — the others would glue records together or leave a quote unclosed.
+ * Quoted values keep their line breaks as written. Free for the usual piece, which has no `\r`
+ * or no quote; otherwise quotes are read as WholeRecords reads them.
+ */
+export function unifyLineBreaks(records: string, delimiter: string): string {
+	if (records.indexOf('\r') === -1) return records;
+	if (records.indexOf('"') === -1) return records.replace(/\r\n?/g, '\n');
+	const parts: string[] = [];
+	let from = 0;
+	let quoted = false;
+	let fieldStart = true;
+	const length = records.length;
+	for (let i = 0; i < length; i++) {
+		const c = records[i];
+		if (quoted) {
+			if (c !== '"') continue;
+			if (records[i + 1] === '"') {
+				i++;
+				continue;
+			}
+			let after = i + 1;
+			while (records[after] === ' ') after++;
+			const next = records[after];
+			if (after === length || next === delimiter || next === '\n' || next === '\r') quoted = false;
+			continue;
+		}
+		if (c === '"' && fieldStart) {
+			quoted = true;
+			fieldStart = false;
+		} else if (c === '\r') {
+			parts.push(records.slice(from, i), '\n');
+			if (records[i + 1] === '\n') i++;
+			from = i + 1;
+			fieldStart = true;
+		} else fieldStart = c === delimiter || c === '\n';
+	}
+	parts.push(records.slice(from));
+	return parts.join('');
 }
 
 /** The field (0-based) that the end of a record's text is in, quotes read as above. */

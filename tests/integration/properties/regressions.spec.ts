@@ -1,0 +1,39 @@
+/**
+ * Counterexamples the reader properties found, shrunk, kept as plain tests: each failed before
+ * its fix. Small chunks stand for a file whose header or line break falls on a chunk's edge.
+ */
+import { expect, test } from 'vitest';
+import { chunkedSource, readBytes } from './tables';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+test('the delimiter is read from the whole header line, not from its first chunk', async () => {
+	const read = await readBytes(chunkedSource('t.csv', utf8('a;e'), [1]));
+	expect(read.refused).toBeNull();
+	expect(read.header).toMatchObject({ delimiter: ';', rawHeaders: ['a', 'e'] });
+});
+
+test('a chunk that is one \\r of a \\r\\n does not end a record between the two', async () => {
+	const read = await readBytes(chunkedSource('t.csv', utf8('a\r\n"x"'), [1]));
+	expect(read.records).toEqual([{ line: 2, values: ['x'] }]);
+});
+
+test('a byte-order mark split over chunks is still a byte-order mark', async () => {
+	const read = await readBytes(chunkedSource('t.csv', new Uint8Array([0xff, 0xfe, 0x61, 0]), [1]));
+	expect(read.refused).toBeNull();
+	expect(read.header?.rawHeaders).toEqual(['a']);
+});
+
+test('line ends mixed in one file (\\r\\n, then \\n) keep records apart and quotes closed', async () => {
+	const quoted = await readBytes(chunkedSource('t.csv', utf8('a\r\n","\n'), [1]));
+	expect(quoted.refused).toBeNull();
+	expect(quoted.records).toEqual([{ line: 2, values: [','] }]);
+	const plain = await readBytes(chunkedSource('t.csv', utf8('x,y\r\n1,2\n3,4\r\n'), [1 << 20]));
+	expect(plain.records).toEqual([
+		{ line: 2, values: ['1', '2'] },
+		{ line: 3, values: ['3', '4'] }
+	]);
+	// a line break inside quotes stays as written
+	const inside = await readBytes(chunkedSource('t.csv', utf8('x,y\n"1\r\n2",3\r\n'), [1 << 20]));
+	expect(inside.records).toEqual([{ line: 2, values: ['1\r\n2', '3'] }]);
+});
