@@ -3,6 +3,7 @@
  * its fix. Small chunks stand for a file whose header or line break falls on a chunk's edge.
  */
 import { expect, test } from 'vitest';
+import { parseNumber } from '../../../src/lib/server/imports/numbers';
 import { chunkedSource, readBytes } from './tables';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -36,4 +37,10 @@ test('line ends mixed in one file (\\r\\n, then \\n) keep records apart and quot
 	// a line break inside quotes stays as written
 	const inside = await readBytes(chunkedSource('t.csv', utf8('x,y\n"1\r\n2",3\r\n'), [1 << 20]));
 	expect(inside.records).toEqual([{ line: 2, values: ['1\r\n2', '3'] }]);
+});
+
+test('a number of hundreds of digits is refused, never read as Infinity', () => {
+	const read = parseNumber('9'.repeat(309), ',');
+	expect(read).toEqual({ ok: false, message: 'is too large to be a figure' });
+	expect(parseNumber('9'.repeat(308), ',').ok).toBe(true);
 });

@@ -40,5 +40,8 @@ export function parseNumber(raw: string, delimiter: Delimiter, allowPercent = fa
 	const normalised = semicolon
 		? text.replace(/[. ]/g, '').replace(',', '.')
 		: text.replace(/[, ]/g, '');
-	return { ok: true, value: Number(normalised) };
+	const value = Number(normalised);
+	// hundreds of digits pass the pattern and would be stored as Infinity
+	if (!Number.isFinite(value)) return { ok: false, message: 'is too large to be a figure' };
+	return { ok: true, value };
 }
