@@ -3,7 +3,11 @@
  * its fix. Small chunks stand for a file whose header or line break falls on a chunk's edge.
  */
 import { expect, test } from 'vitest';
+import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
+import { importFiles } from '../../../src/lib/server/imports/import-files';
 import { parseNumber } from '../../../src/lib/server/imports/numbers';
+import { WholeRecords } from '../../../src/lib/server/imports/whole-records';
+import { csv, freshDb, importBasic } from '../../helpers/db';
 import { chunkedSource, readBytes } from './tables';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -43,4 +47,23 @@ test('a number of hundreds of digits is refused, never read as Infinity', () => 
 	const read = parseNumber('9'.repeat(309), ',');
 	expect(read).toEqual({ ok: false, message: 'is too large to be a figure' });
 	expect(parseNumber('9'.repeat(308), ',').ok).toBe(true);
+});
+
+test('two lines of a wide file for one figure name the period column, not "value"', async () => {
+	const db = freshDb();
+	await importBasic(db);
+	const report = await importFiles(db, LOCAL_ADMINISTRATOR, [
+		csv('wide.csv', 'indicator_code,2024-01\nK1,1\nK1,-0\n')
+	]);
+	expect(report.ok).toBe(false);
+	expect(report.files[0]!.errors.map((e) => [e.line, e.column])).toEqual([
+		[2, '2024-01'],
+		[3, '2024-01']
+	]);
+});
+
+test('a quote after a \\r that ended the last piece opens a quoted value', () => {
+	const records = new WholeRecords(',');
+	const out = [records.push('\r'), records.push('"\n\r'), records.end()].join('');
+	expect(out).toBe('\n"\n\r');
 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { restoreFormulaText } from '../../../src/lib/domain/spreadsheet-text';
 import { CAPS } from '../../../src/lib/server/imports/caps';
+import { WholeRecords, unifyLineBreaks } from '../../../src/lib/server/imports/whole-records';
 import { propertyTest } from '../../helpers/properties';
 import {
 	DELIMITERS,
@@ -169,4 +170,28 @@ propertyTest(
 				expect(read.refused!.message).toMatch(/record is longer/);
 			}
 		})
+);
+
+propertyTest(
+	'table',
+	'the record splitter hands on the whole text, line breaks unified, however it is cut',
+	{ short: 1000, share: 0.05 },
+	() =>
+		fc.property(
+			fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\r', '\n', ' '), maxLength: 40 }),
+			fc.array(fc.nat(), { maxLength: 6 }),
+			fc.constantFrom(...DELIMITERS),
+			(text, cuts, delimiter) => {
+				const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+				const records = new WholeRecords(delimiter);
+				let out = '';
+				let from = 0;
+				for (const cut of [...at, text.length]) {
+					out += records.push(text.slice(from, cut));
+					from = cut;
+				}
+				out += records.end();
+				expect(out).toBe(unifyLineBreaks(text, delimiter));
+			}
+		)
 );

@@ -35,6 +35,8 @@ export class WholeRecords {
 	private quoteSeen = false;
 	/** The last character of the last piece. */
 	private last = '';
+	/** The last piece ended with a line break \r outside quotes, kept in `carry` with its record. */
+	private endsWithReturn = false;
 	/** The first limit passed; nothing after the last whole record before it is handed on. */
 	tooLong: RecordTooLong | null = null;
 
@@ -47,6 +49,16 @@ export class WholeRecords {
 	 */
 	push(text: string): string {
 		if (this.tooLong || text === '') return '';
+		if (this.endsWithReturn) {
+			// the last piece ended with a line break \r: its record ended there (or with this \n)
+			this.endsWithReturn = false;
+			const skip = text[0] === '\n' ? 1 : 0;
+			const record = unifyLineBreaks(this.carry + text.slice(0, skip), this.delimiter);
+			this.carry = '';
+			this.fieldStart = 0;
+			this.last = text[skip - 1] ?? this.last;
+			return record + this.push(text.slice(skip));
+		}
 		const d = this.delimiter;
 		const length = text.length;
 		// positions are in `text`; the record, and a quoted value, may have started before it
@@ -100,7 +112,9 @@ export class WholeRecords {
 			}
 			const cut = end === -1 ? recordStart : end + 1;
 			fieldStart = cut;
-			return done(cut);
+			const out = done(cut);
+			this.endsWithReturn = text[length - 1] === '\r';
+			return out;
 		}
 		if (this.quoteSeen) {
 			this.quoteSeen = false;
@@ -157,7 +171,11 @@ export class WholeRecords {
 			} else {
 				// \r\n is one line break: a piece never ends between the two (papaparse decides
 				// the file's line break from its first piece)
-				if (text[b] === '\r' && b + 1 === length) return done(recordStart);
+				if (text[b] === '\r' && b + 1 === length) {
+					const out = done(recordStart);
+					this.endsWithReturn = true;
+					return out;
+				}
 				const next = text[b] === '\r' && text[b + 1] === '\n' ? b + 2 : b + 1;
 				recordStart = fieldStart = pos = next;
 			}

@@ -321,6 +321,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				dimensionSetId,
 				valueType: 'actual',
 				values: [parsed.value],
+				cellColumn: column.raw,
 				refusals
 			};
 			if (indicator.measure === 'per_100k' && !hasPopulation(r, draft, areaCode)) continue;

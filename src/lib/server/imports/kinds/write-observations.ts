@@ -27,6 +27,8 @@ export interface ObservationDraft {
 	valueType: ValueType;
 	/** The values of the writer's columns, in their order. */
 	values: FigureValue[];
+	/** The header of the cell the value came from, when it is not the column's (a wide file's period). */
+	cellColumn?: string;
 	/**
 	 * Why the acting user may not write this figure (outside a planner's scope): refused when
 	 * the line would insert or change it, fine when it leaves it as stored.
@@ -254,7 +256,7 @@ export class FigureWriter {
 
 	/** Two lines of one file with the same key and different content: an error on each. */
 	private duplicate(d: ObservationDraft, stored: StoredRow, index: number, earlier: number): void {
-		const column = this.columns[index]!;
+		const column = d.cellColumn ?? this.columns[index]!;
 		const message = (other: number) =>
 			`Line ${other} has the same indicator, period, area, dimensions and value type with different content; keep one of them.`;
 		const show = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -269,7 +271,7 @@ export class FigureWriter {
 			addError(this.report, {
 				line: earlier,
 				column,
-				value: show(stored[column]),
+				value: show(stored[this.columns[index]!]),
 				message: message(d.line)
 			});
 		}
