@@ -47,11 +47,11 @@ export function casesFor(plan: Plan): number {
  * A vitest test that checks one property: `property` is a fast-check property (sync or async).
  * A failure reports fast-check's shrunk counterexample, seed and path.
  */
-export function propertyTest(
+export function propertyTest<Ts extends [unknown, ...unknown[]]>(
 	family: Family,
 	name: string,
 	plan: Plan,
-	property: () => fc.IProperty<never> | fc.IAsyncProperty<never>
+	property: () => fc.IProperty<Ts> | fc.IAsyncProperty<Ts>
 ): void {
 	const cases = casesFor(plan);
 	// a long run takes as long as it takes; a short one gets room for a busy machine
@@ -60,7 +60,8 @@ export function propertyTest(
 		name,
 		async () => {
 			const started = performance.now();
-			await fc.assert(property() as fc.IAsyncProperty<never>, { numRuns: cases, seed: SEED });
+			// fc.assert answers a promise for an async property, nothing for a sync one
+			await fc.assert(property() as fc.IAsyncProperty<Ts>, { numRuns: cases, seed: SEED });
 			const ms = Math.round(performance.now() - started);
 			const report = process.env.CPAS_PROPERTY_REPORT;
 			if (report) {
