@@ -50,7 +50,8 @@ export function restorationOf<T>(
  * current version of each row alone, so an undo would have nothing to put back.
  */
 export function whyNotUndoable(kind: string): string | null {
-	if (kind === 'observations') return null;
+	// a list's batch holds figures too (formats.md §5.3), with the versions it replaced or removed
+	if (kind === 'observations' || kind === 'list') return null;
 	return `Only files of figures (observations) can be undone: for ${kind} the importer keeps the current version of each row but not the one a file replaced, so there is nothing to restore. To reverse it, import a corrected ${kind} file; the export (cpas export ${kind}) gives the current one to start from.`;
 }
 

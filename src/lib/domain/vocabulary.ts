@@ -5,6 +5,13 @@
 export const FILE_KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
+/**
+ * What an import batch holds: a file of one of the kinds, or a list (formats.md §5.2), which
+ * is not recognised from its header but imported for a source named by the planner.
+ */
+export const BATCH_KINDS = [...FILE_KINDS, 'list'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
 export const RESULT_LEVELS = ['objective', 'impact', 'outcome', 'output'] as const;
 export type ResultLevel = (typeof RESULT_LEVELS)[number];
 

@@ -57,6 +57,8 @@ export interface Sums {
 	weight: number;
 	/** share, mean, days: rows used (the sample size) */
 	used: number;
+	/** the first row added: where a problem with the figure is reported */
+	line: number;
 }
 
 /** One group of a rule: its period (an index into ListAggregate.periods), area and categories. */
@@ -76,8 +78,8 @@ export interface RuleAggregate {
 	/** the earliest and latest date in the rule's date column over every row; null without rows */
 	firstDate: string | null;
 	lastDate: string | null;
-	/** the areas the rule's area column names (blank cells: its unlocated area) */
-	namedAreas: ReadonlySet<number>;
+	/** the areas the rule's area column names (blank cells: its unlocated area), each with the first line naming it */
+	namedAreas: ReadonlyMap<number, number>;
 }
 
 export interface ListAggregate {
@@ -109,7 +111,8 @@ interface DateSlot {
 interface AreaSlot {
 	position: number;
 	unlocated: ListArea | null;
-	named: Set<number>;
+	/** area id → the first line naming it */
+	named: Map<number, number>;
 	current: ListArea | null;
 }
 
@@ -271,7 +274,7 @@ export class ListAggregator {
 	private areaSlot(position: number, unlocated: ListArea | null): AreaSlot {
 		let slot = this.areaSlots.find((s) => s.position === position && s.unlocated === unlocated);
 		if (!slot) {
-			slot = { position, unlocated, named: new Set(), current: null };
+			slot = { position, unlocated, named: new Map(), current: null };
 			this.areaSlots.push(slot);
 		}
 		return slot;
@@ -362,7 +365,7 @@ export class ListAggregator {
 			area = read;
 		}
 		slot.current = area;
-		slot.named.add(area.id);
+		if (!slot.named.has(area.id)) slot.named.set(area.id, line);
 		const column = this.headers[slot.position] ?? '';
 		for (const mixed of this.levels.name(area, { line, column, value: cell })) {
 			this.issue({
@@ -421,19 +424,24 @@ export class ListAggregator {
 		const key = period * AREA_SPAN + areaId;
 		if (rule.dimensions.length === 0) {
 			let sums = rule.plain.get(key);
-			if (!sums) rule.plain.set(key, (sums = emptySums()));
+			if (!sums) rule.plain.set(key, (sums = emptySums(line)));
 			return sums;
 		}
 		let categories = '';
 		for (let i = 0; i < rule.dimensions.length; i++) {
 			const d = rule.dimensions[i]!;
-			const category = this.categories.categoryOf(d.dimension, cells[d.position] ?? '', line);
+			const category = this.categories.categoryOf(
+				d.dimension,
+				cells[d.position] ?? '',
+				line,
+				this.headers[d.position] ?? d.dimension
+			);
 			categories = i === 0 ? category : categories + KEY_SEPARATOR + category;
 		}
 		let byCategory = rule.broken.get(key);
 		if (!byCategory) rule.broken.set(key, (byCategory = new Map()));
 		let sums = byCategory.get(categories);
-		if (!sums) byCategory.set(categories, (sums = emptySums()));
+		if (!sums) byCategory.set(categories, (sums = emptySums(line)));
 		return sums;
 	}
 
@@ -547,8 +555,8 @@ export class ListAggregator {
 	}
 }
 
-function emptySums(): Sums {
-	return { rows: 0, total: 0, hits: 0, weight: 0, used: 0 };
+function emptySums(line: number): Sums {
+	return { rows: 0, total: 0, hits: 0, weight: 0, used: 0, line };
 }
 
 function* groupsOf(rule: CompiledRule): Generator<Group> {

@@ -14,6 +14,8 @@ export interface NewCategory {
 	dimension: string;
 	category: string;
 	line: number;
+	/** the list's column, as written */
+	column: string;
 	/** made by the product for blank cells, not written by anyone: no typo to warn about */
 	forBlank: boolean;
 }
@@ -36,7 +38,7 @@ export class ListCategories {
 	}
 
 	/** The category a cell puts its row in, as the dimension already spells it. */
-	categoryOf(dimension: string, cell: string, line: number): string {
+	categoryOf(dimension: string, cell: string, line: number, column: string): string {
 		const forBlank = cell.trim() === '';
 		const written = forBlank ? UNKNOWN_CATEGORY : cell.trim();
 		const folded = this.of(dimension);
@@ -44,7 +46,7 @@ export class ListCategories {
 		const known = folded.get(key);
 		if (known !== undefined) return known;
 		folded.set(key, written);
-		this.added.push({ dimension, category: written, line, forBlank });
+		this.added.push({ dimension, category: written, line, column, forBlank });
 		return written;
 	}
 }

@@ -25,6 +25,8 @@ export interface ListFigure {
 	sampleSize: number | null;
 	/** the list's rows behind the figure, for its provenance */
 	rows: number;
+	/** the first row behind it (for a zero: the first row naming its area; 1 for an area only held) */
+	line: number;
 }
 
 /** The periods a rule's list covers; empty when the list had no row with a good date. */
@@ -37,7 +39,7 @@ export function coveredPeriods(rule: RuleAggregate): Period[] {
 /** The figure of one group, or null when no row of it was used (share, mean, days). */
 function figureOf(rule: RuleAggregate, group: Group, period: Period): ListFigure | null {
 	const { sums } = group;
-	const base = { period, areaId: group.areaId, dimensions: group.categories };
+	const base = { period, areaId: group.areaId, dimensions: group.categories, line: sums.line };
 	switch (rule.plan.rule.value.kind) {
 		case 'count':
 			return {
@@ -102,7 +104,7 @@ export function ruleFigures(
 	}
 	const kind = rule.plan.rule.value.kind;
 	if (kind !== 'count' && kind !== 'sum') return figures;
-	const areas = new Set([...rule.namedAreas, ...heldAreas]);
+	const areas = new Set([...rule.namedAreas.keys(), ...heldAreas]);
 	for (const period of coveredPeriods(rule)) {
 		for (const areaId of areas) {
 			if (seen.has(`${period.label}\u0000${areaId}`)) continue;
@@ -114,7 +116,8 @@ export function ruleFigures(
 				numerator: null,
 				denominator: null,
 				sampleSize: null,
-				rows: 0
+				rows: 0,
+				line: rule.namedAreas.get(areaId) ?? 1
 			});
 		}
 	}

@@ -20,7 +20,7 @@ import {
 	AGGREGATIONS,
 	CATEGORIES,
 	DIRECTIONS,
-	FILE_KINDS,
+	BATCH_KINDS,
 	FREQUENCIES,
 	MEASURES,
 	RESULT_LEVELS,
@@ -44,7 +44,7 @@ export const importBatches = sqliteTable(
 		fileName: text('file_name').notNull(),
 		sha256: text('sha256').notNull(),
 		sizeBytes: integer('size_bytes').notNull(),
-		kind: text('kind', { enum: FILE_KINDS }).notNull(),
+		kind: text('kind', { enum: BATCH_KINDS }).notNull(),
 		rows: integer('rows').notNull(),
 		inserted: integer('inserted').notNull(),
 		updated: integer('updated').notNull(),
@@ -54,7 +54,7 @@ export const importBatches = sqliteTable(
 		undoneAt: text('undone_at'),
 		undoneBy: text('undone_by')
 	},
-	(t) => [check('import_batches_kind', oneOf(t.kind, FILE_KINDS))]
+	(t) => [check('import_batches_kind', oneOf(t.kind, BATCH_KINDS))]
 );
 
 export const areas = sqliteTable(
@@ -233,7 +233,12 @@ export const observations = sqliteTable(
 		batchId: integer('batch_id')
 			.notNull()
 			.references(() => importBatches.id),
-		sourceLine: integer('source_line')
+		sourceLine: integer('source_line'),
+		/**
+		 * A list's figure (formats.md §5.3): how many of the list's rows are behind it, its
+		 * provenance with the batch's file and hash and the source's rule; written, never compared.
+		 */
+		listRows: integer('list_rows')
 	},
 	(t) => [
 		// Indicator then period first: files arrive period by period (or indicator by indicator),

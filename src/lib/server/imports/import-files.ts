@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
+import type { ListSource } from '../../domain/lists/rule';
+import { BATCH_KINDS, type BatchKind, type FileKind } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Db } from '../db';
@@ -23,7 +24,12 @@ import { importFramework } from './kinds/framework';
 import { importIndicators } from './kinds/indicators';
 import { importRules } from './kinds/rules';
 import { observationSink, type RowSink } from './kinds/observations';
-import { isPersonalDataHeader, personalDataMessage } from './personal-data';
+import { listSink } from '../lists/list-sink';
+import {
+	isPersonalDataHeader,
+	isPersonalDataHeaderInList,
+	personalDataMessage
+} from './personal-data';
 import {
 	RecordAssembler,
 	detectDelimiter,
@@ -71,6 +77,19 @@ export interface ImportOptions {
 	maxWaitMs?: number;
 	/** Who runs the import, for the marker others read while they wait (default `server`). */
 	via?: string;
+	/**
+	 * Every file is a list of this source (formats.md §5.2), read by its rules rather than
+	 * recognised from its header (see lists/import-lists.ts, which finds the source by name).
+	 */
+	list?: ListOptions;
+}
+
+export interface ListOptions {
+	source: ListSource;
+	/** spellings of areas mapped for the source (the workspace's value map) */
+	areaAliases?: ReadonlyMap<string, string>;
+	/** build each file's preview of what it changes (the /import page) */
+	preview?: boolean;
 }
 
 /** How often `progress` is told: often enough for a progress bar, rarely enough to cost nothing. */
@@ -107,12 +126,12 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
  * the Strategic Planning Unit, which edits the framework, imports them too; figures and areas
  * are planners' imports.
  */
-function actionFor(kind: FileKind, options: ImportOptions): Action {
+function actionFor(kind: BatchKind, options: ImportOptions): Action {
 	if (kind === 'framework' || kind === 'indicators') return 'framework';
 	return kind === 'observations' && options.targetsOnly ? 'framework' : 'import';
 }
 
-function notAllowedMessage(actor: Actor, kind: FileKind): string {
+function notAllowedMessage(actor: Actor, kind: BatchKind): string {
 	const who = `${actor.username} (${actor.role})`;
 	return kind === 'framework' || kind === 'indicators'
 		? `${who} may not change the results framework, so this file of ${kind} cannot be imported.`
@@ -125,7 +144,7 @@ function notAllowedMessage(actor: Actor, kind: FileKind): string {
  * empty, unknown kind) and personal-data headers end here. The whole file is read once, later,
  * while it is parsed.
  */
-async function inspect(source: FileSource): Promise<Inspected> {
+async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 	const report = emptyReport(source.name);
 	const sniffer = new EncodingSniffer();
 	const head: Uint8Array[] = [];
@@ -161,13 +180,13 @@ async function inspect(source: FileSource): Promise<Inspected> {
 		report.errors.push(issue(null, null, null, 'The file is empty: it has no header line.'));
 		return { source, report };
 	}
-	const personal = header.headers.find(isPersonalDataHeader);
+	const personal = header.headers.find(list ? isPersonalDataHeaderInList : isPersonalDataHeader);
 	if (personal) {
 		const raw = header.rawHeaders[header.headers.indexOf(personal)] ?? personal;
 		report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
 		return { source, report };
 	}
-	report.kind = detectKind(header.headers, header.rawHeaders);
+	report.kind = list ? 'list' : detectKind(header.headers, header.rawHeaders);
 	if (!report.kind) {
 		report.errors.push(issue(null, null, null, unknownKindMessage()));
 		return { source, report };
@@ -201,10 +220,19 @@ function readHeader(text: string): TableHeader | ReturnType<typeof issue> | null
 
 /** The sink that receives a file's records, by kind; null when its header refuses it. */
 function sinkFor(
-	kind: FileKind,
-	ctx: Omit<KindImport, 'table'> & { table: TableHeader; targetsOnly: boolean }
+	kind: BatchKind,
+	ctx: Omit<KindImport, 'table'> & { table: TableHeader; targetsOnly: boolean },
+	list: ListOptions | undefined
 ): RowSink | null {
 	if (kind === 'observations') return observationSink(ctx);
+	if (kind === 'list') {
+		return listSink({
+			...ctx,
+			source: list!.source,
+			areaAliases: list!.areaAliases,
+			preview: list!.preview ?? false
+		});
+	}
 	const records: CsvRecord[] = [];
 	const apply = WHOLE_FILE[kind];
 	return {
@@ -259,14 +287,18 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 			bomLength,
 			{
 				header(table) {
-					sink = sinkFor(kind, {
-						db,
-						actor,
-						table,
-						report,
-						batchId: batch.id,
-						targetsOnly: options.targetsOnly ?? false
-					});
+					sink = sinkFor(
+						kind,
+						{
+							db,
+							actor,
+							table,
+							report,
+							batchId: batch.id,
+							targetsOnly: options.targetsOnly ?? false
+						},
+						options.list
+					);
 					return null;
 				},
 				record(record) {
@@ -334,7 +366,8 @@ function recordCommitted(
 	db: Db,
 	actor: Actor,
 	files: Inspected[],
-	edit: ImportOptions['audit']
+	edit: ImportOptions['audit'],
+	list: ListOptions | undefined
 ): void {
 	const batchIds = files.map((f) => f.report.batchId!);
 	if (edit) {
@@ -342,8 +375,9 @@ function recordCommitted(
 		recordAudit(db, actor, entry.action, entry.subject, { ...entry.detail, batches: batchIds });
 		return;
 	}
-	for (const id of batchIds) {
+	for (const [i, id] of batchIds.entries()) {
 		const b = db.select().from(importBatches).where(eq(importBatches.id, id)).get()!;
+		const { report } = files[i]!;
 		const { skipped } = db
 			.select({ skipped: count() })
 			.from(importSkippedRows)
@@ -358,7 +392,11 @@ function recordCommitted(
 			inserted: b.inserted,
 			updated: b.updated,
 			unchanged: b.unchanged,
-			skipped
+			skipped,
+			// a list: which source, and what each rule made of it (counts, never a cell)
+			...(b.kind === 'list' && list
+				? { source: list.source.name, removed: report.removed ?? 0, rules: report.rules ?? [] }
+				: {})
 		});
 	}
 }
@@ -397,14 +435,14 @@ export function importFiles(
 	return serialised(db, async () => {
 		const dryRun = options.dryRun ?? false;
 		const inspected: Inspected[] = [];
-		for (const source of sources) inspected.push(await inspect(source));
+		for (const source of sources) inspected.push(await inspect(source, options.list !== undefined));
 		for (const { report } of inspected) {
 			if (report.kind && !can(actor, actionFor(report.kind, options)))
 				report.errors.push(issue(null, null, null, notAllowedMessage(actor, report.kind)));
 		}
 		const ordered = inspected
 			.filter((f) => f.report.errors.length === 0 && f.report.kind)
-			.sort((a, b) => FILE_KINDS.indexOf(a.report.kind!) - FILE_KINDS.indexOf(b.report.kind!));
+			.sort((a, b) => BATCH_KINDS.indexOf(a.report.kind!) - BATCH_KINDS.indexOf(b.report.kind!));
 
 		faultPoint('parse');
 		const client = db.$client;
@@ -420,7 +458,7 @@ export function importFiles(
 		try {
 			for (const file of ordered) await apply(db, actor, file, options);
 			const ok = inspected.every((f) => f.report.errors.length === 0);
-			if (ok && !dryRun) recordCommitted(db, actor, ordered, options.audit);
+			if (ok && !dryRun) recordCommitted(db, actor, ordered, options.audit, options.list);
 			if (ok && !dryRun) faultPoint('commit');
 			client.exec(ok && !dryRun ? 'COMMIT' : 'ROLLBACK');
 			// a batch rolled back was never written

@@ -1,3 +1,5 @@
+import { questionName } from '../../domain/lists/list-columns';
+
 /**
  * Do no harm: the product holds aggregate figures only. A file carrying a column that names or
  * reaches a person (victim, witness, informant…) is refused before anything of it is read.
@@ -39,6 +41,18 @@ const CONTRACT_NAME_COLUMNS = new Set(['area_name']);
 export function isPersonalDataHeader(normalised: string): boolean {
 	if (PERSONAL_HEADERS.has(normalised)) return true;
 	return normalised.endsWith('_name') && !CONTRACT_NAME_COLUMNS.has(normalised);
+}
+
+/**
+ * A list's narrower rule (formats.md §5.2): a header that is one of the names above refuses it,
+ * while other headers ending in `_name` are allowed (UCDP's `conflict_name`, `dyad_name` name
+ * conflicts, not people). A survey question inside a group (`group_respondent/name`) is judged
+ * by its own name: the group does not make a name less personal.
+ */
+export function isPersonalDataHeaderInList(normalised: string): boolean {
+	if (PERSONAL_HEADERS.has(normalised)) return true;
+	const question = questionName(normalised);
+	return question !== null && PERSONAL_HEADERS.has(question);
 }
 
 export function personalDataMessage(header: string): string {

@@ -1,4 +1,5 @@
-import type { FileKind } from '../../domain/vocabulary';
+import type { BatchKind } from '../../domain/vocabulary';
+import type { ListPreview } from '../../domain/lists/preview';
 
 /** One problem found in a file. `line` is null for problems not on one line (formats.md §1.7). */
 export interface ImportIssue {
@@ -10,7 +11,7 @@ export interface ImportIssue {
 
 export interface FileReport {
 	file: string;
-	kind: FileKind | null;
+	kind: BatchKind | null;
 	rows: number;
 	inserted: number;
 	updated: number;
@@ -23,6 +24,21 @@ export interface FileReport {
 	changes?: FigureChange[];
 	/** The import batch written for the file, once committed. */
 	batchId?: number;
+	/**
+	 * A list (formats.md §5.2): figures the source's rules wrote before, within what this list
+	 * covers, that it no longer produces, removed (step 6).
+	 */
+	removed?: number;
+	/** A list: per rule, the rows that pass its `where` and the figures it produced (zeros too). */
+	rules?: RuleReport[];
+	/** A list imported with `preview`: what each rule's figures would be, and how they change. */
+	preview?: ListPreview;
+}
+
+export interface RuleReport {
+	indicator: string;
+	matched: number;
+	figures: number;
 }
 
 /** One stored figure a file changes: its line, the figure's period, and the column. */
@@ -46,7 +62,7 @@ export interface ImportReport {
 /** A file with thousands of bad lines is still one mistake to fix; keep the report readable. */
 export const MAX_REPORTED_ERRORS = 1000;
 
-export function emptyReport(file: string, kind: FileKind | null = null): FileReport {
+export function emptyReport(file: string, kind: BatchKind | null = null): FileReport {
 	return {
 		file,
 		kind,

@@ -156,7 +156,10 @@ function undoInTransaction(
 		};
 	}
 
+	// read before the batch's own figures are undone, which may delete some of them
+	const removed = removedBy(client, batchId);
 	const counts = applyActions(client, actions, later.count);
+	counts.restored += restoreRemoved(client, removed);
 	// The freshness of an indicator whose last figures came from this batch: the latest batch
 	// whose figures it still holds (batch ids grow with time), or none.
 	client
@@ -285,8 +288,63 @@ function countActions(actions: Iterable<FigureAction>, keptLater: number): UndoC
 	return counts;
 }
 
+/** The columns a removed figure is put back with: its key and every column an import writes. */
+const REINSERTED = [
+	'indicator_id',
+	'period',
+	'period_start',
+	'period_end',
+	'area_id',
+	'dimension_set_id',
+	'value_type',
+	...FIGURE_COLUMNS,
+	'source_line',
+	'list_rows'
+] as const;
+
+interface RemovedFigure {
+	id: number;
+	previous: string;
+	batch: number;
+}
+
+/**
+ * Figures the batch removed (a list removes what its rule no longer produces within what it
+ * covers, formats.md §5.3 step 6): versions it replaced whose figure is gone, and that no later
+ * batch replaced since (a later change stands, as it does for updated figures).
+ */
+function removedBy(client: Database.Database, batchId: number): RemovedFigure[] {
+	return client
+		.prepare(
+			`SELECT h.observation_id AS id, h.previous, h.previous_batch_id AS batch
+			 FROM observation_history h
+			 WHERE h.replaced_by_batch_id = ?
+			 AND NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = h.observation_id)
+			 AND NOT EXISTS (SELECT 1 FROM observation_history l
+			   WHERE l.observation_id = h.observation_id AND l.replaced_by_batch_id > h.replaced_by_batch_id)`
+		)
+		.all(batchId) as RemovedFigure[];
+}
+
+/**
+ * Puts removed figures back as they were, under their own id, with the batch that wrote them.
+ * A key written again since (a later import) keeps the later figure.
+ */
+function restoreRemoved(client: Database.Database, removed: readonly RemovedFigure[]): number {
+	const insert = client.prepare(
+		`INSERT INTO observations (id, ${REINSERTED.join(', ')}, batch_id)
+		 VALUES (?, ${REINSERTED.map(() => '?').join(', ')}, ?) ON CONFLICT DO NOTHING`
+	);
+	let restored = 0;
+	for (const { id, previous, batch } of removed) {
+		const version = JSON.parse(previous) as StoredVersion;
+		restored += insert.run(id, ...REINSERTED.map((c) => version[c] ?? null), batch).changes;
+	}
+	return restored;
+}
+
 /** The columns a restore puts back: those an import writes when it updates a figure. */
-const RESTORED = [...FIGURE_COLUMNS, 'period', 'source_line'] as const;
+const RESTORED = [...FIGURE_COLUMNS, 'period', 'source_line', 'list_rows'] as const;
 
 function applyActions(
 	client: Database.Database,

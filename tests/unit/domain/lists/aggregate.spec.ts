@@ -205,8 +205,8 @@ describe('dimensions', () => {
 			'2024-03 LUB {event:abduction} = 1'
 		]);
 		expect(aggregate!.newCategories).toEqual([
-			{ dimension: 'event', category: 'looting', line: 4, forBlank: false },
-			{ dimension: 'event', category: 'abduction', line: 6, forBlank: false }
+			{ dimension: 'event', category: 'looting', line: 4, column: 'type', forBlank: false },
+			{ dimension: 'event', category: 'abduction', line: 6, column: 'type', forBlank: false }
 		]);
 	});
 

@@ -39,6 +39,34 @@ export class DimensionCategories {
 		this.exact.add(`${dimension}\u0000${category}`);
 	}
 
+	/** The known categories of each dimension, as first written. */
+	byDimension(): Map<string, string[]> {
+		return new Map([...this.known].map(([d, categories]) => [d, [...categories.values()]]));
+	}
+
+	/**
+	 * Records a category a list uses for the first time (a list's categories are matched to
+	 * the known ones ignoring case before they get here), with the first-time warning unless
+	 * the product made it (`unknown` for blank cells).
+	 */
+	addFromList(
+		dimension: string,
+		category: string,
+		at: { line: number; column: string },
+		warn: boolean
+	): void {
+		const others = [...(this.known.get(dimension)?.values() ?? [])];
+		if (warn) {
+			this.report.warnings.push({
+				...at,
+				value: category,
+				message: `"${category}" is a new category for ${dimension}${others.length ? ` (known so far: ${others.join(', ')})` : ''}; check the spelling.`
+			});
+		}
+		this.add(dimension, category);
+		this.remember.run(dimension, category, this.batchId);
+	}
+
 	/** Whether the category may be used; reports the error or the first-time warning. */
 	check(r: RowReader, dimension: string, category: string): boolean {
 		if (this.exact.has(`${dimension}\u0000${category}`)) return true;

@@ -29,12 +29,16 @@ export interface ObservationDraft {
 	values: FigureValue[];
 	/** The header of the cell the value came from, when it is not the column's (a wide file's period). */
 	cellColumn?: string;
+	/** The values of the writer's `kept` columns, in their order (written, never compared). */
+	kept?: FigureValue[];
 	/**
 	 * Why the acting user may not write this figure (outside a planner's scope): refused when
 	 * the line would insert or change it, fine when it leaves it as stored.
 	 */
 	refusals?: readonly CellProblem[] | undefined;
 }
+
+const NOTHING: FigureValue[] = [];
 
 type StoredRow = Record<string, FigureValue> & {
 	id: number;
@@ -87,7 +91,12 @@ export class FigureWriter {
 		private readonly report: FileReport,
 		private readonly batchId: number,
 		private readonly columns: readonly FigureColumn[],
-		private readonly mayVerify = true
+		private readonly mayVerify = true,
+		/**
+		 * Columns written with a figure but not compared (a list figure's provenance, `list_rows`):
+		 * a figure whose compared columns are unchanged keeps its stored ones.
+		 */
+		private readonly kept: readonly string[] = []
 	) {
 		this.verificationAt = columns.indexOf('verification');
 		const client = db.$client;
@@ -100,6 +109,7 @@ export class FigureWriter {
 			'dimension_set_id',
 			'value_type',
 			...columns,
+			...kept,
 			'batch_id',
 			'source_line'
 		];
@@ -107,7 +117,7 @@ export class FigureWriter {
 			`INSERT INTO observations (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
 			 ON CONFLICT DO NOTHING`
 		);
-		const set = [...columns, 'period', 'batch_id', 'source_line'].map((c) => `${c} = ?`);
+		const set = [...columns, ...kept, 'period', 'batch_id', 'source_line'].map((c) => `${c} = ?`);
 		this.update = client.prepare<unknown[]>(
 			`UPDATE observations SET ${set.join(', ')} WHERE id = ?`
 		);
@@ -142,6 +152,7 @@ export class FigureWriter {
 				dimensionSet,
 				d.valueType,
 				...d.values,
+				...this.keptOf(d),
 				this.batchId,
 				d.line
 			);
@@ -187,9 +198,13 @@ export class FigureWriter {
 		this.noteChanges(d, stored);
 		const { id, batch_id: previousBatch, ...previous } = stored;
 		this.remember.run(id, JSON.stringify(previous), previousBatch, this.batchId);
-		this.update.run(...d.values, d.period.label, this.batchId, d.line, id);
+		this.update.run(...d.values, ...this.keptOf(d), d.period.label, this.batchId, d.line, id);
 		this.report.updated++;
 		this.indicatorsWritten.add(d.indicatorId);
+	}
+
+	private keptOf(d: ObservationDraft): FigureValue[] {
+		return this.kept.length === 0 ? NOTHING : (d.kept ?? this.kept.map(() => null));
 	}
 
 	/** What the user may not write of this figure, were it to be inserted or changed. */
