@@ -17,6 +17,7 @@ import {
 import { emptyReport, issue, type ImportReport } from '../imports/report';
 import type { FileSource } from '../imports/source';
 import { authorize } from '../permissions';
+import { areaAliases as savedSpellings } from './area-spellings';
 import { loadSource, unknownSourceMessage } from './sources';
 
 export interface ListImportOptions extends Omit<ImportOptions, 'list' | 'targetsOnly' | 'audit'> {
@@ -51,6 +52,11 @@ export async function importLists(
 			})
 		};
 	}
-	const { areaAliases, preview, ...rest } = options;
+	const { preview, areaAliases: mappedNow, ...rest } = options;
+	// the spellings saved with the source, then those the caller maps now (the /import page's)
+	const areaAliases = new Map([
+		...savedSpellings(db, source.name),
+		...(mappedNow ?? new Map<string, string>())
+	]);
 	return importFiles(db, actor, files, { ...rest, list: { source, areaAliases, preview } });
 }
