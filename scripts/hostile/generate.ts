@@ -3,17 +3,19 @@
  * FOLDER (default: a folder under the system's temporary folder), streaming, never holding a
  * file whole. They are generated, not committed: the largest is about 100 MB.
  *
- * - workbook-1m-rows.xlsx     an honest workbook: 1,000,000 rows × 3 columns (about 11 MB)
+ * - workbook-1m-rows.xlsx     an honest workbook: 1,000,000 rows × 3 columns (about 20 MB)
  * - workbook-2.8m-rows.xlsx   a well-formed workbook past a spreadsheet's 1,048,576 rows
- *                              (2,800,000 rows, about 450 MB of sheet XML, about 30 MB)
+ *                              (2,800,000 rows, 440 MB of sheet XML, about 55 MB)
  * - doubled-quotes-25mb.csv, -50mb, -98mb   one cell made of doubled quotes
  * - one-line-50mb.csv         one 50 MB line
  * - columns-100k.csv          100,000 columns
  *
- * Prints each file's path and size.
+ * Prints each file's path and size. A file already in FOLDER is kept (they are the same each
+ * time): each is written under a temporary name and renamed once whole, so a file found there
+ * is never a cut one.
  */
 import ExcelJS from 'exceljs';
-import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,18 +74,33 @@ export const HOSTILE_FILES = [
 	'columns-100k.csv'
 ] as const;
 
-export async function generate(folder: string): Promise<void> {
+export type HostileFile = (typeof HOSTILE_FILES)[number];
+
+/** The writer of each file, into the path given. */
+const WRITERS: Record<HostileFile, (path: string) => Promise<void>> = {
+	'workbook-1m-rows.xlsx': (path) => workbook(path, 1_000_000),
+	'workbook-2.8m-rows.xlsx': (path) => workbook(path, 2_800_000),
+	'doubled-quotes-25mb.csv': (path) => writeFile(path, doubledQuotes(25 * MB)),
+	'doubled-quotes-50mb.csv': (path) => writeFile(path, doubledQuotes(50 * MB)),
+	'doubled-quotes-98mb.csv': (path) => writeFile(path, doubledQuotes(98 * MB)),
+	'one-line-50mb.csv': (path) => writeFile(path, oneLine(50 * MB)),
+	'columns-100k.csv': (path) => writeFile(path, manyColumns(100_000))
+};
+
+/** Writes the files named (all by default) into `folder`, keeping those already there. */
+export async function generate(
+	folder: string,
+	names: readonly HostileFile[] = HOSTILE_FILES
+): Promise<void> {
 	mkdirSync(folder, { recursive: true });
-	const at = (name: string) => join(folder, name);
-	await workbook(at('workbook-1m-rows.xlsx'), 1_000_000);
-	await workbook(at('workbook-2.8m-rows.xlsx'), 2_800_000);
-	for (const mb of [25, 50, 98]) {
-		await writeFile(at(`doubled-quotes-${mb}mb.csv`), doubledQuotes(mb * MB));
-	}
-	await writeFile(at('one-line-50mb.csv'), oneLine(50 * MB));
-	await writeFile(at('columns-100k.csv'), manyColumns(100_000));
-	for (const name of HOSTILE_FILES) {
-		console.log(`${at(name)}\t${(statSync(at(name)).size / MB).toFixed(1)} MB`);
+	for (const name of names) {
+		const path = join(folder, name);
+		if (!existsSync(path)) {
+			const partial = join(folder, `.partial-${name}`);
+			await WRITERS[name](partial);
+			renameSync(partial, path);
+		}
+		console.log(`${path}\t${(statSync(path).size / MB).toFixed(1)} MB`);
 	}
 }
 
