@@ -46,7 +46,8 @@ test('while an import writes: pages and sign-in answer, a change gets a clear 50
 		expect(refused.status()).toBe(503);
 		expect(refused.headers()['retry-after']).toBe('5');
 		expect(await refused.text()).toContain(MESSAGE);
-		expect(Date.now() - started).toBeLessThan(2000);
+		// within a second, like every other answer while an import writes (issue 13)
+		expect(Date.now() - started).toBeLessThan(1000);
 
 		// through the form in the browser, the page says why
 		await page
