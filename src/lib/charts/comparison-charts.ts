@@ -17,7 +17,7 @@ const BASE_OPTIONS = {
 
 /**
  * One series per category of a dimension: stacked bars for counts, whose categories add up to
- * the whole; lines for percentages, rates and numbers, which do not add.
+ * the whole; lines for percentages, rates, averages and numbers, which do not add.
  */
 export function breakdownChartConfig(input: {
 	labels: string[];

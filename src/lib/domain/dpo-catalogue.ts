@@ -66,12 +66,14 @@ export function directionOfWording(title: string): Direction | null {
 
 /**
  * The measure the wording suggests: a percentage when it speaks of a proportion or percentage
- * alone (a share of respondents stays a share even when the wording adds "per 100,000"), a rate
- * when it says "per 100,000", else a count. Only a first choice for the planner: "number and
- * proportion of [counties]" may be tracked either way.
+ * alone (a share of respondents stays a share even when the wording adds "per 100,000"), an
+ * average when it speaks of the average of something (the average time to respond to alerts:
+ * a mean over alerts), a rate when it says "per 100,000", else a count. Only a first choice for
+ * the planner: "number and proportion of [counties]" may be tracked either way.
  */
 export function suggestedMeasure(title: string): Measure {
 	if (/^(increase|decrease) in the (proportion|percentage)\b/i.test(title)) return 'percent';
+	if (/^(increase|decrease) in the (average|mean)\b/i.test(title)) return 'average';
 	if (/per 100[,.\s]?000/i.test(title)) return 'per_100k';
 	return 'count';
 }

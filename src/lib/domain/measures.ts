@@ -1,14 +1,18 @@
 /**
  * How figures combine (formats.md §1.5). Values travel as pairs — (numerator, denominator) for
- * percentages, (count, population) for rates per 100,000 — and the shown value is computed from
- * the pair at the end, so a rate over several areas is never an average of rates.
+ * percentages, (count, population) for rates per 100,000, (total, items) for averages — and the
+ * shown value is computed from the pair at the end, so a rate over several areas is never an
+ * average of rates, nor a mean of days over areas a mean of the areas' means.
  */
 import type { Aggregation, Measure } from './vocabulary';
 
 export interface Amount {
 	/** The value, for count and number; for percent and per_100k when no pair is known. */
 	value: number;
-	/** (numerator, denominator) for percent, (count, population) for per_100k. */
+	/**
+	 * (numerator, denominator) for percent, (count, population) for per_100k, (total, items)
+	 * for average — which always has one.
+	 */
 	pair: readonly [number, number] | null;
 }
 
@@ -21,11 +25,18 @@ export interface FigureInput {
 
 const RATE_BASE = 100_000;
 
+/** What the pair's ratio is multiplied by to give the shown value. */
+function scaleOf(measure: Measure): number {
+	if (measure === 'percent') return 100;
+	if (measure === 'per_100k') return RATE_BASE;
+	return 1;
+}
+
 function fromPair(measure: Measure, pair: readonly [number, number]): number {
 	const [num, den] = pair;
 	if (den === 0) return Number.NaN;
 	// Multiply first: 100 × 29 / 100 is exactly 29, while 100 × (29 / 100) is 28.999999999999996.
-	return ((measure === 'percent' ? 100 : RATE_BASE) * num) / den;
+	return (scaleOf(measure) * num) / den;
 }
 
 function amountOfPair(measure: Measure, pair: readonly [number, number]): Amount {
@@ -56,6 +67,15 @@ export function figureAmount(
 		if (p === null) return f.value === null ? null : { value: f.value, pair: null };
 		const count = f.numerator ?? (f.value === null ? null : (f.value * p) / RATE_BASE);
 		return count === null ? null : amountOfPair(measure, [count, p]);
+	}
+	if (measure === 'average') {
+		if (f.numerator !== null && f.denominator !== null) {
+			return amountOfPair(measure, [f.numerator, f.denominator]);
+		}
+		if (f.value === null) return null;
+		// Unlike a percentage, a mean without its sample size is one item: the pair (value, 1).
+		const items = f.sampleSize !== null && f.sampleSize > 0 ? f.sampleSize : 1;
+		return amountOfPair(measure, [f.value * items, items]);
 	}
 	return f.value === null ? null : { value: f.value, pair: null };
 }
@@ -96,7 +116,8 @@ function latest(items: readonly TimedAmount[]): TimedAmount {
 
 /**
  * Combining one area's figures within a bucket (step 4): count and number by the indicator's
- * aggregation; percent pairs add both members; per_100k counts add over the latest population.
+ * aggregation; percent and average pairs add both members; per_100k counts add over the
+ * latest population.
  */
 export function combineOverTime(
 	measure: Measure,
@@ -124,8 +145,8 @@ export function combineOverTime(
 		return { value: mean(amounts.map((a) => a.value)), pair: null };
 	}
 	const [num, den] = sumPairs(amounts);
-	if (measure === 'percent') return amountOfPair(measure, [num, den]);
-	return amountOfPair(measure, [num, latest(items).amount.pair![1]]);
+	if (measure === 'per_100k') return amountOfPair(measure, [num, latest(items).amount.pair![1]]);
+	return amountOfPair(measure, [num, den]);
 }
 
 /**

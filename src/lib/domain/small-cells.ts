@@ -40,6 +40,8 @@ export interface CellNumbers {
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
+	/** A stored average's number of items when it is given as a value (formats.md §1.5). */
+	sampleSize?: number | null;
 }
 
 /** A computed amount's numbers: its shown value and the pair it was computed from. */
@@ -54,8 +56,10 @@ export function amountNumbers(amount: Amount | null, shown: number | null): Cell
 /**
  * The numbers of people a cell reveals. A count is one. A percentage reveals who answered
  * yes, who was asked and who answered no; a rate reveals its count (its denominator is a
- * population). Without its pair, the shown value is all there is to judge by: a small
- * percentage or rate is then hidden although it may stand for many people — on the safe side.
+ * population); an average reveals its number of items (e.g. the survivors whose cases took so
+ * many days), and a value without one stands for a single item. Without its pair, the shown
+ * value of a percentage or rate is all there is to judge by: a small one is then hidden
+ * although it may stand for many people — on the safe side.
  */
 export function peopleIn(measure: Measure, cell: CellNumbers): number[] {
 	const { value, numerator, denominator } = cell;
@@ -63,6 +67,12 @@ export function peopleIn(measure: Measure, cell: CellNumbers): number[] {
 		return [numerator, denominator, denominator - numerator];
 	}
 	if (measure === 'per_100k' && numerator !== null) return [numerator];
+	if (measure === 'average') {
+		if (numerator !== null && denominator !== null) return [denominator];
+		if (value === null) return [];
+		const n = cell.sampleSize ?? null;
+		return [n !== null && n > 0 ? n : 1];
+	}
 	return value === null ? [] : [value];
 }
 
@@ -137,7 +147,8 @@ export function rawBreakdown(
  * The breakdown with its small cells hidden. Counts and rates add up across categories to the
  * total the page shows beside them, so when a period has exactly one small cell, the smallest
  * other non-zero cell of that period is hidden too (secondary suppression); otherwise the
- * small one is the total minus the others. Percentages do not add up, so they need none.
+ * small one is the total minus the others. Percentages and averages do not add up, so they
+ * need none.
  */
 export function suppressBreakdown(
 	measure: Measure,

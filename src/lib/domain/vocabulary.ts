@@ -21,7 +21,7 @@ export type Category = (typeof CATEGORIES)[number];
 export const DIRECTIONS = ['increase', 'decrease'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export const MEASURES = ['count', 'number', 'percent', 'per_100k'] as const;
+export const MEASURES = ['count', 'number', 'percent', 'per_100k', 'average'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const AGGREGATIONS = ['sum', 'last', 'mean', 'max', 'min'] as const;

@@ -8,10 +8,20 @@ import { numberFormat } from './numbers';
  */
 const FORMATTERS = [0, 1, 2].map((digits) => numberFormat({ maximumFractionDigits: digits }));
 
+/**
+ * Decimals worth showing: none for counts; one for averages (2.8 days — a second decimal of a
+ * mean over a few items is noise); otherwise two below 10, one above.
+ */
+function digitsOf(measure: Measure, value: number): number {
+	if (measure === 'count') return 0;
+	if (measure === 'average') return 1;
+	return Math.abs(value) < 10 ? 2 : 1;
+}
+
 /** A figure as people read it: thousands grouped, decimals only where they mean something. */
 export function formatValue(value: number | null, measure: Measure, unit?: string | null): string {
 	if (value === null) return '—';
-	const digits = measure === 'count' ? 0 : Math.abs(value) < 10 ? 2 : 1;
+	const digits = digitsOf(measure, value);
 	const text = FORMATTERS[digits]!.format(value);
 	if (measure === 'percent') return `${text} %`;
 	if (measure === 'per_100k') return `${text} per 100,000`;

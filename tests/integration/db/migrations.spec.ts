@@ -71,3 +71,49 @@ test('the rules kind’s migration keeps the batches, figures and their referenc
 		db.$client.close();
 	}
 });
+
+test('the average measure’s migration keeps the indicators, their figures and references', async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cpas-migrate-'));
+	const file = join(dir, 'cpas.sqlite');
+	process.env.CPAS_MIGRATIONS = migrationsBefore('0012_average_measure');
+	const older = createDb(file);
+	expect((await importFiles(older, LOCAL_ADMINISTRATOR, BASIC)).ok).toBe(true);
+	const indicators = (db: typeof older) =>
+		db.$client.prepare('SELECT * FROM indicators ORDER BY id').all();
+	const figures = (db: typeof older) =>
+		(db.$client.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
+	const before = { indicators: indicators(older), figures: figures(older) };
+	expect(before.figures).toBeGreaterThan(0);
+	// before it, the CHECK refused the measure
+	const average = (db: typeof older, code: string) =>
+		db.$client
+			.prepare(
+				`INSERT INTO indicators (code, title, result_id, category, direction, measure)
+				 SELECT ?, 'Days to respond', id, 'capacity', 'decrease', 'average' FROM results LIMIT 1`
+			)
+			.run(code);
+	expect(() => average(older, 'D0')).toThrow(/CHECK/);
+	older.$client.close();
+
+	delete process.env.CPAS_MIGRATIONS;
+	const db = createDb(file);
+	try {
+		expect(indicators(db)).toEqual(before.indicators);
+		expect(figures(db)).toBe(before.figures);
+		expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+		expect(() => average(db, 'D1')).not.toThrow();
+		expect(() =>
+			db.$client.prepare("UPDATE indicators SET measure = 'median' WHERE code = 'D1'").run()
+		).toThrow(/CHECK/);
+		// a figure still cannot point at an indicator that does not exist
+		expect(() =>
+			db.$client
+				.prepare(
+					'UPDATE observations SET indicator_id = 999999 WHERE id = (SELECT min(id) FROM observations)'
+				)
+				.run()
+		).toThrow(/FOREIGN KEY/);
+	} finally {
+		db.$client.close();
+	}
+});

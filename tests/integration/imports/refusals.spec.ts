@@ -18,6 +18,8 @@ const BASIC = ['areas.csv', 'framework.csv', 'indicators.csv', 'observations.csv
 const KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations'];
 /** An unrecognised file is refused naming the kinds and their required columns (§1.0). */
 const KIND_WORDS = [...KINDS, 'area_code', 'result_level', 'indicator_title', 'period'];
+/** A valid indicators file with an `average` indicator, D1 (days to respond to an alert). */
+const DAYS = 'indicators-new-response-days.csv';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Case {
@@ -86,6 +88,57 @@ const CASES: Case[] = [
 		value: '95'
 	},
 	{ file: 'observations-count-without-value.csv', line: 2, column: 'value' },
+	// an average is the pair (total, items), or a value with its items in sample_size
+	{
+		file: 'observations-average-total-without-items.csv',
+		line: 3,
+		column: 'denominator',
+		with: [DAYS],
+		says: ['numerator', 'denominator']
+	},
+	{
+		file: 'observations-average-items-without-total.csv',
+		line: 2,
+		column: 'numerator',
+		with: [DAYS],
+		says: ['numerator', 'denominator']
+	},
+	{
+		file: 'observations-average-zero-items.csv',
+		line: 2,
+		column: 'denominator',
+		value: '0',
+		with: [DAYS],
+		says: ['more than 0']
+	},
+	{
+		file: 'observations-average-negative-items.csv',
+		line: 2,
+		column: 'denominator',
+		value: '-2',
+		with: [DAYS]
+	},
+	{
+		file: 'observations-average-zero-sample-size.csv',
+		line: 3,
+		column: 'sample_size',
+		value: '0',
+		with: [DAYS],
+		says: ['more than 0']
+	},
+	{
+		file: 'observations-average-without-value-or-total.csv',
+		line: 2,
+		column: 'value',
+		with: [DAYS]
+	},
+	{
+		file: 'observations-average-total-not-a-number.csv',
+		line: 2,
+		column: 'numerator',
+		value: 'twelve',
+		with: [DAYS]
+	},
 	{
 		file: 'observations-bad-value-type.csv',
 		line: 3,
@@ -251,7 +304,7 @@ const CASES: Case[] = [
 		line: 3,
 		column: 'measure',
 		value: 'ratio',
-		says: ['count', 'number', 'percent', 'per_100k']
+		says: ['count', 'number', 'percent', 'per_100k', 'average']
 	},
 	{
 		file: 'indicators-bad-sensitivity.csv',

@@ -78,5 +78,11 @@ describe('the DPO catalogue', () => {
 			suggestedMeasure('Increase in the proportion of people who report feeling safe per 100,000')
 		).toBe('percent');
 		expect(suggestedMeasure('Increase in the number and proportion of [counties]')).toBe('count');
+		// 2.2.3: a mean over alerts, weighted by their number when areas combine
+		expect(
+			suggestedMeasure(
+				'Decrease in the average time it takes host authorities to respond to alerts of protection threats'
+			)
+		).toBe('average');
 	});
 });

@@ -82,9 +82,10 @@ export const OPTIONS = {
 		blank('Choose…'),
 		...plain(MEASURES, {
 			count: 'Count',
-			number: 'Number (e.g. days, km²)',
+			number: 'Number (e.g. km², a score)',
 			percent: 'Percentage',
-			per_100k: 'Rate per 100,000 population'
+			per_100k: 'Rate per 100,000 population',
+			average: 'Average over items (e.g. days to respond to an alert)'
 		})
 	],
 	aggregation: [

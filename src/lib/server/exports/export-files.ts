@@ -241,9 +241,14 @@ function* exportObservations(
 			const sensitivity = rest.pop() as Sensitivity;
 			const measure = rest.pop() as Measure;
 			if (threshold !== null) {
-				const [value, , numerator, denominator] = rest as (number | null)[];
+				const [value, , numerator, denominator, sampleSize] = rest as (number | null)[];
 				const figure = { valueType: valueType as string, dimensions: dims };
-				const numbers = { value: value!, numerator: numerator!, denominator: denominator! };
+				const numbers = {
+					value: value!,
+					numerator: numerator!,
+					denominator: denominator!,
+					sampleSize: sampleSize!
+				};
 				if (hidesFigure({ measure, sensitivity }, { ...figure, ...numbers }, threshold)) {
 					// value, verification kept, then numerator … ci_high left out, source and comment kept
 					rest.splice(0, 7, suppressedExportText('small', threshold), rest[1], ...HIDDEN_NUMBERS);

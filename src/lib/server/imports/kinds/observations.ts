@@ -75,7 +75,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			column: 'value',
 			value: null,
 			message:
-				'The required column "value" is missing from the header (or "numerator" for percent and per_100k indicators).'
+				'The required column "value" is missing from the header (or "numerator" for percent, per_100k and average indicators).'
 		});
 		return null;
 	}
@@ -266,7 +266,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		const values = {
 			value: r.number('value', { percent: measure === 'percent' }),
 			verification: r.oneOf('verification', VERIFICATIONS),
-			numerator: r.number('numerator', { min: 0 }),
+			// an average's total may be below zero when its items' numbers may (its value may too)
+			numerator: r.number('numerator', measure === 'average' ? {} : { min: 0 }),
 			denominator: r.number('denominator', { min: 0 }),
 			sample_size: r.number('sample_size', { min: 0 }),
 			ci_low: r.number('ci_low'),
@@ -375,9 +376,12 @@ function checkFigure(
 		value: number | null | undefined;
 		numerator: number | null | undefined;
 		denominator: number | null | undefined;
+		sample_size: number | null | undefined;
 	}
 ): void {
 	if (f.value == null && f.numerator == null) {
+		// items without their total: the missing half of the pair is the mistake to name
+		if (measure === 'average' && f.denominator != null) return checkAverage(r, f);
 		// a cell that failed to parse has already been reported
 		if (r.text('value') == null && r.text('numerator') == null) {
 			r.error(
@@ -418,5 +422,45 @@ function checkFigure(
 	}
 	if (measure === 'per_100k' && f.denominator === 0) {
 		r.error('denominator', '0', 'The population (denominator) cannot be 0.');
+	}
+	if (measure === 'average') checkAverage(r, f);
+}
+
+/**
+ * An average travels as (total, items): `numerator` and `denominator` together, or a value
+ * whose `sample_size` is its number of items (formats.md §1.4, §1.5). Items are what the mean
+ * is weighted by, so there must be some.
+ */
+function checkAverage(
+	r: RowReader,
+	f: {
+		numerator: number | null | undefined;
+		denominator: number | null | undefined;
+		sample_size: number | null | undefined;
+	}
+): void {
+	if ((f.numerator == null) !== (f.denominator == null)) {
+		// a cell that failed to parse has already been reported
+		const missing = f.numerator == null ? 'numerator' : 'denominator';
+		if (r.text(missing) == null) {
+			r.error(
+				missing,
+				'',
+				'An average figure needs both numerator (the total, e.g. days) and denominator (the number of items, e.g. alerts), or neither.'
+			);
+		}
+	} else if (f.denominator === 0) {
+		r.error(
+			'denominator',
+			r.text('denominator') ?? '0',
+			'The number of items (denominator) of an average must be more than 0.'
+		);
+	}
+	if (f.sample_size === 0) {
+		r.error(
+			'sample_size',
+			r.text('sample_size') ?? '0',
+			'The number of items (sample_size) of an average must be more than 0; leave it blank for a value that stands for one item.'
+		);
 	}
 }

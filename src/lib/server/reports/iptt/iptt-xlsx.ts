@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetCell } from '../../../domain/spreadsheet-text';
+import { unitOf } from '../../../format/rbb-tables';
 import type { Iptt } from './iptt';
 
 /**
@@ -41,11 +42,7 @@ export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 			r.tier ?? '',
 			r.component ?? '',
 			r.direction,
-			r.measure === 'count' || r.measure === 'number'
-				? (r.unit ?? '')
-				: r.measure === 'percent'
-					? '%'
-					: 'per 100,000',
+			unitOf(r.measure, r.unit),
 			r.baselineValue,
 			r.baselinePeriod ?? '',
 			...r.cells.flatMap((c) => [c?.target ?? null, c?.actual ?? null, c?.percentMet ?? null])

@@ -4,12 +4,13 @@ import { rbbTables } from '../../../format/rbb-tables';
 import { spreadsheetCell } from '../../../domain/spreadsheet-text';
 import type { Measure } from '../../../domain/vocabulary';
 
-/** Whole numbers for counts; two decimals for the rest (percentages, rates, means). */
+/** Whole numbers for counts; one decimal for averages (days); two for the rest. */
 const NUMBER_FORMAT: Record<Measure, string> = {
 	count: '#,##0',
 	number: '#,##0.00',
 	percent: '0.00',
-	per_100k: '0.00'
+	per_100k: '0.00',
+	average: '#,##0.0'
 };
 
 /**
