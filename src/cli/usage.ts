@@ -10,9 +10,14 @@ export const USAGE = `Usage: npm run --silent cpas -- COMMAND [ARGS]
 
 Commands:
   import FILE... [--dry-run] [--json]
-      Import CSV files (areas, framework, indicators, observations; the kind is
-      recognised from the header). All files are applied in one transaction:
-      all or nothing. --dry-run reports what would change and writes nothing.
+      Import CSV files (areas, framework, indicators, rules, observations; the
+      kind is recognised from the header). All files are applied in one
+      transaction: all or nothing. --dry-run reports what would change and
+      writes nothing.
+  import --source NAME FILE... [--dry-run] [--json]
+      Import lists (an incident log, a survey export, an alert register; CSV or
+      xlsx) of source NAME: its rules turn the rows into figures, and the rows
+      are never kept. Files apply one after another in one transaction.
   series INDICATOR_CODE [--area CODE] [--from PERIOD] [--to PERIOD]
          [--by month|quarter|half|year|fy] [--verified-only] [--json]
       The series a chart of the indicator shows, with targets and status.

@@ -3,11 +3,12 @@ import type { Actor } from '../../lib/server/actor';
 import type { Db } from '../../lib/server/db';
 import type { WriteHolder } from '../../lib/server/db/write-turn';
 import { importFiles } from '../../lib/server/imports/import-files';
+import { importLists } from '../../lib/server/lists/import-lists';
 import { emptyReport, type FileReport, type ImportReport } from '../../lib/server/imports/report';
 import { sourceFromPath, type FileSource } from '../../lib/server/imports/source';
 import { UsageError, type ExitCode, type Output } from '../usage';
 
-/** `cpas import FILE... [--dry-run] [--json]` */
+/** `cpas import [--source NAME] FILE... [--dry-run] [--json]` */
 export async function importCommand(
 	db: Db,
 	actor: Actor,
@@ -16,7 +17,11 @@ export async function importCommand(
 ): Promise<ExitCode> {
 	const { values, positionals } = parseArgs({
 		args,
-		options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+		options: {
+			'dry-run': { type: 'boolean' },
+			json: { type: 'boolean' },
+			source: { type: 'string' }
+		},
 		allowPositionals: true,
 		strict: true
 	});
@@ -47,12 +52,18 @@ export async function importCommand(
 		}
 	}
 	// A file that cannot be read refuses the whole call; the others are still checked.
-	const result = await importFiles(db, actor, sources, {
+	const options = {
 		dryRun: dryRun || unreadable.size > 0,
 		via: 'command line',
 		// on stderr, so that --json keeps stdout one JSON object
-		onWait: (holder) => io.err(waitingMessage(holder))
-	});
+		onWait: (holder: WriteHolder | null) => io.err(waitingMessage(holder))
+	};
+	const source = values.source;
+	if (source !== undefined && source.trim() === '') throw new UsageError('--source needs a NAME.');
+	const result =
+		source === undefined
+			? await importFiles(db, actor, sources, options)
+			: await importLists(db, actor, source, sources, options);
 	const read = [...result.files];
 	const report: ImportReport = {
 		ok: result.ok && unreadable.size === 0,
@@ -74,9 +85,13 @@ export function waitingMessage(holder: WriteHolder | null): string {
 function describe(report: ImportReport): string {
 	const lines: string[] = [];
 	for (const f of report.files) {
+		const removed = f.removed === undefined ? '' : `, ${f.removed} removed`;
 		lines.push(
-			`${f.file}: ${f.kind ?? 'unrecognised'}, ${f.rows} rows — ${f.inserted} inserted, ${f.updated} updated, ${f.unchanged} unchanged`
+			`${f.file}: ${f.kind ?? 'unrecognised'}, ${f.rows} rows — ${f.inserted} inserted, ${f.updated} updated, ${f.unchanged} unchanged${removed}`
 		);
+		for (const r of f.rules ?? []) {
+			lines.push(`  rule → ${r.indicator}: ${r.matched} rows matched, ${r.figures} figures`);
+		}
 		for (const w of f.warnings) lines.push(`  warning: ${where(w)}${w.message}`);
 		for (const e of f.errors) lines.push(`  error: ${where(e)}${e.message}`);
 		const hidden = (f.errorCount ?? f.errors.length) - f.errors.length;

@@ -35,8 +35,10 @@ import {
 	detectDelimiter,
 	streamRecords,
 	type CsvRecord,
+	type StreamHandlers,
 	type TableHeader
 } from './read-table';
+import { looksLikeZip } from './workspace/zip-entries';
 import { emptyReport, issue, type FileReport, type ImportIssue, type ImportReport } from './report';
 import { sourceFromBytes, type FileSource } from './source';
 
@@ -108,6 +110,8 @@ interface Inspected {
 	/** provisional until the whole file has been seen (see EncodingSniffer.provisional) */
 	encoding?: Encoding;
 	bomLength?: number;
+	/** a list given as a workbook: the sheet read (its first) */
+	workbook?: { path: string; sheet: string };
 }
 
 /** How much of a file's start is read to find its header, kind and likely encoding. */
@@ -164,6 +168,7 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 			break;
 		}
 	}
+	if (list && head[0] && looksLikeZip(head[0])) return inspectWorkbook(source, report);
 	// a file read whole is judged now; a longer one provisionally, and finally while parsed
 	const sniffed = complete ? sniffer.result() : provisionally(sniffer);
 	if (!sniffed.ok) {
@@ -192,6 +197,45 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 		return { source, report };
 	}
 	return { source, report, encoding: sniffed.encoding, bomLength: sniffed.bomLength };
+}
+
+/**
+ * A list given as an .xlsx workbook (formats.md §5.2: CSV or xlsx): its first sheet, read as a
+ * stream like a CSV file, from the file on disk (uploads are spooled there).
+ */
+async function inspectWorkbook(source: FileSource, report: FileReport): Promise<Inspected> {
+	if (!source.path) {
+		report.errors.push(issue(null, null, null, 'A workbook is read from a file: save it first.'));
+		return { source, report };
+	}
+	const sheets = await import('./workspace/workbook-records');
+	const sheet = await sheets.firstSheet(source.path);
+	if (typeof sheet !== 'string') {
+		report.errors.push(sheet);
+		return { source, report };
+	}
+	let header: TableHeader | null = null;
+	const refused = await sheets.streamWorkbook(source.path, sheet, {
+		header(found) {
+			header = found;
+			// only the header is needed now: stop reading
+			return issue(null, null, null, '');
+		},
+		record() {}
+	});
+	if (!header) {
+		report.errors.push(refused ?? issue(null, null, null, `The sheet "${sheet}" is empty.`));
+		return { source, report };
+	}
+	const { headers, rawHeaders } = header as TableHeader;
+	const personal = headers.find(isPersonalDataHeaderInList);
+	if (personal) {
+		const raw = rawHeaders[headers.indexOf(personal)] ?? personal;
+		report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
+		return { source, report };
+	}
+	report.kind = 'list';
+	return { source, report, workbook: { path: source.path, sheet } };
 }
 
 function provisionally(sniffer: EncodingSniffer): SniffResult {
@@ -279,50 +323,54 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 		})
 		.returning({ id: importBatches.id })
 		.get();
-	const parse = async (encoding: Encoding, bomLength: number, tap?: (c: Uint8Array) => void) => {
+	const parse = async (read: (handlers: StreamHandlers) => Promise<ImportIssue | null>) => {
 		let sink: RowSink | null = null;
-		const refused = await streamRecords(
-			source,
-			encoding,
-			bomLength,
-			{
-				header(table) {
-					sink = sinkFor(
-						kind,
-						{
-							db,
-							actor,
-							table,
-							report,
-							batchId: batch.id,
-							targetsOnly: options.targetsOnly ?? false
-						},
-						options.list
-					);
-					return null;
-				},
-				record(record) {
-					if (!skip?.has(record.line)) sink?.record(record);
-					if (++records % PROGRESS_EVERY === 0) {
-						options.progress?.(records);
-						faultPoint('write');
-					}
-				}
+		const refused = await read({
+			header(table) {
+				sink = sinkFor(
+					kind,
+					{
+						db,
+						actor,
+						table,
+						report,
+						batchId: batch.id,
+						targetsOnly: options.targetsOnly ?? false
+					},
+					options.list
+				);
+				return null;
 			},
-			tap
-		);
+			record(record) {
+				if (!skip?.has(record.line)) sink?.record(record);
+				if (++records % PROGRESS_EVERY === 0) {
+					options.progress?.(records);
+					faultPoint('write');
+				}
+			}
+		});
 		if (refused) report.errors.push(refused);
 		else (sink as RowSink | null)?.finish();
 	};
 
+	const text = (encoding: Encoding, bomLength: number, tap?: (c: Uint8Array) => void) =>
+		parse((handlers) => streamRecords(source, encoding, bomLength, handlers, tap));
+
 	const hash = createHash('sha256');
 	const sniffer = new EncodingSniffer();
-	await parse(file.encoding!, file.bomLength!, (chunk) => {
-		hash.update(chunk);
-		sniffer.push(chunk);
-	});
-	const sniffed = sniffer.result();
-	if (!sniffed.ok || sniffed.encoding !== file.encoding) {
+	const { workbook } = file;
+	if (workbook) {
+		for await (const chunk of source.chunks()) hash.update(chunk);
+		const sheets = await import('./workspace/workbook-records');
+		await parse((handlers) => sheets.streamWorkbook(workbook.path, workbook.sheet, handlers));
+	} else {
+		await text(file.encoding!, file.bomLength!, (chunk) => {
+			hash.update(chunk);
+			sniffer.push(chunk);
+		});
+	}
+	const sniffed = workbook ? null : sniffer.result();
+	if (sniffed && (!sniffed.ok || sniffed.encoding !== file.encoding)) {
 		client.exec('ROLLBACK TO import_file');
 		resetReport(report);
 		if (!sniffed.ok) {
@@ -344,7 +392,7 @@ async function apply(db: Db, actor: Actor, file: Inspected, options: ImportOptio
 				actor: actor.username
 			})
 			.run();
-		await parse(sniffed.encoding, sniffed.bomLength);
+		await text(sniffed.encoding, sniffed.bomLength);
 	}
 	const { rows, inserted, updated, unchanged } = report;
 	const recorded = options.recordAs ?? { sha256: hash.digest('hex'), sizeBytes: source.size };

@@ -9,6 +9,8 @@ export interface FileSource {
 	name: string;
 	size: number;
 	chunks(): AsyncIterable<Uint8Array>;
+	/** where the file is on disk, when it is (a workbook is read from its file) */
+	path?: string;
 }
 
 const CHUNK = 1 << 20;
@@ -30,6 +32,7 @@ export function sourceFromPath(path: string, name = basename(path)): FileSource 
 	return {
 		name,
 		size: stat.size,
+		path,
 		async *chunks() {
 			for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
 				yield chunk as Uint8Array;

@@ -45,17 +45,22 @@ export const JOBS = {
 		await Promise.all([workspace(), import('../imports/undo')]);
 		return true;
 	},
-	/** `POST /api/v1/imports`: the body, spooled to `path` already, imported as `name`. */
-	importUpload: (
+	/**
+	 * `POST /api/v1/imports`: the body, spooled to `path` already, imported as `name` — a list
+	 * of the source `source` when one is named (formats.md §5.2).
+	 */
+	importUpload: async (
 		db: Db,
 		actor: Actor,
-		args: { path: string; name: string; dryRun: boolean },
+		args: { path: string; name: string; dryRun: boolean; source?: string },
 		hooks: JobHooks
-	): Promise<ImportReport> =>
-		importFiles(db, actor, [sourceFromPath(args.path, args.name)], {
-			dryRun: args.dryRun,
-			onWait: hooks.onWait
-		}),
+	): Promise<ImportReport> => {
+		const files = [sourceFromPath(args.path, args.name)];
+		const options = { dryRun: args.dryRun, onWait: hooks.onWait };
+		if (args.source === undefined) return importFiles(db, actor, files, options);
+		const { importLists } = await import('../lists/import-lists');
+		return importLists(db, actor, args.source, files, options);
+	},
 	previewStaged: async (
 		db: Db,
 		actor: Actor,

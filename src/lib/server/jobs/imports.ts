@@ -43,16 +43,21 @@ function runJob<N extends JobName>(
 	return thread.run(job, actor, args, path, onWait);
 }
 
-/** `POST /api/v1/imports`: spooled here, imported in turn on the job thread. */
+/** `POST /api/v1/imports[?source=NAME]`: spooled here, imported in turn on the job thread. */
 export function importUploadInTurn(
 	actor: Actor,
 	name: string,
 	body: ReadableStream<Uint8Array> | null,
-	options: { dryRun: boolean }
+	options: { dryRun: boolean; source?: string }
 ): Promise<ImportReport> {
 	return withSpooledUpload(body, (path) =>
 		inTurn({ key: null, file: name, user: actor.username }, () =>
-			runJob(importThread, 'importUpload', actor, { path, name, dryRun: options.dryRun })
+			runJob(importThread, 'importUpload', actor, {
+				path,
+				name,
+				dryRun: options.dryRun,
+				...(options.source === undefined ? {} : { source: options.source })
+			})
 		)
 	);
 }

@@ -9,6 +9,11 @@ import { createInflateRaw, inflateRawSync } from 'node:zlib';
  * parts would inflate past a limit is refused without inflating them, and a part can be read
  * on its own without reading the file from the start.
  */
+/** Whether bytes start as every zip (so every .xlsx workbook) does: `PK\x03\x04`. */
+export function looksLikeZip(start: Uint8Array): boolean {
+	return start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04;
+}
+
 export interface ZipEntry {
 	name: string;
 	method: number;

@@ -6,7 +6,8 @@ import { JobStopped } from '$lib/server/jobs/job-thread';
 import type { RequestHandler } from './$types';
 
 /**
- * `POST /api/v1/imports[?dry_run=1]`: the body is one CSV file. 200 when applied (or clean on
+ * `POST /api/v1/imports[?dry_run=1][&source=NAME]`: the body is one CSV file, or with `source`
+ * a list of that source (CSV or xlsx, formats.md §5.2). 200 when applied (or clean on
  * a dry run), 422 when refused, with the file's report either way (formats.md §4); 413 past the
  * upload limit, by its Content-Length before anything is read or while it is spooled.
  *
@@ -16,13 +17,18 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const dryRun = urlFlag.parse(url.searchParams.get('dry_run'));
+	// a list of a source (formats.md §5.2): read by the source's rules
+	const source = url.searchParams.get('source') ?? undefined;
+	if (source !== undefined && source.trim() === '') {
+		return json({ error: 'source needs the name of a source.' }, { status: 400 });
+	}
 	const name =
 		url.searchParams.get('file_name') || request.headers.get('x-file-name') || 'upload.csv';
 	const declared = refuseDeclaredSize(request);
 	if (declared) return json({ error: declared.message }, { status: 413 });
 	let report;
 	try {
-		report = await importUploadInTurn(locals.actor, name, request.body, { dryRun });
+		report = await importUploadInTurn(locals.actor, name, request.body, { dryRun, source });
 	} catch (e) {
 		const tooLarge = tooLargeFailure(e);
 		if (tooLarge) return json({ error: tooLarge.message }, { status: 413 });
