@@ -1,9 +1,10 @@
-// Writes the fictional demo mission's four CSV files, ready for `cpas import`.
+// Writes the fictional demo mission's four CSV files, ready for `cpas import`, its lists' rules
+// (rules.csv, for `cpas import` too) and its lists (for `cpas import --source NAME FILE`).
 // Usage: npx tsx scripts/generate-demo.ts [--out DIR] [--seed N]   (default DIR: demo/)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_SEED, generateDemoMission } from '../src/lib/server/demo/generate';
+import { DEMO_SEED, generateDemo } from '../src/lib/server/demo/generate';
 
 const USAGE = 'usage: npx tsx scripts/generate-demo.ts [--out DIR] [--seed N]';
 
@@ -32,10 +33,14 @@ function parseArgs(args: string[]): { out: string; seed: number } {
 
 const { out, seed } = parseArgs(process.argv.slice(2));
 mkdirSync(out, { recursive: true });
-for (const file of generateDemoMission(seed)) {
-	const path = join(out, file.name);
-	writeFileSync(path, file.content, 'utf8');
+const demo = generateDemo(seed);
+const write = (name: string, content: string, note = '') => {
+	const path = join(out, name);
+	writeFileSync(path, content, 'utf8');
 	// data rows: every line but the header (the content ends with a newline)
-	const rows = file.content.split('\n').filter((line) => line !== '').length - 1;
-	console.log(`wrote ${path} (${rows} rows)`);
-}
+	const rows = content.split('\n').filter((line) => line !== '').length - 1;
+	console.log(`wrote ${path} (${rows} rows)${note}`);
+};
+for (const file of demo.files) write(file.name, file.content);
+write('rules.csv', demo.rules);
+for (const list of demo.lists) write(list.name, list.content, `, a list of source ${list.source}`);

@@ -20,34 +20,15 @@ export interface Answer {
 	location: string | null;
 }
 
-/**
- * Sends a request and times its whole answer. A connection that fails is an answer too
- * (status 0, the reason in `text`): a row notes it and the run goes on.
- */
-async function ask(url: string, init: RequestInit): Promise<Answer & { setCookie: string }> {
-	const started = Date.now();
-	try {
-		const response = await fetch(url, init);
-		const body = Buffer.from(await response.arrayBuffer());
-		return {
-			status: response.status,
-			ms: Date.now() - started,
-			text: body.toString('utf8'),
-			bytes: body.length,
-			location: response.headers.get('location'),
-			setCookie: response.headers.get('set-cookie') ?? ''
-		};
-	} catch (e) {
-		const error = e as Error & { cause?: Error };
-		return {
-			status: 0,
-			ms: Date.now() - started,
-			text: `${error.message}${error.cause ? ` (${error.cause.message})` : ''}`,
-			bytes: 0,
-			location: null,
-			setCookie: ''
-		};
-	}
+async function answer(started: number, response: Response): Promise<Answer> {
+	const body = Buffer.from(await response.arrayBuffer());
+	return {
+		status: response.status,
+		ms: Date.now() - started,
+		text: body.toString('utf8'),
+		bytes: body.length,
+		location: response.headers.get('location')
+	};
 }
 
 function browser(origin: string, cookie: string): Record<string, string> {
@@ -58,22 +39,26 @@ function browser(origin: string, cookie: string): Record<string, string> {
 export async function formUpload(origin: string, cookie: string, path: string): Promise<Answer> {
 	const form = new FormData();
 	form.append('file', await openAsBlob(path), basename(path));
-	return ask(`${origin}/import?/upload`, {
+	const started = Date.now();
+	const response = await fetch(`${origin}/import?/upload`, {
 		method: 'POST',
 		headers: browser(origin, cookie),
 		body: form,
 		redirect: 'manual',
 		signal: AbortSignal.timeout(15 * 60_000)
 	});
+	return answer(started, response);
 }
 
 /** A page as a browser asks for it, uncompressed so its bytes are the HTML's own. */
 export async function page(origin: string, cookie: string, path: string): Promise<Answer> {
-	return ask(`${origin}${path}`, {
+	const started = Date.now();
+	const response = await fetch(`${origin}${path}`, {
 		headers: { ...browser(origin, cookie), 'accept-encoding': 'identity' },
 		redirect: 'manual',
 		signal: AbortSignal.timeout(15 * 60_000)
 	});
+	return answer(started, response);
 }
 
 /**
@@ -88,7 +73,8 @@ export async function formAction(
 	fields: Record<string, string>,
 	options: { enhanced?: boolean } = {}
 ): Promise<Answer> {
-	return ask(`${origin}${path}`, {
+	const started = Date.now();
+	const response = await fetch(`${origin}${path}`, {
 		method: 'POST',
 		headers: {
 			...browser(origin, cookie),
@@ -99,6 +85,7 @@ export async function formAction(
 		redirect: 'manual',
 		signal: AbortSignal.timeout(5 * 60_000)
 	});
+	return answer(started, response);
 }
 
 /** Signing in through the sign-in form; the session cookie comes back on success (303). */
@@ -107,7 +94,8 @@ export async function signInTimed(
 	username: string,
 	password: string
 ): Promise<Answer & { cookie: string | null }> {
-	const answer = await ask(`${origin}/login`, {
+	const started = Date.now();
+	const response = await fetch(`${origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: {
@@ -118,17 +106,23 @@ export async function signInTimed(
 		body: new URLSearchParams({ username, password, next: '/' }),
 		signal: AbortSignal.timeout(60_000)
 	});
-	return { ...answer, cookie: /cpas_session=([^;]+)/.exec(answer.setCookie)?.[1] ?? null };
+	const cookie = /cpas_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? null;
+	return { ...(await answer(started, response)), cookie };
 }
 
 /** `POST /api/v1/imports` with a token, the file as the body (a Content-Length is sent). */
 export async function apiImport(origin: string, token: string, path: string): Promise<Answer> {
-	return ask(`${origin}/api/v1/imports?file_name=${encodeURIComponent(basename(path))}`, {
-		method: 'POST',
-		headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-		body: await openAsBlob(path),
-		signal: AbortSignal.timeout(15 * 60_000)
-	});
+	const started = Date.now();
+	const response = await fetch(
+		`${origin}/api/v1/imports?file_name=${encodeURIComponent(basename(path))}`,
+		{
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+			body: await openAsBlob(path),
+			signal: AbortSignal.timeout(15 * 60_000)
+		}
+	);
+	return answer(started, response);
 }
 
 export interface RawOutcome {

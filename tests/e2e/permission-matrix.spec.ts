@@ -118,7 +118,15 @@ const EXPECTED: Record<string, Expectation> = {
 	'/import/[id]': {
 		read: '/import/no-such-upload',
 		page: IMPORTERS,
-		actions: { sheet: IMPORTERS, preview: IMPORTERS, commit: IMPORTERS, discard: IMPORTERS }
+		actions: {
+			sheet: IMPORTERS,
+			preview: IMPORTERS,
+			commit: IMPORTERS,
+			source: IMPORTERS,
+			previewList: IMPORTERS,
+			commitList: IMPORTERS,
+			discard: IMPORTERS
+		}
 	},
 	'/import/[id]/errors.csv': {
 		read: '/import/no-such-upload/errors.csv',

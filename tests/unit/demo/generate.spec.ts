@@ -1,6 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { DEMO_SEED, generateDemoMission, type DemoFile } from '$lib/server/demo/generate';
+import {
+	DEMO_SEED,
+	generateDemo,
+	generateDemoMission,
+	type DemoFile
+} from '$lib/server/demo/generate';
+import { INCIDENT_SOURCE, LIST_FED, SURVEY_SOURCE } from '$lib/server/demo/lists';
 
 // The contract's headers (docs formats §1.1–1.4), written out here rather than imported so that
 // a change in the generator cannot silently change what the test expects.
@@ -213,7 +219,7 @@ describe('indicators', () => {
 		const categories = new Set(indicators.rows.map((row) => row.category));
 		expect([...categories].sort()).toEqual(['capacity', 'perception', 'situation']);
 		const measures = new Set(indicators.rows.map((row) => row.measure));
-		expect([...measures].sort()).toEqual(['average', 'count', 'number', 'per_100k', 'percent']);
+		expect([...measures].sort()).toEqual(['count', 'number', 'per_100k', 'percent']);
 	});
 
 	test('every objective has indicators at each level and of each category', () => {
@@ -299,7 +305,10 @@ describe('observations', () => {
 			quarter: ['2021-Q3', '2026-Q3'],
 			half: ['2021-H2', '2026-H1']
 		};
+		const fromLists = new Set<string>(Object.values(LIST_FED));
 		for (const indicator of indicators.rows) {
+			// the lists give these indicators' actual figures (see 'lists' below)
+			if (fromLists.has(indicator.indicator_code ?? '')) continue;
 			const periods = actuals
 				.filter((row) => row.indicator_code === indicator.indicator_code)
 				.map((row) => row.period ?? '')
@@ -344,13 +353,6 @@ describe('observations', () => {
 			}
 			if (measure === 'count') expect(isInteger(row.value)).toBe(true);
 			if (measure === 'number') expect(row.value).not.toBe('');
-			if (measure === 'average' && row.value_type === 'actual') {
-				// the pair (total days, alerts), never a bare mean: areas weigh by their alerts
-				expect(row.value).toBe('');
-				expect(isInteger(row.denominator)).toBe(true);
-				expect(Number(row.denominator)).toBeGreaterThan(0);
-				expect(Number(row.numerator)).toBeGreaterThan(0);
-			}
 			if (measure === 'per_100k') {
 				if (row.value_type === 'actual') {
 					expect(isInteger(row.numerator)).toBe(true);
@@ -417,5 +419,64 @@ describe('observations', () => {
 				expect(values.at(-1)).toBeGreaterThan(baseline);
 			}
 		}
+	});
+});
+
+describe('lists', () => {
+	const demo = generateDemo();
+	const read = (content: string) =>
+		Papa.parse<Row>(content, { header: true, skipEmptyLines: true });
+	const incidents = read(demo.lists.find((l) => l.source === INCIDENT_SOURCE)!.content);
+	const survey = read(demo.lists.find((l) => l.source === SURVEY_SOURCE)!.content);
+
+	test('are deterministic, with their rules, and leave their indicators out of observations.csv', () => {
+		expect(generateDemo()).toEqual(demo);
+		expect(generateDemo(DEMO_SEED + 1).lists[0]!.content).not.toEqual(demo.lists[0]!.content);
+		expect(read(demo.rules).data.map((r) => [r.source, r.indicator_code, r.value])).toEqual([
+			[INCIDENT_SOURCE, LIST_FED.incidents, 'count'],
+			[SURVEY_SOURCE, LIST_FED.survey, 'share(safe_alone=yes)']
+		]);
+		const fed = new Set<string>(Object.values(LIST_FED));
+		const actual = observations.rows.filter((r) => r.value_type === 'actual');
+		expect(actual.some((r) => fed.has(r.indicator_code ?? ''))).toBe(false);
+		// their targets stay: the lists give actual figures only
+		for (const code of fed)
+			expect(observations.rows.some((r) => r.indicator_code === code)).toBe(true);
+	});
+
+	test('the incident log: one row per incident, dated in the demo months, every territory named', () => {
+		expect(incidents.errors).toEqual([]);
+		expect(incidents.meta.fields).toEqual([
+			'incident_id',
+			'incident_date',
+			'territory',
+			'incident_type',
+			'summary'
+		]);
+		const dates = incidents.data.map((r) => r.incident_date ?? '');
+		expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !isNaN(Date.parse(d)))).toBe(true);
+		expect([dates[0]!.slice(0, 7), dates.at(-1)!.slice(0, 7)]).toEqual(['2021-07', '2026-09']);
+		const names = new Map(areas.rows.map((a) => [a.area_name, a.area_code]));
+		const named = new Set(incidents.data.map((r) => names.get(r.territory ?? '') ?? r.territory));
+		const territories = areas.rows.filter((a) => a.parent_area).map((a) => a.area_code);
+		expect([...named].sort()).toEqual([...new Set(territories)].sort());
+		const types = new Set(incidents.data.map((r) => r.incident_type));
+		expect(types.has('Intercommunal clash') && types.has('Armed robbery')).toBe(true);
+	});
+
+	test('the survey: KoboToolbox headers, one row per respondent, in every half-year', () => {
+		expect(survey.errors).toEqual([]);
+		expect(survey.meta.fields).toContain('group_safety/safe_alone');
+		expect(survey.meta.fields).toContain('_submission_time');
+		const answers = new Set(survey.data.map((r) => r['group_safety/safe_alone']));
+		expect([...answers].sort()).toEqual(['', 'no', 'yes']);
+		const halves = new Set(
+			survey.data.map((r) => {
+				const month = Number(r._submission_time!.slice(5, 7));
+				return `${r._submission_time!.slice(0, 4)}-H${month <= 6 ? 1 : 2}`;
+			})
+		);
+		expect([...halves].sort()[0]).toBe('2021-H2');
+		expect([...halves].sort().at(-1)).toBe('2026-H1');
 	});
 });

@@ -27,6 +27,7 @@ import {
 } from './periods';
 import { binomial, normal, poisson, split, streamFor, type Rng } from './random';
 import { GAPS, SHOCKS, STORIES, WEIGHTS, type Story } from './scenario';
+import { LIST_FED, demoLists, type DemoList } from './lists';
 import {
 	AREA_COLUMNS,
 	FRAMEWORK_COLUMNS,
@@ -49,14 +50,42 @@ const TARGET_SOURCE = 'Demo results-based budget (fictional)';
 
 type Row = Record<string, string>;
 
-export function generateDemoMission(seed = DEMO_SEED): DemoFile[] {
+export interface DemoMission {
+	/** the files of the contract, in the order they import */
+	files: DemoFile[];
+	/** the rules file of the demo's list sources (formats.md §5.1) */
+	rules: string;
+	/** the lists whose rows become some of the figures (formats.md §5.2), each of its source */
+	lists: DemoList[];
+}
+
+/**
+ * The demo mission: its files, and its lists with their rules. The actual figures of the
+ * indicators the lists feed are left out of observations.csv: the lists give them.
+ */
+export function generateDemo(seed = DEMO_SEED): DemoMission {
 	const dimensions = [...new Set(INDICATORS.flatMap((indicator) => indicator.dimensions))];
-	return [
-		csv('areas.csv', AREA_COLUMNS, areaRows()),
-		csv('framework.csv', FRAMEWORK_COLUMNS, frameworkRows()),
-		csv('indicators.csv', INDICATOR_COLUMNS, indicatorRows()),
-		csv('observations.csv', [...OBSERVATION_COLUMNS, ...dimensions], observationRows(seed))
-	];
+	const observations = observationRows(seed);
+	const { rules, lists } = demoLists(seed, observations);
+	const fed = new Set<string>(Object.values(LIST_FED));
+	const notFromLists = observations.filter(
+		(row) => !(row.value_type === 'actual' && fed.has(row.indicator_code!))
+	);
+	return {
+		files: [
+			csv('areas.csv', AREA_COLUMNS, areaRows()),
+			csv('framework.csv', FRAMEWORK_COLUMNS, frameworkRows()),
+			csv('indicators.csv', INDICATOR_COLUMNS, indicatorRows()),
+			csv('observations.csv', [...OBSERVATION_COLUMNS, ...dimensions], notFromLists)
+		],
+		rules,
+		lists
+	};
+}
+
+/** The demo mission's files of the contract (its lists and rules: `generateDemo`). */
+export function generateDemoMission(seed = DEMO_SEED): DemoFile[] {
+	return generateDemo(seed).files;
 }
 
 function csv(name: DemoFile['name'], fields: readonly string[], rows: Row[]): DemoFile {
@@ -188,8 +217,6 @@ interface Reporter {
 	pending: string;
 	/** `unit` denominators: the percent of the path at which this area's system works */
 	threshold: number;
-	/** the area factor averaged over the areas, each weighed by its share of the items */
-	meanFactor: number;
 }
 
 function reporters(indicator: DemoIndicator, story: Story, seed: number): Reporter[] {
@@ -207,11 +234,6 @@ function reporters(indicator: DemoIndicator, story: Story, seed: number): Report
 					}))
 				: TERRITORIES.map((t) => ({ code: t.code, weight: weightOf(t.code) }));
 	const total = areas.reduce((sum, area) => sum + area.weight, 0);
-	const meanFactor = areas.reduce(
-		(sum, area) =>
-			sum + (area.weight / total) * areaFactor(story, (area.weight * areas.length) / total),
-		0
-	);
 	return areas.map((area) => {
 		const rng = streamFor(seed, indicator.code, area.code);
 		return {
@@ -220,8 +242,7 @@ function reporters(indicator: DemoIndicator, story: Story, seed: number): Report
 			relative: (area.weight * areas.length) / total,
 			rng,
 			pending: '',
-			threshold: 100 * rng(),
-			meanFactor
+			threshold: 100 * rng()
 		};
 	});
 }
@@ -356,12 +377,9 @@ function figures(indicator: DemoIndicator, story: Story, area: Reporter, period:
 	const shock = shockFactor(indicator, area.code, period);
 
 	if (indicator.measure === 'percent') return percentFigures(indicator, story, area, expected);
-	if (indicator.measure === 'average') {
-		return averageFigures(indicator, story, area, expected * seasonFactor(story, period) * shock);
-	}
 
 	if (indicator.measure === 'number') {
-		const factor = areaFactor(story, area.relative);
+		const factor = Math.max(0.1, 1 + (story.spread ?? 0) * (area.relative - 1));
 		const noise = 1 + (story.noise ?? 0.1) * normal(rng);
 		const value = expected * factor * seasonFactor(story, period) * shock * noise;
 		return [{ value: fmt(Math.max(0, value), decimalsOf(indicator)) }];
@@ -426,37 +444,6 @@ function percentFigures(
 	if (trials === 0) return []; // nothing to measure this period (no alerts, no cases)
 	const hits = binomial(rng, trials, level / 100);
 	return [{ numerator: String(hits), denominator: String(trials) }];
-}
-
-/**
- * An average as the contract carries it: the pair (total, items) — here the days all the
- * period's alerts took to be answered, and the alerts. Areas with more weight in the theatre
- * (remote ones) answer slower; the area factors are scaled so that the mission's mean over all
- * alerts follows the path. No alert answered, no figure.
- */
-function averageFigures(
-	indicator: DemoIndicator,
-	story: Story,
-	area: Reporter,
-	expected: number
-): Row[] {
-	const { rng } = area;
-	const denominator = story.denominator;
-	if (denominator === undefined || denominator === 'unit' || !('mean' in denominator)) {
-		throw new Error(`${indicator.code}: an average needs a mean number of items`);
-	}
-	const items = poisson(rng, denominator.mean * area.share);
-	if (items === 0) return [];
-	const factor = areaFactor(story, area.relative) / area.meanFactor;
-	// a mean over more items strays less from the expected one
-	const noise = 1 + ((story.noise ?? 0.1) * normal(rng)) / Math.sqrt(items);
-	const days = Math.max(0.1, expected * factor * noise);
-	return [{ numerator: fmt(days * items, 1), denominator: String(items) }];
-}
-
-/** How much slower an area is than the average one: more where its theatre weighs more. */
-function areaFactor(story: Story, relative: number): number {
-	return Math.max(0.1, 1 + (story.spread ?? 0) * (relative - 1));
 }
 
 /** One survey estimate with its sample size and a 95 % interval (design effect 1.5). */

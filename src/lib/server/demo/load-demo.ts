@@ -4,24 +4,33 @@ import type { Db } from '../db';
 import { results, settings } from '../db/schema';
 import { importFiles } from '../imports/import-files';
 import type { ImportReport } from '../imports/report';
-import { generateDemoMission } from './generate';
+import { importLists } from '../lists/import-lists';
+import { generateDemo } from './generate';
 
 const DEMO_FLAG = 'demo_mission';
 
 /**
  * Loads the fictional demo mission through the importer — the same path a planner's files
- * take — when the database holds no framework yet. Returns the import report, or null when
- * nothing was loaded.
+ * take — when the database holds no framework yet: its files and its sources' rules, then its
+ * lists through the list importer, so some figures come from rows counted by rules (and their
+ * batches are in the import history like a planner's). Returns the import report of them all,
+ * or null when nothing was loaded.
  */
 export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportReport | null> {
 	const [{ n }] = db.select({ n: count() }).from(results).all() as [{ n: number }];
 	if (n > 0) return null;
 	const encoder = new TextEncoder();
-	const files = generateDemoMission().map((f) => ({
-		name: f.name,
-		bytes: encoder.encode(f.content)
-	}));
-	const report = await importFiles(db, actor, files);
+	const demo = generateDemo();
+	const file = (name: string, content: string) => ({ name, bytes: encoder.encode(content) });
+	const files = demo.files.map((f) => file(f.name, f.content));
+	// rules apply after indicators and before observations, whatever their place (formats.md §5.1)
+	const report = await importFiles(db, actor, [...files, file('rules.csv', demo.rules)]);
+	for (const list of demo.lists) {
+		if (!report.ok) break;
+		const listed = await importLists(db, actor, list.source, [file(list.name, list.content)]);
+		report.ok = listed.ok;
+		report.files.push(...listed.files);
+	}
 	if (report.ok) {
 		db.insert(settings)
 			.values({ key: DEMO_FLAG, value: 'true' })

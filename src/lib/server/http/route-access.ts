@@ -110,7 +110,15 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/import/upload': { methods: { POST: 'import' } },
 	'/import/[id]': {
 		page: 'import',
-		actions: { sheet: 'import', preview: 'import', commit: 'import', discard: 'import' }
+		actions: {
+			sheet: 'import',
+			preview: 'import',
+			commit: 'import',
+			source: 'import',
+			previewList: 'import',
+			commitList: 'import',
+			discard: 'import'
+		}
 	},
 	'/import/[id]/errors.csv': { methods: { GET: 'import' } },
 	'/import/[id]/progress': { methods: { GET: 'import' } },

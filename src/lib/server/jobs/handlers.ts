@@ -27,6 +27,7 @@ export interface JobHooks {
  * started (`ready`), not before it can take its first import.
  */
 const workspace = () => import('../imports/workspace/check');
+const stagedList = () => import('../lists/staged-list');
 
 /** The staged file, read again where the job runs (it lives on disk between the steps). */
 async function staged(db: Db, actor: Actor, id: string): Promise<StagedFile> {
@@ -42,7 +43,7 @@ export const JOBS = {
 	 * for them (called when the server starts, in the background).
 	 */
 	ready: async (_db: Db, _actor: Actor, _args: Record<string, never>): Promise<true> => {
-		await Promise.all([workspace(), import('../imports/undo')]);
+		await Promise.all([workspace(), stagedList(), import('../imports/undo')]);
 		return true;
 	},
 	/**
@@ -79,6 +80,12 @@ export const JOBS = {
 			args.mapping,
 			args.choice
 		),
+	/** A staged file taken as a list of a source: its check (lists/staged-list.ts). */
+	previewList: async (db: Db, actor: Actor, args: { id: string }): Promise<FileReport> =>
+		(await stagedList()).previewList(db, actor, await staged(db, actor, args.id)),
+	/** A staged file taken as a list of a source: its import. */
+	commitList: async (db: Db, actor: Actor, args: { id: string }): Promise<FileReport> =>
+		(await stagedList()).commitList(db, actor, await staged(db, actor, args.id)),
 	undoBatch: async (
 		db: Db,
 		actor: Actor,

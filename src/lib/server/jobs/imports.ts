@@ -89,6 +89,24 @@ export function commitInTurn(
 	);
 }
 
+/** The check of a staged file taken as a list of a source (a dry run), in turn. */
+export function previewListInTurn(actor: Actor, file: StagedFile): Promise<FileReport> {
+	return inTurn({ key: file.id, file: file.name, user: actor.username }, () =>
+		runJob(importThread, 'previewList', actor, { id: file.id }, (holder) =>
+			waitingOutside(file.id, holder)
+		)
+	);
+}
+
+/** The import of a staged file taken as a list of a source, in turn. */
+export function commitListInTurn(actor: Actor, file: StagedFile): Promise<FileReport> {
+	return inTurn({ key: file.id, file: file.name, user: actor.username }, () =>
+		runJob(importThread, 'commitList', actor, { id: file.id }, (holder) =>
+			waitingOutside(file.id, holder)
+		)
+	);
+}
+
 /** Undoing a batch writes as much as importing it did: in turn, off the request thread. */
 export function undoInTurn(actor: Actor, batchId: number, confirm: boolean): Promise<UndoResult> {
 	return inTurn({ key: null, file: `the undo of import #${batchId}`, user: actor.username }, () =>

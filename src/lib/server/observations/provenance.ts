@@ -8,7 +8,10 @@ import { resolveQuery, type Resolution, type SeriesQuery } from '../series/load-
 import { smallCellThreshold } from '../settings/small-cells';
 import { loadDimensionSets } from './dimension-sets';
 
-/** A stored figure with where it came from: the batch, its file and the line in that file. */
+/**
+ * A stored figure with where it came from: the batch, its file and the line in that file — or,
+ * for a list's figure, the number of the list's rows behind it and the source's rule.
+ */
 export interface FigureProvenance {
 	period: string;
 	start: string;
@@ -26,6 +29,11 @@ export interface FigureProvenance {
 	line: number | null;
 	importedAt: string;
 	actor: string;
+	/** the batch file's SHA-256 */
+	sha256: string;
+	/** a list's figure (formats.md §5.3): its source, and how many of the list's rows are behind it */
+	source: string | null;
+	listRows: number | null;
 	/** A small cell of a restricted indicator: its numbers are left out (null). */
 	suppressed: Suppression | null;
 }
@@ -75,7 +83,8 @@ export function listFigureProvenance(
 			`SELECT o.period, o.period_start AS start, o.period_end AS end, a.code AS area,
 			 o.dimension_set_id AS dims, o.value_type AS valueType, o.value, o.numerator, o.denominator,
 			 o.sample_size AS sampleSize, o.verification, o.batch_id AS batchId, b.file_name AS fileName,
-			 o.source_line AS line, b.imported_at AS importedAt, b.actor
+			 o.source_line AS line, b.imported_at AS importedAt, b.actor, b.sha256,
+			 CASE WHEN b.kind = 'list' THEN o.source END AS source, o.list_rows AS listRows
 			 FROM observations o JOIN import_batches b ON b.id = o.batch_id
 			 LEFT JOIN areas a ON a.id = o.area_id
 			 WHERE ${where}

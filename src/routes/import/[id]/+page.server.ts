@@ -6,7 +6,14 @@ import { requiredColumnsText } from '$lib/server/imports/detect-kind';
 import { lastPreview } from '$lib/server/imports/workspace/check';
 import { kindOf, mappingStep, shownMapping } from '$lib/server/imports/workspace/mapping';
 import { dropStaged, loadStaged, saveStaged } from '$lib/server/imports/workspace/staging';
-import { analyseOffThread, commitInTurn, previewInTurn } from '$lib/server/jobs/imports';
+import {
+	analyseOffThread,
+	commitInTurn,
+	commitListInTurn,
+	previewInTurn,
+	previewListInTurn
+} from '$lib/server/jobs/imports';
+import { listStep } from '$lib/server/lists/staged-list';
 import { JobStopped } from '$lib/server/jobs/job-thread';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,13 +31,38 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const file = await staged(locals.actor, params.id);
 	if (file.format === 'xlsx' && !file.sheet) return { file, step: 'sheet' as const };
 	const analysis = await analyseOffThread(locals.actor, file);
+	const list = analysis.problem ? null : listStep(importDb(), locals.actor, file, analysis);
+	const preview = await lastPreview(file);
+	// a file whose header carries a source's columns is taken as its list unless the planner said
+	if (list?.source) {
+		return {
+			file,
+			step: 'list' as const,
+			rows: analysis.rows,
+			list,
+			preview: file.list && preview?.kind === 'list' ? preview : null
+		};
+	}
 	return {
 		file,
 		step: 'map' as const,
 		...shownMapping(analysis, mappingStep(importDb(), locals.actor, file, analysis)),
-		preview: file.mapping ? await lastPreview(file) : null
+		sources: list?.recognition.fits.map((f) => f.source) ?? [],
+		preview: file.mapping && preview?.kind !== 'list' ? preview : null
 	};
 };
+
+/** The spellings as the list step's form sends them: `written:<n>` and `area:<n>` per spelling. */
+function spellingsFrom(form: FormData): Record<string, string> {
+	const spellings: Record<string, string> = {};
+	for (const [name, chosen] of form.entries()) {
+		const match = /^area:(\d+)$/.exec(name);
+		const written = match ? form.get(`written:${match[1]}`) : null;
+		if (written === null || String(chosen) === '') continue;
+		spellings[String(written)] = String(chosen);
+	}
+	return spellings;
+}
 
 /** The mapping as the form sends it: `column:<n>` per header, `value:<target>:<n>` per value. */
 function mappingFrom(form: FormData, headers: string[]): Mapping {
@@ -93,6 +125,42 @@ export const actions: Actions = {
 				validOnly: form.get('valid_only') === 'on',
 				saveAs
 			});
+		} catch (e) {
+			if (e instanceof JobStopped) return fail(500, { message: e.message });
+			throw e;
+		}
+		if (report.batchId === undefined) return fail(422, { commit: report });
+		await dropStaged(file.id);
+		redirect(303, `/import/history/${report.batchId}`);
+	},
+	/** The planner says which source the file is a list of, or that it is none (map it). */
+	source: async ({ params, request, locals }) => {
+		const file = await staged(locals.actor, params.id);
+		const name = String((await request.formData()).get('list_source') ?? '').trim();
+		await saveStaged({ ...file, list: { source: name === '' ? null : name, spellings: {} } });
+		redirect(303, `/import/${file.id}`);
+	},
+	previewList: async ({ params, request, locals }) => {
+		const file = await staged(locals.actor, params.id);
+		const form = await request.formData();
+		const source = String(form.get('list_source') ?? '').trim();
+		if (source === '') return fail(400, { message: 'Choose the source of this list.' });
+		const list = { source, spellings: spellingsFrom(form) };
+		await saveStaged({ ...file, list });
+		try {
+			await previewListInTurn(locals.actor, { ...file, list });
+		} catch (e) {
+			if (e instanceof JobStopped) return fail(500, { message: e.message });
+			throw e;
+		}
+		redirect(303, `/import/${file.id}#preview`);
+	},
+	commitList: async ({ params, locals }) => {
+		const file = await staged(locals.actor, params.id);
+		if (!file.list?.source) return fail(400, { message: 'Check the list before importing it.' });
+		let report;
+		try {
+			report = await commitListInTurn(locals.actor, file);
 		} catch (e) {
 			if (e instanceof JobStopped) return fail(500, { message: e.message });
 			throw e;

@@ -8,3 +8,8 @@ export type MappingStep = MapStep['mapping'];
 export type Beyond = MapStep['beyond'];
 export type Preview = NonNullable<MapStep['preview']>;
 export type ImportIssue = Preview['errors'][number];
+
+/** The list step's data: the file taken as a list of a source (lists/staged-list.ts). */
+type ListData = Extract<PageData, { step: 'list' }>;
+export type ListStep = ListData['list'];
+export type ListReport = NonNullable<ListData['preview']>;

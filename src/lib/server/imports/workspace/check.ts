@@ -22,7 +22,10 @@ import { stagingFolder, type StagedFile } from './staging';
  * values replaced, row for row — a blank line for each blank row — so every line keeps the
  * number it has in the planner's file. Written as UTF-8 CSV next to the upload.
  */
-async function writeMappedCopy(file: StagedFile, mapping: Mapping): Promise<string | ImportIssue> {
+export async function writeMappedCopy(
+	file: StagedFile,
+	mapping: Mapping
+): Promise<string | ImportIssue> {
 	const path = join(stagingFolder(file.id), 'mapped.csv');
 	const out = createWriteStream(path);
 	let mapper: RowMapper | null = null;

@@ -33,7 +33,19 @@ export interface StagedFile {
 	mapping: (Mapping & { kind: FileKind }) | null;
 	/** The saved source whose mapping was applied automatically, if any. */
 	source: string | null;
+	/**
+	 * The file as a list (formats.md §5, lists/staged-list.ts): the source the planner took it
+	 * for (null: not a list, map its columns) and the area spellings mapped so far. Absent until
+	 * the planner says; the page then goes by the file's header.
+	 */
+	list?: StagedList;
 	stagedAt: string;
+}
+
+export interface StagedList {
+	source: string | null;
+	/** an area cell as written → the area code it means */
+	spellings: Record<string, string>;
 }
 
 /** Staged files older than this are removed: an abandoned upload should not fill the disk. */
