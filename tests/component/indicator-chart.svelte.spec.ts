@@ -55,6 +55,24 @@ describe('IndicatorChart', () => {
 		await expect.element(page.getByRole('cell', { name: 'On track' })).toBeVisible();
 	});
 
+	test('an average in days: one decimal and its unit, on the axis, in the tooltip and the table', async () => {
+		const days = points.map((p, i) => ({ ...p, actual: p.actual === null ? null : 2.8 + i / 3 }));
+		render(IndicatorChart, {
+			title: 'Days to respond to an alert',
+			measure: 'average',
+			unit: 'days',
+			points: days,
+			baselineValue: null
+		});
+		const chart = Chart.getChart(document.querySelector('canvas')!)!;
+		expect(chart.options.scales!.y!.title).toMatchObject({ display: true, text: 'days' });
+		const label = chart.options.plugins!.tooltip!.callbacks!.label as (ctx: unknown) => string;
+		expect(label({ dataset: { label: 'Actual' }, parsed: { y: 3.1333 } })).toBe('Actual: 3.1 days');
+		await page.getByText('Table of the numbers').click();
+		await expect.element(page.getByRole('cell', { name: '2.8 days' })).toBeVisible();
+		await expect.element(page.getByRole('cell', { name: '3.1 days' })).toBeVisible();
+	});
+
 	test('says so when there is nothing to draw', async () => {
 		render(IndicatorChart, {
 			title: 'X',

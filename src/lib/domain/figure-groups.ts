@@ -52,7 +52,7 @@ export interface FigureGroup {
 	/** For count and number: how many of the figures have a value, and the sum of those. */
 	valueCount: number;
 	valueSum: number;
-	/** For percent and per_100k, whose pairs need each figure: the figures themselves. */
+	/** For percent, per_100k and average, whose pairs need each figure: the figures themselves. */
 	figures: FigureInput[] | null;
 }
 

@@ -93,6 +93,40 @@ describe('creating an indicator', () => {
 		]);
 	});
 
+	test('an average (days to respond), its targets combining as the mean of the periods', async () => {
+		const db = await basic();
+		const result = await createIndicator(
+			db,
+			admin,
+			fields({
+				indicator_title: 'Average days to respond to an alert',
+				direction: 'decrease',
+				measure: 'average',
+				aggregation: '',
+				frequency: 'month',
+				unit: 'days',
+				baseline_value: '4.5',
+				baseline_period: '2024-12'
+			}),
+			[
+				{ period: '2025-01', value: '4' },
+				{ period: '2025-02', value: '3' }
+			]
+		);
+		expect(result).toEqual({ ok: true });
+		expect(findStoredIndicator(db, 'PO1-K9')).toMatchObject({
+			measure: 'average',
+			aggregation: null,
+			baselineValue: 4.5,
+			unit: 'days'
+		});
+		// each target alone is one item: the quarter's target is their mean
+		const series = loadSeries(db, admin, 'PO1-K9', { by: 'quarter' });
+		expect(series.ok && series.series.points.map((p) => [p.period, p.target])).toEqual([
+			['2025-Q1', 3.5]
+		]);
+	});
+
 	test('a bad target refuses the indicator too, the error on that target row', async () => {
 		const db = await basic();
 		const before = tableCounts(db);

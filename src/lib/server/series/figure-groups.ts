@@ -22,7 +22,7 @@ type IndicatorRow = typeof indicators.$inferSelect;
  *
  * Count and number figures — the millions of incident rows — are summed by the database, in
  * the order of the natural-key index so no sorting is needed, and only the groups cross into
- * JavaScript. Percent and per_100k figures need each row's pair, so they are read as rows and
+ * JavaScript. Percent, per_100k and average figures need each row's pair, so they are read as rows and
  * grouped by the same domain function the database's grouping is tested against.
  */
 export class IndicatorFigures {
