@@ -65,7 +65,8 @@ describe('IndicatorChart', () => {
 			baselineValue: null
 		});
 		const chart = Chart.getChart(document.querySelector('canvas')!)!;
-		expect(chart.options.scales!.y!.title).toMatchObject({ display: true, text: 'days' });
+		const y = chart.options.scales!.y as { title?: { display?: boolean; text?: string } };
+		expect(y.title).toMatchObject({ display: true, text: 'days' });
 		const label = chart.options.plugins!.tooltip!.callbacks!.label as (ctx: unknown) => string;
 		expect(label({ dataset: { label: 'Actual' }, parsed: { y: 3.1333 } })).toBe('Actual: 3.1 days');
 		await page.getByText('Table of the numbers').click();
