@@ -23,6 +23,7 @@ const pages = [
 	['import', '/import'],
 	['import-history', '/import/history'],
 	['areas', '/areas'],
+	['sources', '/sources'],
 	['accounts', '/admin/users'],
 	['account', '/account']
 ];
@@ -171,6 +172,44 @@ if (only.length === 0 || only.includes('list-preview')) {
 		await page.screenshot({ path: file, fullPage: true });
 		console.log(`wrote ${file}`);
 		await page.getByRole('button', { name: 'Discard this upload' }).click();
+		await page.close();
+	}
+}
+
+// A source's page needs a source: the KoboToolbox template applied when the app has none called
+// kobo-perception (this writes to the app's database, like a planner would), then a sample list
+// read so the rule editor offers its values.
+if (only.length === 0 || only.includes('source')) {
+	const source = `${base}/sources/kobo-perception`;
+	for (const [device, width, height] of widths) {
+		const page = await newPage({ width, height });
+		if ((await page.goto(source))?.status() === 404) {
+			await page.goto(`${base}/sources`, { waitUntil: 'networkidle' });
+			await page
+				.getByRole('form', { name: 'Start from the KoboToolbox perception survey template' })
+				.getByRole('button', { name: 'Start from this template' })
+				.click();
+			await page.waitForURL(/\/sources\/kobo-perception/);
+		}
+		await page.goto(`${source}?edit=3.2.5#rule-editor`, { waitUntil: 'networkidle' });
+		await page.getByLabel('Sample list', { exact: true }).setInputFiles({
+			name: 'perception-2025.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				[
+					'_submission_time,group_location/province,group_respondent/sex,group_social/trust_other_communities,weight',
+					'2025-03-02T10:01:00+01:00,Amberlake,female,yes,1.2',
+					'2025-03-02T11:15:00+01:00,Kestrelmark,male,rather_yes,0.8',
+					'2025-03-03T09:40:00+01:00,Solvanne,female,no,1.1',
+					'2025-03-04T16:05:00+01:00,Amberlake,male,rather_no,0.9'
+				].join('\n')
+			)
+		});
+		await page.getByRole('button', { name: 'Read its columns' }).click();
+		await page.getByText('Nothing of the file was kept').waitFor();
+		const file = `${out}/source-${device}.png`;
+		await page.screenshot({ path: file, fullPage: true });
+		console.log(`wrote ${file}`);
 		await page.close();
 	}
 }

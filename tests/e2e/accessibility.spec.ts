@@ -69,7 +69,10 @@ const ADDRESSES: Record<string, string[] | null> = {
 	'/reports/rbb/[fy]': ['/reports/rbb/FY2024-25'],
 	'/reports/cycles': ['/reports/cycles'],
 	'/reports/cycles/[code]': [`/reports/cycles/${CYCLE}`],
-	'/reports/recommendations': ['/reports/recommendations']
+	'/reports/recommendations': ['/reports/recommendations'],
+	'/sources': ['/sources'],
+	// the demo has no source of its own yet: sources.spec.ts makes one and checks its page
+	'/sources/[name]': null
 };
 
 const PAGES = declaredRoutes().filter((r) => r.page);

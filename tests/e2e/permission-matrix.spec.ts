@@ -113,6 +113,24 @@ const EXPECTED: Record<string, Expectation> = {
 		page: FRAMEWORK,
 		actions: { edit: FRAMEWORK, move: FRAMEWORK, retire: FRAMEWORK, reinstate: FRAMEWORK }
 	},
+	// sources of lists: everyone reads them; planners and administrators change them
+	'/sources': {
+		page: ALL,
+		actions: { create: IMPORTERS, template: IMPORTERS, restore: IMPORTERS }
+	},
+	'/sources/[name]': {
+		read: '/sources/no-such-source',
+		post: '/sources/no-such-source',
+		page: ALL,
+		actions: {
+			describe: IMPORTERS,
+			retire: IMPORTERS,
+			restore: IMPORTERS,
+			removeRule: IMPORTERS,
+			sample: IMPORTERS,
+			saveRule: IMPORTERS
+		}
+	},
 	'/import': { page: IMPORTERS, actions: { upload: IMPORTERS } },
 	'/import/upload': { methods: { POST: IMPORTERS } },
 	'/import/[id]': {

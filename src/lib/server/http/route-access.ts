@@ -128,6 +128,23 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 		actions: { undo: 'import', verify: 'verify' }
 	},
 
+	// sources of lists and their rules: read by all, changed by those who import
+	'/sources': {
+		page: 'read',
+		actions: { create: 'import', template: 'import', restore: 'import' }
+	},
+	'/sources/[name]': {
+		page: 'read',
+		actions: {
+			describe: 'import',
+			retire: 'import',
+			restore: 'import',
+			removeRule: 'import',
+			sample: 'import',
+			saveRule: 'import'
+		}
+	},
+
 	'/indicators': { page: 'read' },
 	'/indicators/[code]': {
 		page: 'read',

@@ -54,6 +54,17 @@ export function findSourceRow(db: Reader, name: string): SourceRow | undefined {
 	return db.select().from(sourceTable).where(byName(name)).get();
 }
 
+/** One source, retired or not, as listed, with its rules (the /sources page's source). */
+export function findSource(
+	db: Reader,
+	name: string
+): { source: SourceSummary; rules: ListRule[] } | null {
+	const row = findSourceRow(db, name);
+	if (!row) return null;
+	const summary = listSources(db, { retired: true }).find((s) => s.name === row.name)!;
+	return { source: summary, rules: rulesOf(db, row) };
+}
+
 /** Every source, by name; retired ones only when asked. */
 export function listSources(db: Reader, options: { retired?: boolean } = {}): SourceSummary[] {
 	const rows = db
@@ -348,4 +359,42 @@ export function replaceRuleSet(
 		});
 	}
 	return change;
+}
+
+/** Removes source `name`'s rule for an indicator (the figures it wrote stay). */
+export function removeRule(
+	db: Db,
+	actor: Actor,
+	name: string,
+	indicatorCode: string
+): Outcome<{ name: string }> {
+	authorize(actor, 'import');
+	return db.transaction((tx) => {
+		const source = findSourceRow(tx, name);
+		if (!source) return unknownSource(tx, name);
+		const rule = tx
+			.select({ id: listRules.id })
+			.from(listRules)
+			.innerJoin(indicators, eq(indicators.id, listRules.indicatorId))
+			.where(sql`${listRules.sourceId} = ${source.id} AND ${indicators.code} = ${indicatorCode}`)
+			.get();
+		if (!rule) {
+			return {
+				ok: false as const,
+				errors: { [FORM_ERROR]: `Source ${source.name} has no rule for "${indicatorCode}".` }
+			};
+		}
+		tx.delete(listRules).where(eq(listRules.id, rule.id)).run();
+		tx.update(sourceTable)
+			.set({ changedAt: nowText(), changedBy: actor.username })
+			.where(eq(sourceTable.id, source.id))
+			.run();
+		recordAudit(tx, actor, 'list-source.rules', source.name, {
+			inserted: 0,
+			updated: 0,
+			unchanged: 0,
+			removed: [indicatorCode]
+		});
+		return { ok: true as const, name: source.name };
+	});
 }

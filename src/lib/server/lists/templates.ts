@@ -11,11 +11,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { RULE_COLUMNS } from '../../domain/columns';
-import { sourceNameProblem } from '../../domain/lists/rule-text';
+import { normaliseHeader, RULE_COLUMNS } from '../../domain/columns';
+import {
+	measureProblem,
+	parseDimensions,
+	parseRuleValue,
+	sourceNameProblem
+} from '../../domain/lists/rule-text';
 import { FORM_ERROR, type Outcome } from '../../form-answer';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
+import { indicators } from '../db/schema';
 import { importFiles } from '../imports/import-files';
 import { authorize } from '../permissions';
 import { findSourceRow } from './sources';
@@ -93,17 +99,66 @@ function rowsOf(text: string): TemplateRow[] {
 	return Papa.parse<TemplateRow>(text.trim(), { header: true, skipEmptyLines: true }).data;
 }
 
+/** One rule of a template, and whether this mission's indicators can take it. */
+export interface TemplateRule {
+	indicatorCode: string;
+	value: string;
+	/** why the mission cannot take it, or null when it can */
+	problem: string | null;
+}
+
 /**
- * The template's rules file for a source of this name, with only the rules of `indicators`
- * when given (the planner may leave out rules for indicators the mission does not track).
+ * The rules of a template as this mission sees them: for each, whether its indicator exists,
+ * is in use, has a measure the rule's value fits and declares the dimensions it breaks down by
+ * (what the importer will check), so the page can offer the rules that fit.
+ */
+export function templateRules(db: Db, template: RulesTemplate): TemplateRule[] {
+	const known = new Map(
+		db
+			.select({
+				code: indicators.code,
+				measure: indicators.measure,
+				dimensions: indicators.dimensions,
+				retired: indicators.retired
+			})
+			.from(indicators)
+			.all()
+			.map((i) => [i.code, i])
+	);
+	return rowsOf(templateText(template)).map((row) => {
+		const indicator = known.get(row.indicator_code);
+		const value = parseRuleValue(row.value);
+		const dimensions = parseDimensions(row.dimensions);
+		let problem: string | null = null;
+		if (!indicator || indicator.retired) {
+			problem = `This mission has no indicator ${row.indicator_code}${indicator ? ' in use' : ''}.`;
+		} else if (value.ok) {
+			problem = measureProblem(value.value.kind, indicator.code, indicator.measure);
+		}
+		if (!problem && indicator && dimensions.ok) {
+			const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
+			const missing = dimensions.value.find(
+				(d) => !declared.includes(normaliseHeader(d.dimension))
+			);
+			if (missing) {
+				problem = `Indicator ${indicator.code} has no dimension "${missing.dimension}".`;
+			}
+		}
+		return { indicatorCode: row.indicator_code, value: row.value, problem };
+	});
+}
+
+/**
+ * The template's rules file for a source of this name, with only the rules of the indicators
+ * `chosen` when given (the planner may leave out rules for indicators the mission does not track).
  */
 export function templateFor(
 	template: RulesTemplate,
 	sourceName: string,
-	indicators?: readonly string[]
+	chosen?: readonly string[]
 ): string {
 	const rows = rowsOf(templateText(template))
-		.filter((r) => !indicators || indicators.includes(r.indicator_code))
+		.filter((r) => !chosen || chosen.includes(r.indicator_code))
 		.map((r) => ({ ...r, source: sourceName }));
 	return (
 		Papa.unparse(
@@ -114,7 +169,7 @@ export function templateFor(
 }
 
 /**
- * Creates source `name` with a template's rules (those of `indicators`, when given), through the
+ * Creates source `name` with a template's rules (those of the indicators `chosen`, when given), through the
  * importer. Refuses an existing name, and refuses whole, naming each rule, when the mission's
  * indicators do not fit the template.
  *
@@ -125,7 +180,7 @@ export async function applyTemplate(
 	actor: Actor,
 	templateId: string,
 	name: string,
-	indicators?: readonly string[]
+	chosen?: readonly string[]
 ): Promise<Outcome<{ name: string; rules: number }>> {
 	authorize(actor, 'import');
 	const template = findTemplate(templateId);
@@ -149,10 +204,10 @@ export async function applyTemplate(
 			}
 		};
 	}
-	if (indicators && indicators.length === 0) {
+	if (chosen && chosen.length === 0) {
 		return { ok: false, errors: { indicators: 'Choose at least one rule of the template.' } };
 	}
-	const text = templateFor(template, sourceName, indicators);
+	const text = templateFor(template, sourceName, chosen);
 	const report = await importFiles(db, actor, [
 		{ name: `template ${template.id}.csv`, bytes: new TextEncoder().encode(text) }
 	]);
