@@ -71,8 +71,7 @@ const ADDRESSES: Record<string, string[] | null> = {
 	'/reports/cycles/[code]': [`/reports/cycles/${CYCLE}`],
 	'/reports/recommendations': ['/reports/recommendations'],
 	'/sources': ['/sources'],
-	// the demo has no source of its own yet: sources.spec.ts makes one and checks its page
-	'/sources/[name]': null
+	'/sources/[name]': ['/sources/demo-incident-log']
 };
 
 const PAGES = declaredRoutes().filter((r) => r.page);

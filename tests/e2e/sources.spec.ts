@@ -2,8 +2,8 @@
  * Sources of lists and their rules on /sources, in Chromium: a source created and its rule
  * written with the keyboard, `where` picked from a sample list's values, a refused rule shown on
  * its field, a template applied in one click and one that does not fit refused whole, retire and
- * restore, what a viewer sees, a 360 px screen, and the machine's accessibility check on the
- * source page (the demo has no source of its own for accessibility.spec.ts to open).
+ * restore, what a viewer sees, a 360 px screen, and the machine's accessibility check on a
+ * source page with a sample read (accessibility.spec.ts checks the demo's source without one).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
