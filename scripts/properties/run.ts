@@ -15,7 +15,8 @@ const runs = process.env.CPAS_PROPERTY_RUNS || '100000';
 const seed = process.env.CPAS_PROPERTY_SEED || String(Date.now() | 0);
 const names = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'cpas-properties-'));
-const report = join(dir, 'report.jsonl');
+// one line per property as it ends: name a file of your own to watch a long run's progress
+const report = process.env.CPAS_PROPERTY_REPORT || join(dir, 'report.jsonl');
 const started = Date.now();
 
 console.log(`Reader properties, about ${runs} cases per family, seed ${seed}`);

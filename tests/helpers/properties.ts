@@ -31,6 +31,9 @@ function envNumber(name: string): number | null {
 const LONG_RUNS = envNumber('CPAS_PROPERTY_RUNS');
 const SEED = envNumber('CPAS_PROPERTY_SEED') ?? (LONG_RUNS === null ? SHORT_SEED : Date.now() | 0);
 
+/** Longer than any case takes on a busy machine; a case past it counts as hung. */
+const CASE_TIMEOUT_MS = 20_000;
+
 export interface Plan {
 	/** cases in the short run */
 	short: number;
@@ -61,7 +64,12 @@ export function propertyTest<Ts extends [unknown, ...unknown[]]>(
 		async () => {
 			const started = performance.now();
 			// fc.assert answers a promise for an async property, nothing for a sync one
-			await fc.assert(property() as fc.IAsyncProperty<Ts>, { numRuns: cases, seed: SEED });
+			await fc.assert(property() as fc.IAsyncProperty<Ts>, {
+				numRuns: cases,
+				seed: SEED,
+				// a case that never ends is a reader that hangs: a failure, with its counterexample
+				timeout: CASE_TIMEOUT_MS
+			});
 			const ms = Math.round(performance.now() - started);
 			const report = process.env.CPAS_PROPERTY_REPORT;
 			if (report) {

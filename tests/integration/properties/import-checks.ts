@@ -57,8 +57,11 @@ export interface FileFacts {
 	lines?: ReadonlySet<number>;
 	/** the header as generated (raw), if known */
 	header?: readonly string[];
-	/** contract columns an error may name although the file lacks them (a missing column) */
-	required?: readonly string[];
+	/**
+	 * The kind's contract columns: an error may name one the file lacks (a missing required
+	 * column, the denominator a numerator needs, the parent an impact needs)
+	 */
+	contract?: readonly string[];
 }
 
 /** An upper bound of a file's lines: its line-break bytes, plus one. */
@@ -85,9 +88,7 @@ export function expectLocated(error: ImportIssue, facts: FileFacts): void {
 		if (facts.header) {
 			const headers = new Set(facts.header.map(normaliseHeader));
 			const named =
-				headers.has(normaliseHeader(error.column)) ||
-				// a column the kind requires (on some lines) may be named although the file lacks it
-				(facts.required ?? []).includes(error.column);
+				headers.has(normaliseHeader(error.column)) || (facts.contract ?? []).includes(error.column);
 			expect(named, where).toBe(true);
 		}
 	}

@@ -6,6 +6,12 @@
  * another case, blank lines, and now and then a damaged byte.
  */
 import fc from 'fast-check';
+import {
+	AREA_COLUMNS,
+	FRAMEWORK_COLUMNS,
+	INDICATOR_COLUMNS,
+	OBSERVATION_COLUMNS
+} from '../../../src/lib/domain/columns';
 import type { FileFacts } from './import-checks';
 import {
 	cellText,
@@ -25,8 +31,8 @@ export interface KindFile {
 	name: string;
 	columns: string[];
 	rows: Row[];
-	/** contract columns the kind requires (an error may name them when missing) */
-	required: string[];
+	/** the kind's contract columns (an error may name one the file lacks) */
+	contract: readonly string[];
 }
 
 type Mutation =
@@ -177,7 +183,7 @@ export function written(file: fc.Arbitrary<KindFile>): fc.Arbitrary<FileFacts> {
 				file: { name: f.name, bytes },
 				lines,
 				header: d ? undefined : header,
-				required: f.required
+				contract: f.contract
 			};
 		});
 }
@@ -214,7 +220,7 @@ export const areasFile: fc.Arbitrary<KindFile> = fc
 	.map(({ columns, rows }) => ({
 		name: 'areas.csv',
 		columns,
-		required: ['area_code', 'area_name'],
+		contract: AREA_COLUMNS,
 		rows: rows.map((r) => ({
 			area_code: r.code,
 			area_name: AREAS[r.code]!.name,
@@ -253,7 +259,7 @@ export const frameworkFile: fc.Arbitrary<KindFile> = fc
 	.map(({ columns, rows }) => ({
 		name: 'framework.csv',
 		columns,
-		required: ['result_code', 'result_level', 'result_title', 'parent_result'],
+		contract: FRAMEWORK_COLUMNS,
 		rows: rows.map((r) => ({
 			result_code: r.code,
 			result_level: RESULTS[r.code]!.level,
@@ -306,14 +312,7 @@ export const indicatorsFile: fc.Arbitrary<KindFile> = fc
 	.map(({ columns, rows }) => ({
 		name: 'indicators.csv',
 		columns,
-		required: [
-			'indicator_code',
-			'indicator_title',
-			'result_code',
-			'category',
-			'direction',
-			'measure'
-		],
+		contract: INDICATOR_COLUMNS,
 		rows: rows.map((r) => ({
 			indicator_code: r.code,
 			indicator_title: r.title,
@@ -369,7 +368,7 @@ export const observationsFile: fc.Arbitrary<KindFile> = fc
 	.map(({ columns, rows }) => ({
 		name: 'observations.csv',
 		columns,
-		required: ['indicator_code', 'period', 'value'],
+		contract: OBSERVATION_COLUMNS,
 		rows: rows.map((r) => {
 			const amount = r.indicator === 'K2' ? r.amount % 101 : r.amount;
 			const value =
@@ -414,7 +413,8 @@ export const wideObservationsFile: fc.Arbitrary<KindFile> = fc
 	.map(({ periods, area, rows }) => ({
 		name: 'wide.csv',
 		columns: ['indicator_code', ...(area ? ['area_code'] : []), ...periods],
-		required: ['indicator_code'],
+		// a wide file's figures are its period columns: no error may name "value"
+		contract: ['indicator_code', 'area_code'],
 		rows: rows.map((r) => ({
 			indicator_code: r.indicator,
 			area_code: r.area,

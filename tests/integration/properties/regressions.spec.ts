@@ -2,7 +2,13 @@
  * Counterexamples the reader properties found, shrunk, kept as plain tests: each failed before
  * its fix. Small chunks stand for a file whose header or line break falls on a chunk's edge.
  */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { WorkbookProblem, sheetRows } from '../../../src/lib/server/imports/workspace/sheets';
+import { zipEntries } from '../../../src/lib/server/imports/workspace/zip-entries';
 import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { importFiles } from '../../../src/lib/server/imports/import-files';
 import { parseNumber } from '../../../src/lib/server/imports/numbers';
@@ -66,4 +72,50 @@ test('a quote after a \\r that ended the last piece opens a quoted value', () =>
 	const records = new WholeRecords(',');
 	const out = [records.push('\r'), records.push('"\n\r'), records.end()].join('');
 	expect(out).toBe('\n"\n\r');
+});
+
+test('a workbook whose shared strings do not inflate is refused, not an unhandled stream error', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'cpas-broken-strings-'));
+	try {
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Data').addRow(['indicator_code', 'period', 'value']);
+		const path = join(dir, 'book.xlsx');
+		await book.xlsx.writeFile(path);
+		const bytes = readFileSync(path);
+		const strings = (await zipEntries(path)).find((e) => e.name === 'xl/sharedStrings.xml')!;
+		const start = strings.headerOffset + 30 + bytes.readUInt16LE(strings.headerOffset + 26);
+		// a deflate block type that does not exist (0b11): the part cannot inflate
+		bytes[start + bytes.readUInt16LE(strings.headerOffset + 28)] = 0xff;
+		writeFileSync(path, bytes);
+		await expect(async () => {
+			for await (const _ of sheetRows(path, 'Data')) {
+				// read on
+			}
+		}).rejects.toBeInstanceOf(WorkbookProblem);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('a formula whose result is 0 reads as 0, not as a blank cell', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'cpas-formula-zero-'));
+	try {
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('Data');
+		sheet.getRow(1).values = ['a', 'b'];
+		sheet.getRow(2).values = [
+			{ formula: '0+0', result: 0 },
+			{ formula: '1+1', result: 2 }
+		] as ExcelJS.CellValue[];
+		const path = join(dir, 'book.xlsx');
+		await book.xlsx.writeFile(path);
+		const rows: string[][] = [];
+		for await (const row of sheetRows(path, 'Data')) rows.push(row);
+		expect(rows).toEqual([
+			['a', 'b'],
+			['0', '2']
+		]);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -41,7 +41,7 @@ const UNREADABLE =
 
 /** The streaming reader's parts, reached as the reader reaches them while it reads a zip. */
 interface ReaderParts {
-	model: { sheets?: { name: string; rId: string }[] };
+	model?: { sheets?: { name: string; rId: string }[] };
 	workbookRels?: { Id: string; Target: string }[];
 	_parseRels(stream: Readable): Promise<void>;
 	_parseWorkbook(stream: Readable): Promise<void>;
@@ -101,6 +101,8 @@ async function openBook(path: string, withStyles: boolean): Promise<Book> {
 	} catch (e) {
 		throw problemOf(e);
 	}
+	// a sheet list that parsed as nothing (an empty part) leaves the reader without a model
+	if (!reader.model) throw new WorkbookProblem(UNREADABLE);
 	const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
 	const sheets = new Map<string, string>();
 	for (const sheet of reader.model.sheets ?? []) {
@@ -185,7 +187,11 @@ export async function* sheetRows(path: string, name: string): AsyncGenerator<str
 		if (strings) {
 			const stream = await inflatedStream(path, strings, CAPS.sharedStringsBytes);
 			stream.setEncoding('utf8');
-			for await (const _ of reader._parseSharedStrings(stream.pipe(tagsWithin(1 << 20)))) {
+			const text = stream.pipe(tagsWithin(1 << 20));
+			// pipe() does not pass errors on: a broken part would be an unhandled 'error' event,
+			// which ends the process
+			stream.on('error', (e) => text.destroy(e));
+			for await (const _ of reader._parseSharedStrings(text)) {
 				// cached by the reader
 			}
 		}
@@ -244,8 +250,9 @@ export function cellText(cell: ExcelJS.Cell): string {
 	if (value instanceof Date) return dateText(value, cell.numFmt ?? '');
 	if (typeof value === 'object') {
 		if ('richText' in value) return value.richText.map((p) => p.text).join('');
-		if ('result' in value) {
-			const result = value.result;
+		if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
+			// ExcelJS leaves a falsy result (0, false) out of `value`: `cell.result` keeps it
+			const result = (cell.result as unknown) ?? ('result' in value ? value.result : undefined);
 			if (result instanceof Date) return dateText(result, cell.numFmt ?? '');
 			if (result === null || result === undefined || typeof result === 'object') return '';
 			return String(result);
