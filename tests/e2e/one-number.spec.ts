@@ -47,6 +47,8 @@ test('a budget year figure is the same on the dashboard, in the API and in the I
 	const figures = await apiFigures(page);
 	expect(figures.size).toBeGreaterThan(3);
 	expect([...figures.values()].filter((f) => f.actual !== null).length).toBeGreaterThan(3);
+	// among them an average (days to respond, weighed by alerts): every view must agree on it too
+	expect(figures.get('2.2.3')).toMatchObject({ measure: 'average', actual: expect.any(Number) });
 
 	// the objective page, by budget year, in each chart's table of numbers
 	await page.goto(
@@ -62,6 +64,8 @@ test('a budget year figure is the same on the dashboard, in the API and in the I
 		const shown = (await cells.first().textContent())!.trim();
 		// the page adds the unit to counts; the number itself must be the API's
 		expect(shown.startsWith(formatValue(f.actual, f.measure)), `${code}: ${shown}`).toBe(true);
+		// an average shows one decimal at most, with its unit
+		if (f.measure === 'average') expect(shown, code).toMatch(/^\d+(\.\d)? days$/);
 	}
 
 	// the IPTT page and its workbook

@@ -34,7 +34,10 @@ const SETUP = {
 		'C,Incidents,PO1-IM1,situation,decrease,count,,month,sex;age',
 		'NUM,Response time (days),PO1-OC1,capacity,decrease,number,,month,',
 		'P,% feeling safe,PO1-IM1,perception,increase,percent,,month,sex',
-		'R,Casualties per 100k,PO1-IM1,situation,decrease,per_100k,,quarter,sex'
+		'R,Casualties per 100k,PO1-IM1,situation,decrease,per_100k,,quarter,sex',
+		'A,Days to respond to an alert,PO1-OC1,capacity,decrease,average,,month,sex',
+		// aggregation is not used for an average: accepted, as for percent, and ignored
+		'AL,Days to respond (aggregation given),PO1-OC1,capacity,decrease,average,last,month,'
 	)
 };
 
@@ -72,6 +75,55 @@ describe('§1.5 percent: pairs (numerator, denominator)', () => {
 		await given([PERCENT_HEADER, 'P,2024-01,N1,,30,50,,', 'P,2024-02,N1,,10,150,,']);
 		// (30 + 10) / (50 + 150) = 20 %
 		expect(await actuals('P', '--by', 'quarter')).toEqual({ '2024-Q1': 20 });
+	});
+});
+
+const AVERAGE_HEADER =
+	'indicator_code,period,area_code,value,numerator,denominator,sample_size,sex';
+
+describe('§1.5 average: pairs (total, items)', () => {
+	test('across areas the pairs add: Σtotal / Σitems, weighted by the items, never a mean of means', async () => {
+		// N1: 2 alerts answered in 10 days each; N2: 8 alerts in 1 day each
+		await given([AVERAGE_HEADER, 'A,2024-01,N1,,20,2,,', 'A,2024-01,N2,,8,8,,']);
+		// (20 + 8) / (2 + 8) = 2.8 days; the mean of the areas' means would be 5.5
+		expect(await actuals('A')).toEqual({ '2024-01': 2.8 });
+		expect(await actuals('A', '--area', 'N')).toEqual({ '2024-01': 2.8 });
+		expect(await actuals('A', '--area', 'N1')).toEqual({ '2024-01': 10 });
+	});
+
+	test('a value with sample_size n travels as the pair (value × n, n)', async () => {
+		await given([AVERAGE_HEADER, 'A,2024-01,N1,10,,,2,', 'A,2024-01,S,1,,,8,']);
+		// (20, 2) + (8, 8) = 28 / 10 = 2.8
+		expect(await actuals('A')).toEqual({ '2024-01': 2.8 });
+	});
+
+	test('a value without sample_size counts as one item, the pair (value, 1)', async () => {
+		await given([AVERAGE_HEADER, 'A,2024-01,N1,,20,2,,', 'A,2024-01,S,7,,,,']);
+		// (20, 2) + (7, 1) = 27 / 3 = 9 — unlike percent, not the plain mean (10 + 7) / 2
+		expect(await actuals('A')).toEqual({ '2024-01': 9 });
+	});
+
+	test('numerator and denominator win over a value given too', async () => {
+		await given([AVERAGE_HEADER, 'A,2024-01,N1,99,20,2,5,']);
+		expect(await actuals('A')).toEqual({ '2024-01': 10 });
+	});
+
+	test('over time one area’s pairs add, whatever the aggregation', async () => {
+		await given([
+			AVERAGE_HEADER,
+			'A,2024-01,N1,,20,2,,',
+			'A,2024-02,N1,,8,8,,',
+			'AL,2024-01,N1,,20,2,,',
+			'AL,2024-02,N1,,8,8,,'
+		]);
+		// (20 + 8) / (2 + 8) = 2.8 for the quarter; `last` would give 1
+		expect(await actuals('A', '--by', 'quarter')).toEqual({ '2024-Q1': 2.8 });
+		expect(await actuals('AL', '--by', 'quarter')).toEqual({ '2024-Q1': 2.8 });
+	});
+
+	test('average rows of a dimension combine as areas combine: weighted by their items', async () => {
+		await given([AVERAGE_HEADER, 'A,2024-01,N1,,20,2,,female', 'A,2024-01,N1,,8,8,,male']);
+		expect(await actuals('A', '--area', 'N1')).toEqual({ '2024-01': 2.8 });
 	});
 });
 

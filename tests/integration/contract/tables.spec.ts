@@ -261,7 +261,8 @@ describe('§1.4 observations, long form', () => {
 			'C,Incidents,PO1-IM1,situation,decrease,count,,month,sex',
 			'N,Response time,PO1-OC1,capacity,decrease,number,,month,',
 			'P,% feeling safe,PO1-IM1,perception,increase,percent,,month,',
-			'R,Casualties per 100k,PO1-IM1,situation,decrease,per_100k,,month,'
+			'R,Casualties per 100k,PO1-IM1,situation,decrease,per_100k,,month,',
+			'A,Days to respond to an alert,PO1-OC1,capacity,decrease,average,,month,'
 		)
 	};
 
@@ -298,12 +299,30 @@ describe('§1.4 observations, long form', () => {
 		expect(await actuals('R')).toEqual({ '2024-01': 12, '2024-02': 20 });
 	});
 
+	test('an average gives value, or numerator and denominator: the total and the items', async () => {
+		await load(SETUP);
+		await load({
+			'obs.csv': [
+				'indicator_code,period,area_code,value,numerator,denominator,sample_size',
+				'A,2024-01,N1,,42,12,', // 42 days over 12 alerts: 3.5
+				'A,2024-02,N1,2.5,,,8', // 2.5 days over 8 alerts
+				'A,2024-03,N1,4,,,' // one item
+			].join('\n')
+		});
+		expect(await actuals('A')).toEqual({ '2024-01': 3.5, '2024-02': 2.5, '2024-03': 4 });
+		expect(await actuals('A', '--by', 'quarter')).toEqual({ '2024-Q1': 66 / 21 });
+	});
+
 	test.each([
 		['C,2024-01,,,3,', 'value'], // a count needs value
 		['N,2024-01,,,3,', 'value'], // a number needs value
 		['P,2024-01,,,,', 'value'], // neither value nor numerator
 		['P,2024-01,,,30,', 'denominator'], // percent: both or neither
-		['P,2024-01,,50,,90', 'numerator']
+		['P,2024-01,,50,,90', 'numerator'],
+		['A,2024-01,,,,', 'value'], // neither value nor numerator
+		['A,2024-01,,,42,', 'denominator'], // average: both or neither
+		['A,2024-01,,,,12', 'numerator'],
+		['A,2024-01,,,42,0', 'denominator'] // no items
 	])('"%s" is an error on %s', async (row, column) => {
 		await load(SETUP);
 		const r = await errorsOf({

@@ -142,7 +142,7 @@ test('the demo gives the API what the quick start promises', { timeout: 30_000 }
 		new Set(['situation', 'perception', 'capacity'])
 	);
 	expect(new Set(list.map((i) => i.measure))).toEqual(
-		new Set(['count', 'number', 'percent', 'per_100k'])
+		new Set(['count', 'number', 'percent', 'per_100k', 'average'])
 	);
 	// every indicator charts: actuals over time, and a status other than "no data" at the latest one
 	for (const i of list) {
@@ -156,4 +156,27 @@ test('the demo gives the API what the quick start promises', { timeout: 30_000 }
 			i.code
 		).toBe(true);
 	}
+});
+
+test('the demo’s response time (2.2.3) is an average over alerts, weighed by the alerts', async () => {
+	const db = freshDb();
+	await loadDemoIfEmpty(db, admin);
+	const observations = generateDemoMission().find((f) => f.name === 'observations.csv')!;
+	const rows = Papa.parse<Record<string, string>>(observations.content, {
+		header: true,
+		skipEmptyLines: true
+	}).data.filter((r) => r.indicator_code === '2.2.3' && r.value_type === 'actual');
+	const series = loadSeries(db, admin, '2.2.3');
+	if (!series.ok) throw new Error(series.message);
+	let months = 0;
+	for (const point of series.series.points.filter((p) => p.actual !== null)) {
+		const month = rows.filter((r) => r.period === point.period);
+		const days = month.reduce((s, r) => s + Number(r.numerator), 0);
+		const alerts = month.reduce((s, r) => s + Number(r.denominator), 0);
+		expect(point.actual, point.period).toBeCloseTo(days / alerts, 9);
+		// the territories' plain mean differs: a territory with 2 alerts is not worth one with 20
+		const plain = month.reduce((s, r) => s + Number(r.numerator) / Number(r.denominator), 0);
+		if (Math.abs(plain / month.length - days / alerts) > 0.05) months++;
+	}
+	expect(months).toBeGreaterThan(12);
 });

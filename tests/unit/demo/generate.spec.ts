@@ -219,7 +219,7 @@ describe('indicators', () => {
 		const categories = new Set(indicators.rows.map((row) => row.category));
 		expect([...categories].sort()).toEqual(['capacity', 'perception', 'situation']);
 		const measures = new Set(indicators.rows.map((row) => row.measure));
-		expect([...measures].sort()).toEqual(['count', 'number', 'per_100k', 'percent']);
+		expect([...measures].sort()).toEqual(['average', 'count', 'number', 'per_100k', 'percent']);
 	});
 
 	test('every objective has indicators at each level and of each category', () => {
@@ -353,6 +353,13 @@ describe('observations', () => {
 			}
 			if (measure === 'count') expect(isInteger(row.value)).toBe(true);
 			if (measure === 'number') expect(row.value).not.toBe('');
+			if (measure === 'average' && row.value_type === 'actual') {
+				// the pair (total days, alerts), never a bare mean: areas weigh by their alerts
+				expect(row.value).toBe('');
+				expect(isInteger(row.denominator)).toBe(true);
+				expect(Number(row.denominator)).toBeGreaterThan(0);
+				expect(Number(row.numerator)).toBeGreaterThan(0);
+			}
 			if (measure === 'per_100k') {
 				if (row.value_type === 'actual') {
 					expect(isInteger(row.numerator)).toBe(true);

@@ -217,6 +217,8 @@ interface Reporter {
 	pending: string;
 	/** `unit` denominators: the percent of the path at which this area's system works */
 	threshold: number;
+	/** the area factor averaged over the areas, each weighed by its share of the items */
+	meanFactor: number;
 }
 
 function reporters(indicator: DemoIndicator, story: Story, seed: number): Reporter[] {
@@ -234,6 +236,11 @@ function reporters(indicator: DemoIndicator, story: Story, seed: number): Report
 					}))
 				: TERRITORIES.map((t) => ({ code: t.code, weight: weightOf(t.code) }));
 	const total = areas.reduce((sum, area) => sum + area.weight, 0);
+	const meanFactor = areas.reduce(
+		(sum, area) =>
+			sum + (area.weight / total) * areaFactor(story, (area.weight * areas.length) / total),
+		0
+	);
 	return areas.map((area) => {
 		const rng = streamFor(seed, indicator.code, area.code);
 		return {
@@ -242,7 +249,8 @@ function reporters(indicator: DemoIndicator, story: Story, seed: number): Report
 			relative: (area.weight * areas.length) / total,
 			rng,
 			pending: '',
-			threshold: 100 * rng()
+			threshold: 100 * rng(),
+			meanFactor
 		};
 	});
 }
@@ -377,9 +385,12 @@ function figures(indicator: DemoIndicator, story: Story, area: Reporter, period:
 	const shock = shockFactor(indicator, area.code, period);
 
 	if (indicator.measure === 'percent') return percentFigures(indicator, story, area, expected);
+	if (indicator.measure === 'average') {
+		return averageFigures(indicator, story, area, expected * seasonFactor(story, period) * shock);
+	}
 
 	if (indicator.measure === 'number') {
-		const factor = Math.max(0.1, 1 + (story.spread ?? 0) * (area.relative - 1));
+		const factor = areaFactor(story, area.relative);
 		const noise = 1 + (story.noise ?? 0.1) * normal(rng);
 		const value = expected * factor * seasonFactor(story, period) * shock * noise;
 		return [{ value: fmt(Math.max(0, value), decimalsOf(indicator)) }];
@@ -444,6 +455,37 @@ function percentFigures(
 	if (trials === 0) return []; // nothing to measure this period (no alerts, no cases)
 	const hits = binomial(rng, trials, level / 100);
 	return [{ numerator: String(hits), denominator: String(trials) }];
+}
+
+/**
+ * An average as the contract carries it: the pair (total, items) — here the days all the
+ * period's alerts took to be answered, and the alerts. Areas with more weight in the theatre
+ * (remote ones) answer slower; the area factors are scaled so that the mission's mean over all
+ * alerts follows the path. No alert answered, no figure.
+ */
+function averageFigures(
+	indicator: DemoIndicator,
+	story: Story,
+	area: Reporter,
+	expected: number
+): Row[] {
+	const { rng } = area;
+	const denominator = story.denominator;
+	if (denominator === undefined || denominator === 'unit' || !('mean' in denominator)) {
+		throw new Error(`${indicator.code}: an average needs a mean number of items`);
+	}
+	const items = poisson(rng, denominator.mean * area.share);
+	if (items === 0) return [];
+	const factor = areaFactor(story, area.relative) / area.meanFactor;
+	// a mean over more items strays less from the expected one
+	const noise = 1 + ((story.noise ?? 0.1) * normal(rng)) / Math.sqrt(items);
+	const days = Math.max(0.1, expected * factor * noise);
+	return [{ numerator: fmt(days * items, 1), denominator: String(items) }];
+}
+
+/** How much slower an area is than the average one: more where its theatre weighs more. */
+function areaFactor(story: Story, relative: number): number {
+	return Math.max(0.1, 1 + (story.spread ?? 0) * (relative - 1));
 }
 
 /** One survey estimate with its sample size and a 95 % interval (design effect 1.5). */

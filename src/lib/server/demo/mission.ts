@@ -478,15 +478,16 @@ export const INDICATORS: DemoIndicator[] = [
 			'Decrease in the average time it takes host authorities to respond to alerts of protection threats',
 		result: 'PO1-OC2',
 		category: 'capacity',
-		measure: 'number',
-		aggregation: 'mean',
+		// a mean over alerts: a territory with 2 alerts weighs less than one with 20
+		measure: 'average',
 		frequency: 'month',
 		dimensions: [],
 		tier: 'II',
 		unit: 'days',
 		dataSource: ALERTS,
 		component: 'Force;UNPOL;JOC;POC Unit',
-		definition: 'Average days from the alert being received to host authorities taking action.',
+		definition:
+			'Average days from the alert being received to host authorities taking action, over the alerts answered in the month: each figure is the total days (numerator) over the alerts (denominator).',
 		sensitivity: 'internal'
 	},
 	{

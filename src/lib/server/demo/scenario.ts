@@ -41,7 +41,8 @@ export interface Story {
 	/**
 	 * Expected mission-wide value per reporting period, as [decimal year, value] knots joined by
 	 * straight lines (flat beyond the ends): a count per period, a percent, or a number. For
-	 * `number` indicators it is the average over areas, as the contract combines them.
+	 * `number` indicators it is the average over areas, as the contract combines them; for
+	 * `average` ones the mean over the items of all areas.
 	 */
 	path: [number, number][];
 	theatre: Theatre;
@@ -62,7 +63,10 @@ export interface Story {
 	decimals?: number;
 	/** shares of each dimension's categories, in the order of DIMENSION_VALUES */
 	shares?: Partial<Record<Dimension, number[]>>;
-	/** `percent` from counts: fixed per area, Poisson around a mission-wide mean, or 1 per area */
+	/**
+	 * `percent` from counts: fixed per area, Poisson around a mission-wide mean, or 1 per area;
+	 * `average`: its items (alerts answered), Poisson around a mission-wide mean
+	 */
 	denominator?: { fixed: Record<string, number> } | { mean: number } | 'unit';
 	/** perception surveys: respondents per row, roughly */
 	sampleSize?: number;
@@ -164,6 +168,7 @@ export const STORIES: Record<string, Story> = {
 		denominator: { mean: 70 },
 		target: 4
 	},
+	// an average over alerts answered: remote territories answer slower
 	'2.2.3': {
 		path: [
 			[2021.5, 4.8],
@@ -173,6 +178,7 @@ export const STORIES: Record<string, Story> = {
 		level: 'territory',
 		spread: 1,
 		noise: 0.12,
+		denominator: { mean: 60 },
 		target: -0.1
 	},
 	// clearance slows down in 2025 when a donor-funded national team is stood down
