@@ -3,10 +3,12 @@
  * zeros, writing as observations do (same list again: nothing changes), replacing within the
  * coverage, provenance, undo, audit, several files, the preview, and the refusals.
  */
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
 import type { Db } from '../../../src/lib/server/db';
 import { undoBatch } from '../../../src/lib/server/imports/undo';
+import { listFigureProvenance } from '../../../src/lib/server/observations/provenance';
 import { importLists } from '../../../src/lib/server/lists/import-lists';
 import { csv, freshDb, latestBatchId, tableCounts } from '../../helpers/db';
 import { listMission, listRule, storeRules, storedFigures } from '../../helpers/lists';
@@ -93,6 +95,19 @@ describe('a list through its source (formats.md §5.2)', () => {
 			['unverified', 2]
 		]);
 		expect(rows.filter((r) => r.code === 'CIV').every((r) => r.verification === null)).toBe(true);
+	});
+
+	test("provenance keeps the rows behind each figure, the file's SHA-256 and the source", async () => {
+		await importLists(db, LOCAL_ADMINISTRATOR, 'incidents', [list(LOG)]);
+		const sha = createHash('sha256').update(LOG).digest('hex');
+		const loaded = listFigureProvenance(db, LOCAL_ADMINISTRATOR, 'DEATHS', {});
+		if (!loaded.ok) throw new Error(loaded.message);
+		expect(loaded.figures.map((f) => [f.area, f.listRows, f.fileName, f.sha256, f.source])).toEqual(
+			[
+				['N1', 3, 'log.csv', sha, 'incidents'],
+				['N2', 2, 'log.csv', sha, 'incidents']
+			]
+		);
 	});
 
 	test('the same list again: 0 inserted, 0 updated, every figure unchanged', async () => {

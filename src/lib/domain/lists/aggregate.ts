@@ -168,6 +168,9 @@ export class ListAggregator {
 	private readonly areaCells = new Map<string, ListArea | string>();
 	private readonly periods: Period[] = [];
 	private readonly periodIds = new Map<string, number>();
+	private readonly whereColumns: number[];
+	/** this row's cells of the `where` columns, folded (indexed by column position) */
+	private readonly folded: string[] = [];
 	/** columns already reported on the current line: one error per cell */
 	private reportedLine = 0;
 	private readonly reportedColumns = new Set<number>();
@@ -185,6 +188,7 @@ export class ListAggregator {
 			const compiled = this.compile(plan);
 			if (compiled) this.rules.push(compiled);
 		}
+		this.whereColumns = [...new Set(this.rules.flatMap((r) => r.where.map((c) => c.position)))];
 	}
 
 	private column(plan: RulePlan, name: string, role: string): number {
@@ -325,6 +329,9 @@ export class ListAggregator {
 	/** Adds one row. `cells` are in header order. */
 	row(line: number, cells: readonly string[]): void {
 		this.rows++;
+		// the columns `where` reads, folded once for every rule that reads them
+		for (const position of this.whereColumns)
+			this.folded[position] = foldCell(cells[position] ?? '');
 		for (const slot of this.dateSlots) {
 			const cell = cells[slot.position] ?? '';
 			const read = this.readDate(cell);
@@ -377,9 +384,9 @@ export class ListAggregator {
 		}
 	}
 
-	private passes(rule: CompiledRule, cells: readonly string[]): boolean {
+	private passes(rule: CompiledRule): boolean {
 		for (const c of rule.where) {
-			const holds = c.values.has(foldCell(cells[c.position] ?? ''));
+			const holds = c.values.has(this.folded[c.position]!);
 			if (holds === c.negated) return false;
 		}
 		return true;
@@ -448,7 +455,7 @@ export class ListAggregator {
 	private add(rule: CompiledRule, line: number, cells: readonly string[]): void {
 		const date = rule.date.current;
 		const area = rule.area.current;
-		if (!this.passes(rule, cells)) return;
+		if (!this.passes(rule)) return;
 		rule.matched++;
 		if (!date || !area) return;
 		const value = rule.plan.rule.value;
