@@ -7,7 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { WorkbookProblem, sheetRows } from '../../../src/lib/server/imports/workspace/sheets';
+import {
+	WorkbookProblem,
+	sheetNames,
+	sheetRows
+} from '../../../src/lib/server/imports/workspace/sheets';
 import { zipEntries } from '../../../src/lib/server/imports/workspace/zip-entries';
 import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { importFiles } from '../../../src/lib/server/imports/import-files';
@@ -115,6 +119,28 @@ test('a formula whose result is 0 reads as 0, not as a blank cell', async () => 
 			['a', 'b'],
 			['0', '2']
 		]);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('a part whose directory entry declares gigabytes it does not have is refused, not a crash', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'cpas-lying-directory-'));
+	try {
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Data').addRow(['indicator_code', 'period', 'value']);
+		const path = join(dir, 'book.xlsx');
+		await book.xlsx.writeFile(path);
+		const bytes = readFileSync(path);
+		// the central directory's record of xl/workbook.xml: compressed size 0xF0000000
+		const name = Buffer.from('xl/workbook.xml');
+		let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+		while (!bytes.subarray(at + 46, at + 46 + name.length).equals(name)) {
+			at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+		}
+		bytes.writeUInt32LE(0xf0000000, at + 20);
+		writeFileSync(path, bytes);
+		await expect(sheetNames(path)).rejects.toBeInstanceOf(WorkbookProblem);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

@@ -104,6 +104,10 @@ export async function entryBytes(path: string, entry: ZipEntry, limit: number): 
 	const start = await dataOffset(path, entry);
 	const file = await open(path, 'r');
 	try {
+		// a directory may declare any size: past the file's end it is broken, and reading it
+		// would allocate up to 4 GB and abort the process (a length past 2^31 fails natively)
+		const { size } = await file.stat();
+		if (start + entry.compressedSize > size) throw new NotAZip(`broken entry ${entry.name}`);
 		const raw = Buffer.alloc(entry.compressedSize);
 		await file.read(raw, 0, raw.length, start);
 		if (entry.method === 0) return raw;
