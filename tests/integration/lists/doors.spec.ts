@@ -101,7 +101,7 @@ describe('POST /api/v1/imports?source=NAME', () => {
 		);
 		expect(status).toBe(422);
 		expect(json.ok).toBe(false);
-		expect(json.errors[0].message).toMatch(/Unknown source "acled".*incidents, survey/);
+		expect(json.errors[0].message).toMatch(/Unknown source "acled".*alerts, incidents, survey/);
 	});
 
 	test('a broken list answers 422 with line, column and value', async () => {
@@ -173,6 +173,24 @@ describe('the command line as a real process', () => {
 			['2024-Q3', 100]
 		]);
 	}, 60_000);
+});
+
+describe('an alert register: days and mean write averages', () => {
+	test('pairs of total and items, sample size the rows used; the mission combines by items', async () => {
+		const r = await cpas('import', '--source', 'alerts', lists('alerts.csv'), '--json');
+		const [file] = JSON.parse(r.stdout).files;
+		expect(file.errors).toEqual([]);
+		expect(file.rules).toEqual([
+			{ indicator: 'AFFECTED', matched: 3, figures: 2 },
+			{ indicator: 'RESP', matched: 3, figures: 1 }
+		]);
+		const exported = (await cpas('export', 'observations', '--indicator', 'RESP')).stdout;
+		// A1: 2 days, A2: 1 day (the times do not count), A3: no response yet
+		expect(exported).toMatch(/RESP,2024-01,N1,1\.5,actual,,3,2,2,/);
+		const mission = JSON.parse((await cpas('series', 'AFFECTED', '--json')).stdout);
+		// (40 + 15) / 2 alerts with a number, not a mean of the areas' means
+		expect(mission.points).toEqual([expect.objectContaining({ period: '2024-Q1', actual: 27.5 })]);
+	});
 });
 
 describe('an .xlsx list', () => {

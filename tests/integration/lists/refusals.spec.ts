@@ -19,7 +19,7 @@ const MISSION = ['areas.csv', 'framework.csv', 'indicators.csv', 'rules.csv'].ma
 
 interface Case {
 	file: string;
-	source: 'incidents' | 'survey';
+	source: 'incidents' | 'survey' | 'alerts';
 	/** null for a problem not on one line */
 	line: number | null;
 	column: string | null;
@@ -161,6 +161,23 @@ const CASES: Case[] = [
 		line: 3,
 		column: 'group_hh/weight',
 		value: 'heavy'
+	},
+	// step 4 and 5: averages (mean, days)
+	{
+		file: 'list-response-before-alert.csv',
+		source: 'alerts',
+		line: 3,
+		column: 'responded',
+		value: '2024-01-08',
+		says: ['before']
+	},
+	{
+		file: 'list-text-in-mean-column.csv',
+		source: 'alerts',
+		line: 3,
+		column: 'people_affected',
+		value: 'many',
+		says: ['not a number']
 	},
 	// §5.2: columns
 	{
@@ -311,7 +328,7 @@ test('an unknown source: exit 1, naming the known sources, nothing read or writt
 	);
 	expect(r.code).toBe(1);
 	const [file] = JSON.parse(r.stdout).files;
-	expect(file.errors[0].message).toMatch(/Unknown source "acled".*incidents, survey/);
+	expect(file.errors[0].message).toMatch(/Unknown source "acled".*alerts, incidents, survey/);
 	expect(await figures()).toBe(before);
 });
 
