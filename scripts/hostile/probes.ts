@@ -68,6 +68,8 @@ export interface Wait {
 	at: number;
 	ms: number;
 	status: number;
+	/** whether an import held the database's write lock when the page was asked for */
+	locked: boolean;
 }
 
 /**
@@ -83,7 +85,8 @@ export class ReaderProbe {
 
 	constructor(
 		private readonly url: () => string,
-		private readonly cookie: () => string
+		private readonly cookie: () => string,
+		private readonly importing: () => boolean = () => false
 	) {}
 
 	start(): void {
@@ -99,6 +102,7 @@ export class ReaderProbe {
 
 	private async ask(began: number): Promise<void> {
 		let status = 0;
+		const locked = this.importing();
 		try {
 			const response = await fetch(this.url(), {
 				headers: {
@@ -113,7 +117,12 @@ export class ReaderProbe {
 		} catch {
 			status = 0;
 		}
-		this.waits.push({ at: began, ms: Date.now() - began, status });
+		this.waits.push({
+			at: began,
+			ms: Date.now() - began,
+			status,
+			locked: locked || this.importing()
+		});
 	}
 
 	pause(): void {
@@ -129,17 +138,33 @@ export class ReaderProbe {
 		await this.loop;
 	}
 
-	/** The answers of a time window: how many, the slowest, the median, and the failures. */
+	/**
+	 * The answers of a time window: how many, the slowest (and when, from the window's start),
+	 * the median, and the failures.
+	 */
 	since(
 		from: number,
-		to = Date.now()
-	): { count: number; maxMs: number; p50Ms: number; failed: number } {
-		const within = this.waits.filter((w) => w.at >= from && w.at <= to);
-		const sorted = within.map((w) => w.ms).sort((a, b) => a - b);
+		to = Date.now(),
+		leaveOut: readonly (readonly [number, number])[] = []
+	): {
+		count: number;
+		maxMs: number;
+		maxAt: number;
+		maxLocked: boolean;
+		p50Ms: number;
+		failed: number;
+	} {
+		const within = this.waits.filter(
+			(w) => w.at >= from && w.at <= to && !leaveOut.some(([a, b]) => w.at >= a && w.at <= b)
+		);
+		const sorted = [...within].sort((a, b) => a.ms - b.ms);
+		const slowest = sorted.at(-1);
 		return {
 			count: within.length,
-			maxMs: sorted.at(-1) ?? 0,
-			p50Ms: sorted[sorted.length >> 1] ?? 0,
+			maxMs: slowest?.ms ?? 0,
+			maxAt: slowest ? slowest.at - from : 0,
+			maxLocked: slowest?.locked ?? false,
+			p50Ms: sorted[sorted.length >> 1]?.ms ?? 0,
 			failed: within.filter((w) => w.status !== 200).length
 		};
 	}

@@ -20,15 +20,34 @@ export interface Answer {
 	location: string | null;
 }
 
-async function answer(started: number, response: Response): Promise<Answer> {
-	const body = Buffer.from(await response.arrayBuffer());
-	return {
-		status: response.status,
-		ms: Date.now() - started,
-		text: body.toString('utf8'),
-		bytes: body.length,
-		location: response.headers.get('location')
-	};
+/**
+ * Sends a request and times its whole answer. A connection that fails is an answer too
+ * (status 0, the reason in `text`): a row notes it and the run goes on.
+ */
+async function ask(url: string, init: RequestInit): Promise<Answer & { setCookie: string }> {
+	const started = Date.now();
+	try {
+		const response = await fetch(url, init);
+		const body = Buffer.from(await response.arrayBuffer());
+		return {
+			status: response.status,
+			ms: Date.now() - started,
+			text: body.toString('utf8'),
+			bytes: body.length,
+			location: response.headers.get('location'),
+			setCookie: response.headers.get('set-cookie') ?? ''
+		};
+	} catch (e) {
+		const error = e as Error & { cause?: Error };
+		return {
+			status: 0,
+			ms: Date.now() - started,
+			text: `${error.message}${error.cause ? ` (${error.cause.message})` : ''}`,
+			bytes: 0,
+			location: null,
+			setCookie: ''
+		};
+	}
 }
 
 function browser(origin: string, cookie: string): Record<string, string> {
@@ -39,26 +58,22 @@ function browser(origin: string, cookie: string): Record<string, string> {
 export async function formUpload(origin: string, cookie: string, path: string): Promise<Answer> {
 	const form = new FormData();
 	form.append('file', await openAsBlob(path), basename(path));
-	const started = Date.now();
-	const response = await fetch(`${origin}/import?/upload`, {
+	return ask(`${origin}/import?/upload`, {
 		method: 'POST',
 		headers: browser(origin, cookie),
 		body: form,
 		redirect: 'manual',
 		signal: AbortSignal.timeout(15 * 60_000)
 	});
-	return answer(started, response);
 }
 
 /** A page as a browser asks for it, uncompressed so its bytes are the HTML's own. */
 export async function page(origin: string, cookie: string, path: string): Promise<Answer> {
-	const started = Date.now();
-	const response = await fetch(`${origin}${path}`, {
+	return ask(`${origin}${path}`, {
 		headers: { ...browser(origin, cookie), 'accept-encoding': 'identity' },
 		redirect: 'manual',
 		signal: AbortSignal.timeout(15 * 60_000)
 	});
-	return answer(started, response);
 }
 
 /**
@@ -73,8 +88,7 @@ export async function formAction(
 	fields: Record<string, string>,
 	options: { enhanced?: boolean } = {}
 ): Promise<Answer> {
-	const started = Date.now();
-	const response = await fetch(`${origin}${path}`, {
+	return ask(`${origin}${path}`, {
 		method: 'POST',
 		headers: {
 			...browser(origin, cookie),
@@ -85,7 +99,6 @@ export async function formAction(
 		redirect: 'manual',
 		signal: AbortSignal.timeout(5 * 60_000)
 	});
-	return answer(started, response);
 }
 
 /** Signing in through the sign-in form; the session cookie comes back on success (303). */
@@ -94,8 +107,7 @@ export async function signInTimed(
 	username: string,
 	password: string
 ): Promise<Answer & { cookie: string | null }> {
-	const started = Date.now();
-	const response = await fetch(`${origin}/login`, {
+	const answer = await ask(`${origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: {
@@ -106,23 +118,17 @@ export async function signInTimed(
 		body: new URLSearchParams({ username, password, next: '/' }),
 		signal: AbortSignal.timeout(60_000)
 	});
-	const cookie = /cpas_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? null;
-	return { ...(await answer(started, response)), cookie };
+	return { ...answer, cookie: /cpas_session=([^;]+)/.exec(answer.setCookie)?.[1] ?? null };
 }
 
 /** `POST /api/v1/imports` with a token, the file as the body (a Content-Length is sent). */
 export async function apiImport(origin: string, token: string, path: string): Promise<Answer> {
-	const started = Date.now();
-	const response = await fetch(
-		`${origin}/api/v1/imports?file_name=${encodeURIComponent(basename(path))}`,
-		{
-			method: 'POST',
-			headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-			body: await openAsBlob(path),
-			signal: AbortSignal.timeout(15 * 60_000)
-		}
-	);
-	return answer(started, response);
+	return ask(`${origin}/api/v1/imports?file_name=${encodeURIComponent(basename(path))}`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+		body: await openAsBlob(path),
+		signal: AbortSignal.timeout(15 * 60_000)
+	});
 }
 
 export interface RawOutcome {
