@@ -2,8 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db/app-db';
 import { listBatches } from '$lib/server/imports/history';
 import { can } from '$lib/server/permissions';
-import { stageFile } from '$lib/server/imports/workspace/stage-file';
-import { uploadedFile } from '$lib/server/imports/workspace/upload-form';
+import { stageFormUpload } from '$lib/server/imports/workspace/upload-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({
@@ -14,10 +13,7 @@ export const load: PageServerLoad = ({ locals }) => ({
 export const actions: Actions = {
 	/** Without JavaScript the file comes as a form field; with it, see ./upload. */
 	upload: async ({ request, locals }) => {
-		const chosen = await uploadedFile(request);
-		if ('message' in chosen) return fail(chosen.status, { message: chosen.message });
-		// streamed to the staging folder from the parsed form, not copied into one more buffer
-		const staged = await stageFile(appDb(), locals.actor, chosen.file.name, chosen.file.stream());
+		const staged = await stageFormUpload(appDb(), locals.actor, request);
 		if ('message' in staged) return fail(staged.status, { message: staged.message });
 		redirect(303, `/import/${staged.id}`);
 	}
