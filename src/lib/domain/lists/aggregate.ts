@@ -452,6 +452,20 @@ export class ListAggregator {
 		return sums;
 	}
 
+	/**
+	 * The sums of the row's group. A method, not a closure made in `add`: that runs for every
+	 * rule on every row, and a function made per call cost a tenth of a million-row import.
+	 */
+	private group(
+		rule: CompiledRule,
+		date: DateCell,
+		areaId: number,
+		cells: readonly string[],
+		line: number
+	): Sums {
+		return this.sumsOf(rule, this.periodOf(date, rule.frequencySlot), areaId, cells, line);
+	}
+
 	private add(rule: CompiledRule, line: number, cells: readonly string[]): void {
 		const date = rule.date.current;
 		const area = rule.area.current;
@@ -460,11 +474,9 @@ export class ListAggregator {
 		if (!date || !area) return;
 		const value = rule.plan.rule.value;
 		let sums: Sums;
-		const group = () =>
-			this.sumsOf(rule, this.periodOf(date, rule.frequencySlot), area.id, cells, line);
 		switch (value.kind) {
 			case 'count':
-				group().rows++;
+				this.group(rule, date, area.id, cells, line).rows++;
 				return;
 			case 'sum': {
 				const cell = cells[rule.valueAt] ?? '';
@@ -483,7 +495,7 @@ export class ListAggregator {
 					}
 					n = read;
 				}
-				sums = group();
+				sums = this.group(rule, date, area.id, cells, line);
 				sums.rows++;
 				sums.total += n;
 				return;
@@ -493,7 +505,7 @@ export class ListAggregator {
 				if (cell.trim() === '') return;
 				const weight = this.weight(rule, line, cells);
 				if (weight === null) return;
-				sums = group();
+				sums = this.group(rule, date, area.id, cells, line);
 				sums.rows++;
 				sums.used++;
 				sums.weight += weight;
@@ -506,7 +518,7 @@ export class ListAggregator {
 				const n = this.number(line, rule.valueAt, cell);
 				const weight = this.weight(rule, line, cells);
 				if (n === null || weight === null) return;
-				sums = group();
+				sums = this.group(rule, date, area.id, cells, line);
 				sums.rows++;
 				sums.used++;
 				sums.total += weight * n;
@@ -534,7 +546,7 @@ export class ListAggregator {
 				}
 				const weight = this.weight(rule, line, cells);
 				if (weight === null) return;
-				sums = group();
+				sums = this.group(rule, date, area.id, cells, line);
 				sums.rows++;
 				sums.used++;
 				sums.total += weight * days;
