@@ -113,6 +113,28 @@ describe('POST /api/v1/imports?source=NAME', () => {
 		]);
 	});
 
+	test('a list refused at its header is still a list, with its rules and removed', async () => {
+		// one column the rules name (`type`) is missing; another header is personal data
+		const missing = await post(
+			'?source=incidents',
+			'date,area,victim_sex,deaths\n2024-01-03,N1,f,1\n'
+		);
+		expect(missing.status).toBe(422);
+		expect(missing.json).toMatchObject({
+			kind: 'list',
+			removed: 0,
+			rules: [
+				{ indicator: 'CIV', matched: 0, figures: 0 },
+				{ indicator: 'DEATHS', matched: 0, figures: 0 }
+			]
+		});
+		expect(missing.json.errors[0]).toMatchObject({ line: 1, column: 'type' });
+		const personal = await post('?source=incidents', 'date,area,type,full_name\n');
+		expect(personal.status).toBe(422);
+		expect(personal.json).toMatchObject({ kind: 'list' });
+		expect(personal.json.errors[0]).toMatchObject({ line: 1, column: 'full_name' });
+	});
+
 	test('an empty source name is a bad request', async () => {
 		const { status } = await post('?source=%20', 'x');
 		expect(status).toBe(400);

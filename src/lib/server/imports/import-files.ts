@@ -150,6 +150,8 @@ function notAllowedMessage(actor: Actor, kind: BatchKind): string {
  */
 async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 	const report = emptyReport(source.name);
+	// a list is known as one before it is read, so even its refusals say so
+	if (list) report.kind = 'list';
 	const sniffer = new EncodingSniffer();
 	const head: Uint8Array[] = [];
 	let headLength = 0;

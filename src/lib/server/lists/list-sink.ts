@@ -105,6 +105,9 @@ export function listSink(ctx: ListContext): RowSink | null {
 		frequency: targets.get(rule.indicatorCode)!.frequency ?? 'month',
 		nonNegative: targets.get(rule.indicatorCode)!.measure === 'count'
 	}));
+	// the report has its rules and removed (§5.2) even when the header refuses the list
+	report.removed = 0;
+	report.rules = plans.map((p) => ({ indicator: p.rule.indicatorCode, matched: 0, figures: 0 }));
 	const tree = loadAreaTree(db);
 	const areas: ListArea[] = tree.all();
 	const categories = new DimensionCategories(db, report, ctx.batchId);
@@ -121,8 +124,6 @@ export function listSink(ctx: ListContext): RowSink | null {
 		issue
 	);
 	if (!list) return null;
-	report.removed = 0;
-	report.rules = plans.map((p) => ({ indicator: p.rule.indicatorCode, matched: 0, figures: 0 }));
 	return {
 		record(record) {
 			report.rows++;
