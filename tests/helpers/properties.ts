@@ -16,7 +16,7 @@ import { appendFileSync } from 'node:fs';
 import { test } from 'vitest';
 
 /** The reader families whose case counts the long run reports. */
-export type Family = 'decode' | 'table' | 'numbers' | 'periods' | 'kinds' | 'xlsx';
+export type Family = 'decode' | 'table' | 'numbers' | 'periods' | 'kinds' | 'xlsx' | 'lists';
 
 const SHORT_SEED = 20261206;
 
