@@ -11,19 +11,15 @@
  * events without a province go to an `unlocated_area`, which the template leaves to the
  * mission (a template cannot know its area codes).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpas } from '../../helpers/cli';
 
-/** The shared data folder beside the project (`../shared/data`; from a worktree, one more up). */
-const ROOT = join(import.meta.dirname, '../../..');
-const DATA =
-	[join(ROOT, '../shared/data'), join(ROOT, '../../shared/data')].find((d) =>
-		existsSync(join(d, 'ucdp-ged-central-african-republic.csv'))
-	) ?? join(ROOT, '../shared/data');
+/** Real data copied into the project with its attribution (tests/fixtures/real/README.md). */
+const DATA = join(import.meta.dirname, '../../fixtures/real');
 const UCDP = join(DATA, 'ucdp-ged-central-african-republic.csv');
 const TEMPLATE = join(import.meta.dirname, '../../../src/lib/server/lists/templates/ucdp-ged.csv');
 
