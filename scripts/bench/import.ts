@@ -3,32 +3,13 @@
  * (papaparse streaming + a plain better-sqlite3 upsert) in the same run, and prints rows per
  * second, the ratio and the peak memory of each (from /usr/bin/time -v).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from './timed-run';
 
 const work = mkdtempSync(join(tmpdir(), 'cpas-bench-import-'));
-const hasTime = existsSync('/usr/bin/time');
-
-function run(label: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-	const command = hasTime ? '/usr/bin/time' : process.execPath;
-	const argv = hasTime ? ['-v', process.execPath, ...args] : args;
-	const started = process.hrtime.bigint();
-	const result = spawnSync(command, argv, {
-		env: { ...process.env, ...env },
-		encoding: 'utf8',
-		maxBuffer: 64 << 20
-	});
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	if (result.status !== 0) {
-		console.error(result.stdout.slice(-2000), result.stderr.slice(-4000));
-		throw new Error(`${label} failed with exit code ${result.status}`);
-	}
-	const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-	return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : null, stdout: result.stdout };
-}
-
 console.log('Generating the benchmark files…');
 const generated = JSON.parse(
 	execFileSync(

@@ -5,32 +5,13 @@
  * and a plain better-sqlite3 upsert of the same figures) in the same run, and prints the ratio
  * and the peak resident memory of the process doing the import (from /usr/bin/time -v).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from './timed-run';
 
 const work = mkdtempSync(join(tmpdir(), 'cpas-bench-lists-'));
-const hasTime = existsSync('/usr/bin/time');
-
-function run(label: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-	const command = hasTime ? '/usr/bin/time' : process.execPath;
-	const argv = hasTime ? ['-v', process.execPath, ...args] : args;
-	const started = process.hrtime.bigint();
-	const result = spawnSync(command, argv, {
-		env: { ...process.env, ...env },
-		encoding: 'utf8',
-		maxBuffer: 64 << 20
-	});
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	if (result.status !== 0) {
-		console.error(result.stdout.slice(-2000), result.stderr.slice(-4000));
-		throw new Error(`${label} failed with exit code ${result.status}`);
-	}
-	const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-	return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : null, stdout: result.stdout };
-}
-
 console.log('Generating the list and its mission…');
 const generated = JSON.parse(
 	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/generate-list-file.ts', work], {
@@ -108,7 +89,7 @@ const ratio = median(ratios);
 const oursPeak = Math.max(...oursRuns.map((r) => r.peakMb ?? 0));
 const floorPeak = Math.max(...floorRuns.map((r) => r.peakMb ?? 0));
 const rate = (s: number) => Math.round(generated.rows / s).toLocaleString('en');
-const mb = (m: number) => (hasTime ? `${Math.round(m)} MB` : 'n/a');
+const mb = (m: number) => (m > 0 ? `${Math.round(m)} MB` : 'n/a'); // 0: no /usr/bin/time
 const ours = median(oursRuns.map((r) => r.seconds));
 const floor = median(floorRuns.map((r) => r.seconds));
 console.log(`
