@@ -12,6 +12,9 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY package.json package-lock.json ./
+# `npm ci` compiles the message catalogues (the prepare script): they come first
+COPY project.inlang/settings.json project.inlang/
+COPY messages messages/
 # better-sqlite3 from source, against this image's Node and C library
 RUN npm_config_build_from_source=better-sqlite3 npm ci
 COPY . .

@@ -1,10 +1,20 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_LAUNCH } from './tests/chromium';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// messages/*/{en,fr}.json compiled to one function per message (src/lib/paraglide); the
+		// locale comes from the request (src/lib/server/i18n), never from the URL
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['globalVariable', 'baseLocale']
+		}),
+		sveltekit()
+	],
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -20,8 +20,13 @@ function newestMtime(dir) {
 }
 
 const sources = Math.max(
-	...['src', 'static', 'drizzle'].map(newestMtime),
-	...['svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((f) => statSync(f).mtimeMs)
+	...['src', 'static', 'drizzle', 'messages'].map(newestMtime),
+	...[
+		'svelte.config.js',
+		'vite.config.ts',
+		'package-lock.json',
+		'project.inlang/settings.json'
+	].map((f) => statSync(f).mtimeMs)
 );
 if (!existsSync(BUILD) || statSync(BUILD).mtimeMs < sources) {
 	console.log('Building the app (first start, or the sources changed)…');

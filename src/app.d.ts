@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Actor } from '$lib/server/actor';
 import type { Account } from '$lib/server/auth/accounts';
+import type { Locale } from '$lib/i18n/locales';
 
 declare global {
 	namespace App {
@@ -13,6 +14,8 @@ declare global {
 			account: Account | null;
 			/** the browser session's id (its token's hash); null for API tokens */
 			sessionId: string | null;
+			/** the language this request is answered in (src/lib/server/i18n/choose-locale.ts) */
+			locale: Locale;
 		}
 	}
 }

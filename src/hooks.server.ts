@@ -15,6 +15,9 @@ import {
 } from '$lib/server/http/busy';
 import { compressed } from '$lib/server/http/compress';
 import { gate } from '$lib/server/http/gate';
+import { BASE_LOCALE } from '$lib/i18n/locales';
+import { chooseLocale } from '$lib/server/i18n/choose-locale';
+import { inLocale } from '$lib/server/i18n/request-locale';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { startJobThreads } from '$lib/server/jobs/imports';
 import { NotAllowed } from '$lib/server/permissions';
@@ -62,18 +65,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.actor = NOBODY;
 	event.locals.account = null;
 	event.locals.sessionId = null;
+	event.locals.locale = BASE_LOCALE;
 	try {
 		const db = appDb();
-		const passed = gate(db, event);
+		// a refusal at the gate is written in the language asked for before anyone signed in
+		const passed = inLocale(chooseLocale(event, null), () => gate(db, event));
 		if (!passed.pass) return withSecurityHeaders(passed.response);
 		event.locals.account = passed.account;
 		event.locals.sessionId = passed.sessionId;
-		// a change arriving while an import writes waits for it a little, without blocking
-		if (mayWriteMain(event)) await waitForWriteLock(db.$client, WRITE_WAIT_MS);
-		// kept or rendered, tagged (304 when the reader holds it already), then compressed
-		const response = await readerAnswer(db, event, passed.account, () => resolve(event));
-		if (wasBusy(event)) return withSecurityHeaders(busyResponse(event, response));
-		return withSecurityHeaders(await compressed(event.request, response));
+		// everything below, rendering included, writes in the reader's language
+		const locale = chooseLocale(event, passed.account?.locale);
+		event.locals.locale = locale;
+		return await inLocale(locale, async () => {
+			// a change arriving while an import writes waits for it a little, without blocking
+			if (mayWriteMain(event)) await waitForWriteLock(db.$client, WRITE_WAIT_MS);
+			// kept or rendered, tagged (304 when the reader holds it already), then compressed
+			const response = await readerAnswer(db, event, passed.account, () =>
+				resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+			);
+			if (wasBusy(event)) return withSecurityHeaders(busyResponse(event, response));
+			return withSecurityHeaders(await compressed(event.request, response));
+		});
 	} catch (e) {
 		if (isBusy(e)) return withSecurityHeaders(busyResponse(event));
 		throw e;

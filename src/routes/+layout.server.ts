@@ -7,6 +7,8 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals }) => {
 	const { actor, account } = locals;
 	return {
+		/** the language the page is written in (the switcher offers the others) */
+		locale: locals.locale,
 		demo: isDemoMission(appDb()),
 		/** demo accounts with published passwords can sign in: say so on every page */
 		demoAccounts: demoAccountsActive(appDb()),

@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Expectation> = {
 	'/healthz': { methods: { GET: OPEN } },
 	'/setup': { page: CLOSED, actions: { default: CLOSED } },
 	'/logout': { methods: { POST: ALL } },
+	'/language': { methods: { POST: OPEN } },
 	'/account': {
 		page: ALL,
 		actions: { password: ALL, revokeSession: ALL, createToken: ALL, revokeToken: ALL }

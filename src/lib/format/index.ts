@@ -6,7 +6,7 @@ import { numberFormat } from './numbers';
  * One formatter per number of decimals: `toLocaleString` with options builds a new one on every
  * call, which made formatting most of the time a page with a few hundred figures took to render.
  */
-const FORMATTERS = [0, 1, 2].map((digits) => numberFormat({ maximumFractionDigits: digits }));
+const DIGITS = [0, 1, 2].map((digits) => ({ maximumFractionDigits: digits }));
 
 /**
  * Decimals worth showing: none for counts; one for averages (2.8 days — a second decimal of a
@@ -22,7 +22,7 @@ function digitsOf(measure: Measure, value: number): number {
 export function formatValue(value: number | null, measure: Measure, unit?: string | null): string {
 	if (value === null) return '—';
 	const digits = digitsOf(measure, value);
-	const text = FORMATTERS[digits]!.format(value);
+	const text = numberFormat(DIGITS[digits]).format(value);
 	if (measure === 'percent') return `${text} %`;
 	if (measure === 'per_100k') return `${text} per 100,000`;
 	return unit ? `${text} ${unit}` : text;

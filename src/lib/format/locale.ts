@@ -1,5 +1,10 @@
+import { INTL_TAGS } from '../i18n/locales';
+import { getLocale } from '../paraglide/runtime.js';
+
 /**
- * The language numbers and times are written in. One place, so that a translation can switch
- * it; every formatter in this folder reads it, nothing else names a locale.
+ * The `Intl` tag numbers and dates are written with: the reader's language's (en-GB, fr-FR).
+ * One place; every formatter in this folder reads it, nothing else names a locale.
  */
-export const LOCALE = 'en-GB';
+export function intlLocale(): string {
+	return INTL_TAGS[getLocale()];
+}

@@ -1,4 +1,4 @@
-import { LOCALE } from './locale';
+import { intlLocale } from './locale';
 
 /**
  * Formatters by their options. `toLocaleString` with options builds a new formatter on every
@@ -7,12 +7,13 @@ import { LOCALE } from './locale';
  */
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** The app locale's formatter for these options (as Intl's), built once. */
+/** The reader's language's formatter for these options (as Intl's), built once per language. */
 export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-	const key = JSON.stringify(options);
+	const locale = intlLocale();
+	const key = locale + JSON.stringify(options);
 	let format = formatters.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(LOCALE, options);
+		format = new Intl.NumberFormat(locale, options);
 		formatters.set(key, format);
 	}
 	return format;

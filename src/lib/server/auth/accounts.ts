@@ -7,6 +7,7 @@
 import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { joinList, passwordProblem, splitList, usernameProblem } from '../../domain/accounts';
 import { clearedByDefault, isRole, type Role } from '../../domain/roles';
+import type { Locale } from '../../i18n/locales';
 import type { Actor, PlannerScope } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
@@ -28,6 +29,8 @@ export interface Account {
 	mustChangePassword: boolean;
 	scope: PlannerScope;
 	demo: boolean;
+	/** the language chosen on /account; null: the browser's, else English */
+	locale: Locale | null;
 	createdAt: string;
 }
 
@@ -50,6 +53,7 @@ export function accountOf(row: UserRow): Account {
 		mustChangePassword: row.mustChangePassword,
 		scope: { components: splitList(row.scopeComponents), areas: splitList(row.scopeAreas) },
 		demo: row.demo,
+		locale: row.locale ?? null,
 		createdAt: row.createdAt
 	};
 }

@@ -120,7 +120,8 @@ export async function readerAnswer(
 		asked.pathname + asked.search,
 		request.headers.get('accept')?.includes('text/html') ?? false,
 		account?.username ?? event.locals.actor.username,
-		visibility
+		visibility,
+		event.locals.locale
 	]);
 	if (routeKept) {
 		cache.useVersion(version);

@@ -14,6 +14,7 @@ import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { dataVersion, writing } from './data-version';
 import { VersionedCache } from './versioned-cache';
+import { currentLocale } from '../i18n/request-locale';
 
 export const DEFAULT_VIEW_CACHE_MB = 32;
 
@@ -72,7 +73,8 @@ export function cachedView<T>(
 	if (cache.maxBytes === 0 || writing(db)) return compute();
 	const version = dataVersion(db);
 	cache.useVersion(version);
-	const key = JSON.stringify([name, visibilityOf(actor), ...params]);
+	// views carry words (statuses explained, period labels): one kept per language
+	const key = JSON.stringify([name, visibilityOf(actor), currentLocale(), ...params]);
 	const kept = cache.get(key);
 	if (kept !== undefined) {
 		cache.hits++;

@@ -30,6 +30,7 @@ import {
 	VERIFICATIONS
 } from '../../domain/vocabulary';
 import { ROLES } from '../../domain/roles';
+import { LOCALES } from '../../i18n/locales';
 import { DB_NOW } from '../clock';
 
 /** `col IN ('a','b')` for a CHECK constraint; values come from our own vocabulary, never input. */
@@ -98,12 +99,17 @@ export const results = sqliteTable(
 		code: text('code').notNull().unique(),
 		level: text('level', { enum: RESULT_LEVELS }).notNull(),
 		title: text('title').notNull(),
+		/** the French text where one is given; English is shown where it is missing */
+		titleFr: text('title_fr'),
 		parentId: integer('parent_id').references((): AnySQLiteColumn => results.id),
 		driverOfChange: text('driver_of_change'),
+		driverOfChangeFr: text('driver_of_change_fr'),
 		criticalCondition: text('critical_condition'),
+		criticalConditionFr: text('critical_condition_fr'),
 		components: text('components'),
 		tier: text('tier', { enum: TIERS }),
 		description: text('description'),
+		descriptionFr: text('description_fr'),
 		retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
 		batchId: integer('batch_id').references(() => importBatches.id)
 	},
@@ -124,6 +130,8 @@ export const indicators = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		code: text('code').notNull().unique(),
 		title: text('title').notNull(),
+		/** the French title where one is given; English is shown where it is missing */
+		titleFr: text('title_fr'),
 		resultId: integer('result_id')
 			.notNull()
 			.references(() => results.id),
@@ -141,6 +149,7 @@ export const indicators = sqliteTable(
 		dataSource: text('data_source'),
 		component: text('component'),
 		definition: text('definition'),
+		definitionFr: text('definition_fr'),
 		sensitivity: text('sensitivity', { enum: SENSITIVITIES }).notNull().default('internal'),
 		/** DPO standard indicator this one was adopted from, kept as a reference. */
 		dpoCode: text('dpo_code'),
@@ -416,9 +425,14 @@ export const rbbReports = sqliteTable(
 		createdBy: text('created_by').notNull(),
 		createdAt: text('created_at').notNull().default(DB_NOW),
 		issuedBy: text('issued_by'),
-		issuedAt: text('issued_at')
+		issuedAt: text('issued_at'),
+		/** the language the report is written in; an issued report keeps it */
+		locale: text('locale', { enum: LOCALES }).notNull().default('en')
 	},
-	(t) => [check('rbb_reports_status', sql`${t.status} IN ('draft', 'issued')`)]
+	(t) => [
+		check('rbb_reports_status', sql`${t.status} IN ('draft', 'issued')`),
+		check('rbb_reports_locale', oneOf(t.locale, LOCALES))
+	]
 );
 
 /**
@@ -566,9 +580,14 @@ export const users = sqliteTable(
 		scopeAreas: text('scope_areas').notNull().default(''),
 		/** created with the demo mission: the app warns while such accounts can sign in */
 		demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+		/** the language the account reads the product in; null: the browser's, else English */
+		locale: text('locale', { enum: LOCALES }),
 		createdAt: text('created_at').notNull().default(DB_NOW)
 	},
-	(t) => [check('users_role', oneOf(t.role, ROLES))]
+	(t) => [
+		check('users_role', oneOf(t.role, ROLES)),
+		check('users_locale', sql`${t.locale} IS NULL OR ${oneOf(t.locale, LOCALES)}`)
+	]
 );
 
 /** API tokens for scripts: `Authorization: Bearer`, acting as their user. Stored hashed. */

@@ -35,6 +35,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/healthz': { methods: { GET: 'public' } },
 	'/setup': { page: 'setup', actions: { default: 'setup' } },
 	'/logout': { methods: { POST: 'signed-in' } },
+	// the language switcher: anyone, the sign-in page included
+	'/language': { methods: { POST: 'public' } },
 	'/account': {
 		page: 'signed-in',
 		actions: {
