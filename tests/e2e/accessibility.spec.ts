@@ -15,6 +15,7 @@ import { ROLES, type Role } from '../../src/lib/domain/roles';
 import { accessFor } from '../../src/lib/server/http/route-access';
 import { can } from '../../src/lib/server/permissions';
 import { declaredRoutes } from '../helpers/routes';
+import { ADDRESSES, CYCLE } from './addresses';
 import { pageAs } from './auth';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -22,57 +23,8 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TABLE_ROWS = 12;
 const EMPTY = `http://localhost:${Number(process.env.CPAS_E2E_PORT ?? 4173) + 1}`;
 
-/** A cycle this spec creates (no other spec uses the period), so its page can be checked. */
-const CYCLE = '2024-H1';
 /** An upload this spec stages (one bad value, so the preview lists an error), then discards. */
 const UPLOAD = 'indicator_code,period,area_code,value\n1.2.1,2026-01,AMB,x\n';
-
-/**
- * The addresses checked for each page of the route table, from the demo mission: the pages
- * readers meet most (indicators 1.1.1 and 1.3.6 with their tables, a breakdown) and one of
- * each detail page. `null`: checked elsewhere in this spec; a function: made by the spec.
- */
-const ADDRESSES: Record<string, string[] | null> = {
-	'/': ['/'],
-	'/login': null,
-	'/setup': null,
-	'/account': ['/account'],
-	'/admin/users': ['/admin/users'],
-	'/admin/users/[username]': ['/admin/users/viewer'],
-	'/admin/settings': ['/admin/settings'],
-	'/admin/backup': ['/admin/backup'],
-	'/admin/audit': ['/admin/audit'],
-	'/areas': ['/areas', '/areas?edit=AMB-DUN'],
-	'/framework': ['/framework'],
-	'/framework/catalogue': ['/framework/catalogue'],
-	'/framework/catalogue/[dpo]': ['/framework/catalogue/1.2.1'],
-	'/framework/indicators/new': ['/framework/indicators/new'],
-	'/framework/indicators/[code]': ['/framework/indicators/1.2.1'],
-	'/framework/nodes/new': ['/framework/nodes/new'],
-	'/framework/nodes/[code]': ['/framework/nodes/PO1'],
-	'/import': ['/import'],
-	// staged by uploadForMapping below
-	'/import/[id]': null,
-	'/import/history': ['/import/history'],
-	'/import/history/[id]': ['/import/history/1', '/import/history/4'],
-	'/indicators': ['/indicators'],
-	'/indicators/[code]': [
-		'/indicators/1.1.1',
-		'/indicators/1.3.6',
-		'/indicators/1.2.1?breakdown=sex&area=AMB'
-	],
-	'/objectives': ['/objectives'],
-	'/objectives/[code]': ['/objectives/PO1', '/objectives/PO2?breakdown=sex'],
-	'/reports': ['/reports'],
-	'/reports/iptt': ['/reports/iptt', '/reports/iptt?by=fy'],
-	'/reports/rbb': ['/reports/rbb'],
-	'/reports/rbb/[fy]': ['/reports/rbb/FY2024-25'],
-	'/reports/cycles': ['/reports/cycles'],
-	'/reports/cycles/[code]': [`/reports/cycles/${CYCLE}`],
-	'/reports/recommendations': ['/reports/recommendations'],
-	'/sources': ['/sources'],
-	'/sources/[name]': ['/sources/demo-incident-log']
-};
 
 const PAGES = declaredRoutes().filter((r) => r.page);
 
