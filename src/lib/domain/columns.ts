@@ -51,6 +51,20 @@ export const INDICATOR_COLUMNS = [
 	'sensitivity'
 ] as const;
 
+/**
+ * The project's optional French columns (docs/formats.md "Beyond the contract"): each is the
+ * French text of the English column it is named after. Absent keeps the stored French text,
+ * blank clears it; where there is none, French readers see the English text.
+ */
+export const FRAMEWORK_FRENCH_COLUMNS = [
+	'result_title_fr',
+	'driver_of_change_fr',
+	'critical_condition_fr',
+	'description_fr'
+] as const;
+
+export const INDICATOR_FRENCH_COLUMNS = ['indicator_title_fr', 'definition_fr'] as const;
+
 /** Columns of a figure that travel with it; absent ones keep their stored values. */
 export const FIGURE_COLUMNS = [
 	'value',

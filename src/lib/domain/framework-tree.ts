@@ -16,6 +16,11 @@ export interface ResultNode {
 	tier: string | null;
 	description: string | null;
 	retired: boolean;
+	/** French texts, where given (docs/formats.md "Beyond the contract") */
+	titleFr?: string | null;
+	driverOfChangeFr?: string | null;
+	criticalConditionFr?: string | null;
+	descriptionFr?: string | null;
 }
 
 export interface ResultBranch extends ResultNode {

@@ -2,10 +2,13 @@ import {
 	AREA_COLUMNS,
 	FIGURE_COLUMNS,
 	FRAMEWORK_COLUMNS,
+	FRAMEWORK_FRENCH_COLUMNS,
 	INDICATOR_COLUMNS,
+	INDICATOR_FRENCH_COLUMNS,
 	OBSERVATION_COLUMNS,
 	RULE_COLUMNS
 } from '../../domain/columns';
+import type { ResultNode } from '../../domain/framework-tree';
 import { ruleCells } from '../../domain/lists/rule-text';
 import { loadSources } from '../lists/sources';
 import { hidesFigure, rawFiguresFor, suppressedExportText } from '../../domain/small-cells';
@@ -143,27 +146,41 @@ function* exportAreas(db: Db): Generator<string> {
 
 function* exportFramework(db: Db, actor: Actor): Generator<string> {
 	const framework = loadFramework(db, actor);
-	const rows: Cell[][] = [];
+	const nodes: ResultNode[] = [];
 	const walk = (ids: number[]) => {
 		for (const id of ids) {
 			const node = framework.branch(id)!;
-			const parent = node.parentId === null ? null : framework.get(node.parentId)!.code;
-			rows.push([
-				node.code,
-				node.level,
-				node.title,
-				parent,
-				node.driverOfChange,
-				node.criticalCondition,
-				node.components,
-				node.tier,
-				node.description
-			]);
+			nodes.push(node);
 			walk(node.children.map((c) => c.id));
 		}
 	};
 	walk(framework.objectives().map((o) => o.id));
-	yield* csvChunks(FRAMEWORK_COLUMNS, rows);
+	// the French columns are our extension of the format: written only when some node has one
+	const withFrench = nodes.some(
+		(n) => n.titleFr || n.driverOfChangeFr || n.criticalConditionFr || n.descriptionFr
+	);
+	const rows = nodes.map((node) => {
+		const parent = node.parentId === null ? null : framework.get(node.parentId)!.code;
+		const row: Cell[] = [
+			node.code,
+			node.level,
+			node.title,
+			parent,
+			node.driverOfChange,
+			node.criticalCondition,
+			node.components,
+			node.tier,
+			node.description
+		];
+		if (withFrench) {
+			row.push(node.titleFr, node.driverOfChangeFr, node.criticalConditionFr, node.descriptionFr);
+		}
+		return row;
+	});
+	yield* csvChunks(
+		withFrench ? [...FRAMEWORK_COLUMNS, ...FRAMEWORK_FRENCH_COLUMNS] : FRAMEWORK_COLUMNS,
+		rows
+	);
 }
 
 function* exportIndicators(db: Db, actor: Actor): Generator<string> {
@@ -172,7 +189,11 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 	all.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 	// dpo_code is our extension of the format: written only when some indicator has one
 	const withDpo = all.some((i) => i.dpoCode);
-	const fields = withDpo ? [...INDICATOR_COLUMNS, 'dpo_code'] : [...INDICATOR_COLUMNS];
+	// and so are the French columns, after it
+	const withFrench = all.some((i) => i.titleFr || i.definitionFr);
+	const fields: string[] = [...INDICATOR_COLUMNS];
+	if (withDpo) fields.push('dpo_code');
+	if (withFrench) fields.push(...INDICATOR_FRENCH_COLUMNS);
 	const rows = all.map((i) => {
 		const row: Cell[] = [
 			i.code,
@@ -194,6 +215,7 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 			i.sensitivity
 		];
 		if (withDpo) row.push(i.dpoCode);
+		if (withFrench) row.push(i.titleFr, i.definitionFr);
 		return row;
 	});
 	yield* csvChunks(fields, rows);

@@ -5,7 +5,11 @@
  * they are written together or not at all, by the contract's rules.
  */
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS } from '../../domain/columns';
+import {
+	INDICATOR_COLUMNS,
+	INDICATOR_FRENCH_COLUMNS,
+	OBSERVATION_COLUMNS
+} from '../../domain/columns';
 import { placeholderProblem } from '../../domain/placeholders';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
@@ -23,8 +27,13 @@ import {
 import { retiredNodeProblem } from './nodes';
 
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
-/** An indicator as the form sends it: the indicators file's columns, as text. */
-export type IndicatorFields = Record<IndicatorColumn, string>;
+export type IndicatorFrenchColumn = (typeof INDICATOR_FRENCH_COLUMNS)[number];
+/**
+ * An indicator as the form sends it: the indicators file's columns, as text. A French field
+ * the form does not send keeps its stored text, as an absent column of a file does.
+ */
+export type IndicatorFields = Record<IndicatorColumn, string> &
+	Partial<Record<IndicatorFrenchColumn, string>>;
 /** A mission-wide target for one period, as the form sends it. */
 export interface TargetRow {
 	period: string;
@@ -59,7 +68,9 @@ export function indicatorFields(resultCode: string, i: StoredIndicator): Indicat
 		data_source: text(i.dataSource),
 		component: text(i.component),
 		definition: text(i.definition),
-		sensitivity: i.sensitivity
+		sensitivity: i.sensitivity,
+		indicator_title_fr: text(i.titleFr),
+		definition_fr: text(i.definitionFr)
 	};
 }
 
@@ -100,12 +111,14 @@ function auditedState(db: Db, code: string): Record<string, string> | null {
 export const targetField = (n: number, part: 'period' | 'value') => `target_${part}_${n}`;
 
 function indicatorFile(fields: IndicatorFields, dpoCode?: string): EditorFile {
-	// dpo_code is the project's extra column of the kind (formats.md "Beyond the contract")
-	const columns = dpoCode === undefined ? INDICATOR_COLUMNS : [...INDICATOR_COLUMNS, 'dpo_code'];
-	const row = INDICATOR_COLUMNS.map((c) => fields[c].trim());
+	// dpo_code and the French columns are the project's extra columns of the kind (formats.md
+	// "Beyond the contract")
+	const french = INDICATOR_FRENCH_COLUMNS.filter((c) => fields[c] !== undefined);
+	const given = [...INDICATOR_COLUMNS, ...french];
+	const row = given.map((c) => (fields[c] ?? '').trim());
 	return {
 		name: `framework editor, indicator ${fields.indicator_code.trim()}.csv`,
-		columns,
+		columns: dpoCode === undefined ? given : [...given, 'dpo_code'],
 		rows: [dpoCode === undefined ? row : [...row, dpoCode]],
 		field: (_row, column) => column
 	};

@@ -6,7 +6,7 @@
  * code is new, that an edited node exists, and that nothing is placed under a retired node.
  */
 import { eq } from 'drizzle-orm';
-import { FRAMEWORK_COLUMNS } from '../../domain/columns';
+import { FRAMEWORK_COLUMNS, FRAMEWORK_FRENCH_COLUMNS } from '../../domain/columns';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { results } from '../db/schema';
@@ -20,8 +20,12 @@ import {
 } from './form-import';
 
 export type NodeColumn = (typeof FRAMEWORK_COLUMNS)[number];
-/** A node as the form sends it: the framework file's columns, as text. */
-export type NodeFields = Record<NodeColumn, string>;
+export type NodeFrenchColumn = (typeof FRAMEWORK_FRENCH_COLUMNS)[number];
+/**
+ * A node as the form sends it: the framework file's columns, as text. A French field the form
+ * does not send keeps its stored text, as an absent column of a file does.
+ */
+export type NodeFields = Record<NodeColumn, string> & Partial<Record<NodeFrenchColumn, string>>;
 
 type StoredNode = typeof results.$inferSelect;
 
@@ -44,7 +48,11 @@ export function nodeFields(db: Db, node: StoredNode): NodeFields {
 		critical_condition: node.criticalCondition ?? '',
 		component: node.components ?? '',
 		tier: node.tier ?? '',
-		description: node.description ?? ''
+		description: node.description ?? '',
+		result_title_fr: node.titleFr ?? '',
+		driver_of_change_fr: node.driverOfChangeFr ?? '',
+		critical_condition_fr: node.criticalConditionFr ?? '',
+		description_fr: node.descriptionFr ?? ''
 	};
 }
 
@@ -58,10 +66,12 @@ export function retiredNodeProblem(db: Db, code: string): string | null {
 }
 
 function nodeFile(fields: NodeFields): EditorFile {
+	const french = FRAMEWORK_FRENCH_COLUMNS.filter((c) => fields[c] !== undefined);
+	const columns = [...FRAMEWORK_COLUMNS, ...french];
 	return {
 		name: `framework editor, node ${fields.result_code}.csv`,
-		columns: FRAMEWORK_COLUMNS,
-		rows: [FRAMEWORK_COLUMNS.map((c) => fields[c].trim())],
+		columns,
+		rows: [columns.map((c) => (fields[c] ?? '').trim())],
 		// the form's fields are named as the file's columns
 		field: (_row, column) => column
 	};

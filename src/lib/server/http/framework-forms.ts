@@ -4,7 +4,12 @@
  * capabilities.
  */
 import { z } from 'zod';
-import { FRAMEWORK_COLUMNS, INDICATOR_COLUMNS } from '../../domain/columns';
+import {
+	FRAMEWORK_COLUMNS,
+	FRAMEWORK_FRENCH_COLUMNS,
+	INDICATOR_COLUMNS,
+	INDICATOR_FRENCH_COLUMNS
+} from '../../domain/columns';
 import type { IndicatorFields, TargetRow } from '../framework/indicators';
 import type { NodeFields } from '../framework/nodes';
 import { targetField } from '../framework/indicators';
@@ -22,12 +27,26 @@ function textFields<C extends string>(columns: readonly C[], form: FormData): Re
 	>;
 }
 
+/** The French fields the form has: one it does not send keeps the stored text. */
+function frenchFields<C extends string>(columns: readonly C[], form: FormData) {
+	return textFields(
+		columns.filter((c) => form.has(c)),
+		form
+	) as Partial<Record<C, string>>;
+}
+
 export function nodeFieldsFrom(form: FormData): NodeFields {
-	return textFields(FRAMEWORK_COLUMNS, form);
+	return {
+		...textFields(FRAMEWORK_COLUMNS, form),
+		...frenchFields(FRAMEWORK_FRENCH_COLUMNS, form)
+	};
 }
 
 export function indicatorFieldsFrom(form: FormData): IndicatorFields {
-	return textFields(INDICATOR_COLUMNS, form);
+	return {
+		...textFields(INDICATOR_COLUMNS, form),
+		...frenchFields(INDICATOR_FRENCH_COLUMNS, form)
+	};
 }
 
 /** The target rows, as many as the form has (it can add rows in the browser). */

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { FRAMEWORK_COLUMNS } from '../../../domain/columns';
+import { FRAMEWORK_COLUMNS, FRAMEWORK_FRENCH_COLUMNS } from '../../../domain/columns';
 import { results } from '../../db/schema';
 import { componentProblem, writeLimits, type AssignedScope } from '../../../domain/planner-scope';
 import { didYouMean } from '../../../domain/suggest';
@@ -19,7 +19,12 @@ const OPTIONAL = {
 	critical_condition: 'criticalCondition',
 	component: 'components',
 	tier: 'tier',
-	description: 'description'
+	description: 'description',
+	// French texts, the project's extension (docs/formats.md "Beyond the contract")
+	result_title_fr: 'titleFr',
+	driver_of_change_fr: 'driverOfChangeFr',
+	critical_condition_fr: 'criticalConditionFr',
+	description_fr: 'descriptionFr'
 } as const;
 
 interface ResultRow {
@@ -35,7 +40,7 @@ interface ResultRow {
 export function importFramework(ctx: KindImport): void {
 	const { db, report, batchId } = ctx;
 	if (!requireColumns(ctx, ['result_code', 'result_level', 'result_title'])) return;
-	warnUnknownColumns(ctx, new Set<string>(FRAMEWORK_COLUMNS));
+	warnUnknownColumns(ctx, new Set<string>([...FRAMEWORK_COLUMNS, ...FRAMEWORK_FRENCH_COLUMNS]));
 
 	const rows = new Map<string, ResultRow>();
 	const cellsOf = new Map<string, string>();

@@ -23,7 +23,11 @@ import {
 	warnUnknownColumns,
 	type KindImport
 } from './context';
-import { CONTRACT_COLUMNS, INDICATOR_COLUMNS } from '../../../domain/columns';
+import {
+	CONTRACT_COLUMNS,
+	INDICATOR_COLUMNS,
+	INDICATOR_FRENCH_COLUMNS
+} from '../../../domain/columns';
 
 const REQUIRED = [
 	'indicator_code',
@@ -39,7 +43,10 @@ const TEXT_FIELDS = {
 	data_source: 'dataSource',
 	component: 'component',
 	definition: 'definition',
-	dpo_code: 'dpoCode'
+	dpo_code: 'dpoCode',
+	// French texts, the project's extension (docs/formats.md "Beyond the contract")
+	indicator_title_fr: 'titleFr',
+	definition_fr: 'definitionFr'
 } as const;
 
 /** Reads the `dimensions` cell; a dimension may not collide with a contract column (§1.3). */
@@ -76,7 +83,10 @@ function readDimensions(r: RowReader): string | null | undefined {
 export function importIndicators(ctx: KindImport): void {
 	const { db, report, batchId } = ctx;
 	if (!requireColumns(ctx, REQUIRED)) return;
-	warnUnknownColumns(ctx, new Set<string>([...INDICATOR_COLUMNS, 'dpo_code']));
+	warnUnknownColumns(
+		ctx,
+		new Set<string>([...INDICATOR_COLUMNS, 'dpo_code', ...INDICATOR_FRENCH_COLUMNS])
+	);
 
 	const resultIds = new Map(
 		db
