@@ -3,6 +3,11 @@
  * [NAME...]` (default http://localhost:3000, every page) writes PNGs at desktop and phone
  * widths to docs/screenshots/. Naming pages (e.g. `areas`) takes only those. It signs in as
  * the demo administrator (`SCREENSHOT_USER` / `SCREENSHOT_PASSWORD` to use another account).
+ *
+ * `SCREENSHOT_LANG=fr` takes the product in French instead: every page of the route table at
+ * the addresses the French e2e check reads (tests/e2e/addresses.ts), the sign-in page and a
+ * staged upload's check, named from the address with a `-fr` suffix
+ * (`indicators-1.1.1-desktop-fr.png`).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
@@ -34,6 +39,83 @@ const widths = [
 
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
+
+if (process.env.SCREENSHOT_LANG === 'fr') {
+	await inFrench();
+	await browser.close();
+	process.exit(0);
+}
+
+/** A file name for an address: `/indicators/1.2.1?breakdown=sex` → `indicators-1.2.1-breakdown-sex`. */
+function nameOf(path: string): string {
+	return path === '/'
+		? 'overview'
+		: path
+				.replace(/^\//, '')
+				.replace(/[^\w.]+/g, '-')
+				.replace(/-$/, '');
+}
+
+/** Every page in French, by a French browser (Accept-Language fr-FR), signed in by request. */
+async function inFrench() {
+	const context = await browser.newContext({ locale: 'fr-FR' });
+	const page = await context.newPage();
+	const shoot = async (name: string, device: string, fullPage: boolean) => {
+		const file = `${out}/${name}-${device}-fr.png`;
+		await page.screenshot({ path: file, fullPage });
+		console.log(`wrote ${file}`);
+	};
+	for (const [device, width, height] of widths) {
+		await page.setViewportSize({ width, height });
+		await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
+		await shoot('login', device, false);
+	}
+	const signedIn = await page.request.post(`${base}/login`, {
+		form: {
+			username: process.env.SCREENSHOT_USER ?? 'admin',
+			password: process.env.SCREENSHOT_PASSWORD ?? demoPassword('admin'),
+			next: '/'
+		},
+		headers: { origin: base, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	if (signedIn.status() !== 303) throw new Error(`sign-in refused (${signedIn.status()})`);
+	const { ADDRESSES } = await import('../tests/e2e/addresses');
+	const paths = Object.values(ADDRESSES).flatMap((p) => p ?? []);
+	for (const [device, width, height] of widths) {
+		await page.setViewportSize({ width, height });
+		for (const path of paths) {
+			const name = nameOf(path);
+			if (only.length > 0 && !only.includes(name)) continue;
+			const response = await page.goto(base + path, { waitUntil: 'networkidle' });
+			if (!response || response.status() >= 400) {
+				console.log(`skipped ${path}: ${response?.status()}`);
+				continue;
+			}
+			await page.waitForTimeout(200);
+			await shoot(name, device, device === 'desktop');
+		}
+		// a staged upload with one mistake: its mapping page, then its check
+		if (only.length === 0 || only.includes('import-check')) {
+			await page.goto(`${base}/import`, { waitUntil: 'networkidle' });
+			await page.setInputFiles('#file', {
+				name: 'incidents-partenaire.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(
+					'indicator_code,period,area_code,value\n1.2.1,2026-01,AMB,x\n1.2.1,2026-02,AMB,4\n'
+				)
+			});
+			await page.locator('form:has(#file) button[type="submit"]').click();
+			await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+			await page.waitForLoadState('networkidle');
+			await shoot('import-mapping', device, true);
+			await page.locator('form[action="?/preview"] button[type="submit"]').first().click();
+			await page.locator('#preview').waitFor();
+			await shoot('import-check', device, true);
+		}
+	}
+	await context.close();
+}
 
 async function signIn(page: import('playwright').Page) {
 	await page.goto(`${base}/login`);
