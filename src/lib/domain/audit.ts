@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
 	'caveat.delete',
 	'rbb.text.save',
 	'rbb.issue',
+	'rbb.language',
 	'cycle.create',
 	'cycle.freeze',
 	'cycle.rate',

@@ -15,6 +15,7 @@ import { FrameworkTree } from './framework-tree';
 import type { SeriesPoint } from './series';
 import type { PointDifference } from './series-diff';
 import type { Category, Direction, Measure, ResultLevel, Status } from './vocabulary';
+import type { Locale } from '../i18n/locales';
 
 /** Levels whose indicators are indicators of achievement (outputs are reported apart). */
 export const ACHIEVEMENT_LEVELS: readonly ResultLevel[] = ['objective', 'impact', 'outcome'];
@@ -45,6 +46,8 @@ export interface RbbFigures {
 export interface RbbInput {
 	year: BudgetYear;
 	status: RbbStatus;
+	/** The language the report is written in (an issued report keeps the one it was issued in). */
+	locale: Locale;
 	issuedAt: string | null;
 	issuedBy: string | null;
 	/** The framework nodes the report may show (a draft: those in force). */
@@ -107,6 +110,8 @@ export interface RbbObjective {
 export interface RbbReport {
 	year: BudgetYear;
 	status: RbbStatus;
+	/** Its headings, labels and numbers are written in this language, whoever reads it. */
+	locale: Locale;
 	issuedAt: string | null;
 	issuedBy: string | null;
 	summary: string;
@@ -164,6 +169,7 @@ export function shapeRbbReport(input: RbbInput): RbbReport {
 	return {
 		year: input.year,
 		status: input.status,
+		locale: input.locale,
 		issuedAt: input.issuedAt,
 		issuedBy: input.issuedBy,
 		summary: input.sections.get(SUMMARY_SECTION) ?? '',

@@ -1,11 +1,14 @@
 /**
  * The RBB report as tables: what the CSV and the workbook hold, one table per section (the
  * summary, then one per objective). Pure, so both downloads carry the same cells and the same
- * numbers as the page.
+ * numbers as the page. Words are in the current language: the files are written inside the
+ * report's (`inLocale(report.locale, …)`); column keys and codes never change with it.
  */
 import type { RbbIndicatorRow, RbbReport } from '../domain/rbb-report';
 import type { Measure } from '../domain/vocabulary';
+import { m } from '../paraglide/messages.js';
 import { STATUS_LABEL } from './index';
+import { dayText } from './report-dates';
 import { statusReasonText } from './status-text';
 
 export type TableCell = string | number | null;
@@ -20,7 +23,7 @@ export interface RbbColumn {
 }
 
 export interface RbbTable {
-	/** The sheet's name: `Summary` or the objective's code. */
+	/** The sheet's name: `Summary` (in the report's language) or the objective's code. */
 	name: string;
 	title: string;
 	columns: RbbColumn[];
@@ -29,34 +32,40 @@ export interface RbbTable {
 	measures: (Measure | null)[];
 }
 
-export const SUMMARY_COLUMNS: RbbColumn[] = [
-	{ key: 'item', header: 'Item', width: 28 },
-	{ key: 'value', header: 'Value', width: 100 }
-];
+/** The summary's columns; headers are for people, in the current language. */
+export function summaryColumns(): RbbColumn[] {
+	return [
+		{ key: 'item', header: m.rep_tab_item(), width: 28 },
+		{ key: 'value', header: m.rep_tab_value(), width: 100 }
+	];
+}
 
-export const OBJECTIVE_COLUMNS: RbbColumn[] = [
-	{ key: 'part', header: 'Part', width: 24 },
-	{ key: 'result_code', header: 'Result code', width: 12 },
-	{ key: 'result', header: 'Result', width: 40 },
-	{ key: 'indicator_code', header: 'Indicator code', width: 14 },
-	{ key: 'indicator', header: 'Indicator', width: 60 },
-	{ key: 'unit', header: 'Unit', width: 14 },
-	{ key: 'baseline', header: 'Baseline', width: 12, numeric: true },
-	{ key: 'baseline_period', header: 'Baseline period', width: 14 },
-	{ key: 'planned', header: 'Planned', width: 12, numeric: true },
-	{ key: 'actual', header: 'Actual', width: 12, numeric: true },
-	{ key: 'status', header: 'Status', width: 12 },
-	{ key: 'status_explanation', header: 'Status explained', width: 44 },
-	{ key: 'explanation', header: 'Variance explanation / remarks', width: 60 }
-];
-
-const PART_ACHIEVEMENT = 'Indicator of achievement';
-const PART_OUTPUT = 'Output';
+/**
+ * An objective's columns. The keys are the CSV's header (codes, the same in every language);
+ * the headers are the workbook's, for people.
+ */
+export function objectiveColumns(): RbbColumn[] {
+	return [
+		{ key: 'part', header: m.rep_tab_part(), width: 24 },
+		{ key: 'result_code', header: m.rep_tab_result_code(), width: 12 },
+		{ key: 'result', header: m.rep_tab_result(), width: 40 },
+		{ key: 'indicator_code', header: m.rep_tab_indicator_code(), width: 14 },
+		{ key: 'indicator', header: m.rep_col_indicator(), width: 60 },
+		{ key: 'unit', header: m.rep_col_unit(), width: 14 },
+		{ key: 'baseline', header: m.rep_col_baseline(), width: 12, numeric: true },
+		{ key: 'baseline_period', header: m.rep_tab_baseline_period(), width: 14 },
+		{ key: 'planned', header: m.rep_col_planned(), width: 12, numeric: true },
+		{ key: 'actual', header: m.rep_col_actual(), width: 12, numeric: true },
+		{ key: 'status', header: m.rep_col_status(), width: 12 },
+		{ key: 'status_explanation', header: m.rep_tab_status_explained(), width: 44 },
+		{ key: 'explanation', header: m.rep_tab_explanation(), width: 60 }
+	];
+}
 
 /** The unit a figure is read in: the measure's, or the indicator's own. */
 export function unitOf(measure: Measure, unit: string | null): string {
 	if (measure === 'percent') return '%';
-	if (measure === 'per_100k') return 'per 100,000';
+	if (measure === 'per_100k') return m.rep_unit_per_100k();
 	return unit ?? '';
 }
 
@@ -77,7 +86,9 @@ function figureRow(
 		r.baselinePeriod,
 		r.planned,
 		r.actual,
-		STATUS_LABEL[r.status] + (r.partial ? ' (year not complete)' : ''),
+		r.partial
+			? m.rep_tab_year_not_complete({ status: STATUS_LABEL[r.status] })
+			: STATUS_LABEL[r.status],
 		statusReasonText(r.statusReason),
 		explanation
 	];
@@ -85,24 +96,30 @@ function figureRow(
 
 export function rbbTables(report: RbbReport): RbbTable[] {
 	const summary: TableCell[][] = [
-		['Budget year', report.year.label],
-		['From', report.year.start],
-		['To', report.year.end],
-		['Status', statusWords(report)],
-		['Summary', report.summary]
+		[m.rep_tab_budget_year(), report.year.label],
+		[m.rep_tab_from(), report.year.start],
+		[m.rep_tab_to(), report.year.end],
+		[m.rep_col_status(), statusWords(report)],
+		[m.rep_tab_language(), m.rep_tab_language_name()],
+		[m.rep_rbb_summary(), report.summary]
 	];
-	for (const o of report.objectives) summary.push([`Narrative ${o.code}`, o.narrative]);
+	for (const o of report.objectives) {
+		summary.push([m.rep_tab_narrative_of({ code: o.code }), o.narrative]);
+	}
 	if (report.changedSinceIssue.length > 0) {
-		summary.push(['Changed since issued', report.changedSinceIssue.join(', ')]);
+		summary.push([m.rep_tab_changed_since(), report.changedSinceIssue.join(', ')]);
 	}
 	if (report.notInIssued.length > 0) {
-		summary.push(['Not in the issued report', report.notInIssued.join(', ')]);
+		summary.push([m.rep_tab_not_in_issued(), report.notInIssued.join(', ')]);
 	}
+	const columns = objectiveColumns();
+	const achievement = m.rep_tab_part_achievement();
+	const output = m.rep_tab_part_output();
 	const tables: RbbTable[] = [
 		{
-			name: 'Summary',
-			title: `RBB performance report ${report.year.label}`,
-			columns: SUMMARY_COLUMNS,
+			name: m.rep_tab_summary_sheet(),
+			title: m.rep_rbb_title({ year: report.year.label }),
+			columns: summaryColumns(),
 			rows: summary,
 			measures: summary.map(() => null)
 		}
@@ -112,33 +129,36 @@ export function rbbTables(report: RbbReport): RbbTable[] {
 		const measures: (Measure | null)[] = [];
 		for (const r of o.achievements) {
 			rows.push(
-				figureRow(PART_ACHIEVEMENT, r, { code: r.resultCode, title: r.resultTitle }, r.variance)
+				figureRow(achievement, r, { code: r.resultCode, title: r.resultTitle }, r.variance)
 			);
 			measures.push(r.measure);
 		}
 		for (const out of o.outputs) {
 			if (out.indicators.length === 0) {
-				rows.push([PART_OUTPUT, out.code, out.title, ...Array(9).fill(null), out.remarks]);
+				rows.push([output, out.code, out.title, ...Array(9).fill(null), out.remarks]);
 				measures.push(null);
 			}
 			for (const r of out.indicators) {
 				const explanation = [out.remarks, r.variance].filter(Boolean).join(' ');
-				rows.push(figureRow(PART_OUTPUT, r, out, explanation));
+				rows.push(figureRow(output, r, out, explanation));
 				measures.push(r.measure);
 			}
 		}
-		tables.push({ name: o.code, title: o.title, columns: OBJECTIVE_COLUMNS, rows, measures });
+		tables.push({ name: o.code, title: o.title, columns, rows, measures });
 	}
 	return tables;
 }
 
-/** "Draft", "Issued 2025-07-31 by spu-user", "Not started". */
+/** "Draft", "Issued on 2025-07-31 by spu-user", "Draft (not started)", in the current language. */
 export function statusWords(report: Pick<RbbReport, 'status' | 'issuedAt' | 'issuedBy'>): string {
 	if (report.status === 'issued') {
-		const on = report.issuedAt ? ` on ${report.issuedAt.slice(0, 10)}` : '';
-		return `Issued${on}${report.issuedBy ? ` by ${report.issuedBy}` : ''}`;
+		const date = report.issuedAt ? dayText(report.issuedAt) : null;
+		const user = report.issuedBy;
+		if (date && user) return m.rep_rbb_issued_on_by({ date, user });
+		if (date) return m.rep_rbb_issued_on({ date });
+		return user ? m.rep_rbb_issued_by({ user }) : m.rep_rbb_issued();
 	}
-	return report.status === 'draft' ? 'Draft' : 'Draft (not started)';
+	return report.status === 'draft' ? m.rep_rbb_draft() : m.rep_rbb_not_started_draft();
 }
 
 /**
@@ -146,8 +166,9 @@ export function statusWords(report: Pick<RbbReport, 'status' | 'issuedAt' | 'iss
  * the narratives as rows of their own, so nothing of the report is left out of the file.
  */
 export function rbbCsvRows(report: RbbReport): { fields: string[]; rows: TableCell[][] } {
-	const fields = ['objective_code', ...OBJECTIVE_COLUMNS.map((c) => c.key)];
-	const blank = OBJECTIVE_COLUMNS.map(() => null);
+	const columns = objectiveColumns();
+	const fields = ['objective_code', ...columns.map((c) => c.key)];
+	const blank = columns.map(() => null);
 	const text = (part: string, code: string, title: string, words: string): TableCell[] => {
 		const row: TableCell[] = [...blank];
 		row[0] = part;
@@ -157,13 +178,13 @@ export function rbbCsvRows(report: RbbReport): { fields: string[]; rows: TableCe
 		return row;
 	};
 	const rows: TableCell[][] = [
-		[null, ...text('Summary', report.year.label, statusWords(report), report.summary)]
+		[null, ...text(m.rep_rbb_summary(), report.year.label, statusWords(report), report.summary)]
 	];
 	for (const table of rbbTables(report).slice(1)) {
 		const objective = report.objectives.find((o) => o.code === table.name)!;
 		rows.push([
 			objective.code,
-			...text('Narrative', objective.code, objective.title, objective.narrative)
+			...text(m.rep_rbb_narrative(), objective.code, objective.title, objective.narrative)
 		]);
 		for (const row of table.rows) rows.push([objective.code, ...row]);
 	}

@@ -40,6 +40,7 @@ import {
 	setRecommendationStatus
 } from '../../../src/lib/server/reports/cycles/recommend';
 import { issueRbbReport } from '../../../src/lib/server/reports/rbb/issue';
+import { setRbbLanguage } from '../../../src/lib/server/reports/rbb/language';
 import { saveRbbText } from '../../../src/lib/server/reports/rbb/save-text';
 import { entriesAfter, nothingRecordedBy, onlyEntryOf } from '../../helpers/audit';
 import { BASIC, csv, freshDb, importBasic } from '../../helpers/db';
@@ -412,13 +413,26 @@ describe('RBB reports', () => {
 			before: { text: 'A year.' },
 			after: { text: 'A better year.' }
 		});
+		const language = await onlyEntryOf(db, () =>
+			expect(setRbbLanguage(db, spu, 'FY2023/24', 'fr').ok).toBe(true)
+		);
+		expect(language).toMatchObject({
+			action: 'rbb.language',
+			subject: 'FY2023/24',
+			detail: { before: { locale: 'en' }, after: { locale: 'fr' } }
+		});
 		const issued = await onlyEntryOf(db, () =>
 			expect(issueRbbReport(db, spu, 'FY2023/24').ok).toBe(true)
 		);
 		expect(issued).toMatchObject({
 			action: 'rbb.issue',
 			subject: 'FY2023/24',
-			detail: { before: { status: 'draft' }, after: { status: 'issued' }, frozenSeries: 3 }
+			detail: {
+				before: { status: 'draft' },
+				after: { status: 'issued' },
+				frozenSeries: 3,
+				locale: 'fr'
+			}
 		});
 		await nothingRecordedBy(db, () =>
 			expect(saveRbbText(db, spu, 'FY2023/24', { section: 'PO1' }, 'Too late').ok).toBe(false)

@@ -9,6 +9,7 @@ import {
 	type RbbInput
 } from '../../../src/lib/domain/rbb-report';
 import { rbbCsvRows, rbbTables } from '../../../src/lib/format/rbb-tables';
+import { inLocale } from '../../../src/lib/server/i18n/request-locale';
 import { statusReasonText } from '../../../src/lib/format/status-text';
 import type { SeriesPoint } from '../../../src/lib/domain/series';
 import type { ResultLevel } from '../../../src/lib/domain/vocabulary';
@@ -92,6 +93,7 @@ function input(more: Partial<RbbInput> = {}): RbbInput {
 	return {
 		year: YEAR,
 		status: 'draft',
+		locale: 'en',
 		issuedAt: null,
 		issuedBy: null,
 		nodes: NODES,
@@ -232,5 +234,45 @@ describe('rbbTables', () => {
 			8
 		]);
 		expect(o1[explanation]).toBe('Patrols were cut by the rains.');
+	});
+
+	test('in French: sheet, headers and words are French, keys, codes and numbers stay', () => {
+		const report = shapeRbbReport(
+			input({ locale: 'fr', status: 'issued', issuedAt: '2025-07-31T10:00:00Z', issuedBy: 'spu' })
+		);
+		const tables = inLocale('fr', () => rbbTables(report));
+		expect(tables.map((t) => t.name)).toEqual(['Synthèse', 'PO1', 'PO2']);
+		expect(tables[0]!.title).toBe('Rapport de performance BAR FY2024/25');
+		expect(tables[0]!.rows.slice(0, 5)).toEqual([
+			['Exercice budgétaire', 'FY2024/25'],
+			['Du', '2024-07-01'],
+			['Au', '2025-06-30'],
+			['Statut', 'Publié le 31 juil. 2025 par spu'],
+			['Langue', 'Français']
+		]);
+		const po1 = tables[1]!;
+		expect(po1.columns.map((c) => c.header)).toContain('Code de l’indicateur');
+		expect(po1.columns.map((c) => c.key)).toContain('indicator_code');
+		const col = (key: string) => po1.columns.findIndex((c) => c.key === key);
+		const k10 = po1.rows.find((r) => r[col('indicator_code')] === 'K10')!;
+		expect(k10[col('part')]).toBe('Indicateur de succès');
+		expect([k10[col('planned')], k10[col('actual')]]).toEqual([35, 30]);
+		const k2 = po1.rows.find((r) => r[col('indicator_code')] === 'K2')!;
+		expect(String(k2[col('status')])).toMatch(/\(exercice non terminé\)$/);
+		const { fields, rows } = inLocale('fr', () => rbbCsvRows(report));
+		// the CSV's header is codes, the same in both languages
+		expect(fields).toEqual(rbbCsvRows(shapeRbbReport(input())).fields);
+		expect(rows.some((r) => r[1] === 'Synthèse')).toBe(true);
+		expect(rows.some((r) => r[1] === 'Produit')).toBe(true);
+	});
+
+	test('in English, the status of an issued report keeps its ISO day', () => {
+		const report = shapeRbbReport(
+			input({ status: 'issued', issuedAt: '2025-07-31T10:00:00Z', issuedBy: 'spu' })
+		);
+		expect(inLocale('en', () => rbbTables(report))[0]!.rows[3]).toEqual([
+			'Status',
+			'Issued on 2025-07-31 by spu'
+		]);
 	});
 });

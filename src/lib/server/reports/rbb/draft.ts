@@ -1,4 +1,5 @@
 import type { RbbReport } from '../../../domain/rbb-report';
+import type { Locale } from '../../../i18n/locales';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { authorize } from '../../permissions';
@@ -10,16 +11,18 @@ export type DraftOutcome =
 
 /**
  * The report of a budget year, for a change: the writer must be allowed to report, and an
- * issued report is read-only. `issuedMessage` says why in the words of the change refused.
+ * issued report is read-only. `issuedMessage` says why in the words of the change refused;
+ * `locale` is the language it is being written in (rbbLocale).
  */
 export function loadDraft(
 	db: Db,
 	actor: Actor,
 	budgetYear: string,
-	issuedMessage: (year: string) => string
+	issuedMessage: (year: string) => string,
+	locale?: Locale | null
 ): DraftOutcome {
 	authorize(actor, 'report');
-	const loaded = loadRbbReport(db, actor, budgetYear);
+	const loaded = loadRbbReport(db, actor, budgetYear, locale);
 	if (!loaded.ok) return loaded;
 	if (loaded.report.status === 'issued') {
 		return { ok: false, problem: 'conflict', message: issuedMessage(loaded.report.year.label) };

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import type { Component } from 'svelte';
 import type { RbbReport } from '../../../domain/rbb-report';
+import { m } from '../../../paraglide/messages.js';
+import { inLocale } from '../../i18n/request-locale';
 
 let hooked = false;
 
@@ -33,15 +35,25 @@ function tokens(): string {
 const escape = (s: string) =>
 	s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** The report as a file, written in its language (`report.locale`), whoever asks for it. */
 export async function rbbHtml(report: RbbReport, demo: boolean): Promise<string> {
 	const { render } = await import('svelte/server');
-	const { head, body } = render(await documentComponent(), { props: { report, demo } });
+	const component = await documentComponent();
+	const { head, body, title } = inLocale(report.locale, () => {
+		// the result's parts are getters: read them here, inside the report's language
+		const rendered = render(component, { props: { report, demo } });
+		return {
+			head: rendered.head,
+			body: rendered.body,
+			title: m.rep_rbb_title({ year: report.year.label })
+		};
+	});
 	return `<!doctype html>
-<html lang="en">
+<html lang="${report.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(`RBB performance report ${report.year.label}`)}</title>
+<title>${escape(title)}</title>
 <style>:root { ${tokens()} } body { margin: 1.5rem; } @media print { body { margin: 0; } }</style>
 ${head}
 </head>

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import type { Locale } from '../../../i18n/locales';
+import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import { DB_NOW } from '../../clock';
@@ -13,14 +15,21 @@ import type { SaveOutcome } from './save-text';
 /**
  * Issues a report: freezes every indicator's budget-year series as it is now (frozen-series.ts)
  * and makes the report read-only, in one transaction. From then on the report shows the
- * figures it was issued with, whatever is imported later.
+ * figures it was issued with, whatever is imported later. It is issued in the language it was
+ * shown in (`locale`, else the draft's, else the reader's), and keeps it for every reader.
  */
-export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOutcome {
+export function issueRbbReport(
+	db: Db,
+	actor: Actor,
+	budgetYear: string,
+	locale?: Locale | null
+): SaveOutcome {
 	const draft = loadDraft(
 		db,
 		actor,
 		budgetYear,
-		(year) => `The report for ${year} was already issued.`
+		(year) => m.rep_rbb_already_issued({ year }),
+		locale
 	);
 	if (!draft.ok) return draft;
 	const { report } = draft;
@@ -29,20 +38,22 @@ export function issueRbbReport(db: Db, actor: Actor, budgetYear: string): SaveOu
 		...o.outputs.flatMap((out) => out.indicators.map((r) => r.code))
 	]);
 	return db.transaction(() => {
-		const { id } = ensureRbbReport(db, actor, report.year.label);
+		const { id } = ensureRbbReport(db, actor, report.year.label, report.locale);
 		const frozen = freezeSeries(db, actor, rbbOwner(id), codes, rbbSeriesQuery(report.year));
 		db.update(rbbReports)
 			.set({
 				status: 'issued',
 				issuedBy: actor.username,
-				issuedAt: DB_NOW
+				issuedAt: DB_NOW,
+				locale: report.locale
 			})
 			.where(eq(rbbReports.id, id))
 			.run();
 		recordAudit(db, actor, 'rbb.issue', report.year.label, {
 			frozenSeries: frozen,
 			before: { status: 'draft' },
-			after: { status: 'issued' }
+			after: { status: 'issued' },
+			locale: report.locale
 		});
 		return { ok: true as const, reportId: id };
 	});

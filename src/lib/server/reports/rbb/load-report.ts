@@ -6,10 +6,13 @@ import {
 	type RbbIndicatorInfo,
 	type RbbReport
 } from '../../../domain/rbb-report';
+import type { Locale } from '../../../i18n/locales';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
 import { loadFramework } from '../../framework/tree';
+import { currentLocale } from '../../i18n/request-locale';
+import { m } from '../../../paraglide/messages.js';
 import { visibleIndicators } from '../../indicators/visible';
 import { authorize } from '../../permissions';
 import type { Resolution } from '../../series/load-series';
@@ -31,23 +34,41 @@ export function resolveBudgetYear(db: Db, written: string): Resolution<{ year: B
 	const { year } = parsed;
 	const range = figureRange(db);
 	if (!hasFigures(range, year) && !findRbbReport(db, year.label)) {
-		const known = range
-			? ` Figures run from ${range.start} to ${range.end}.`
-			: ' There are no figures yet.';
 		return {
 			ok: false,
 			problem: 'not_found',
-			message: `No figures fall in the budget year ${year.label}.${known}`
+			message: range
+				? m.rep_rbb_no_figures_in_year({ year: year.label, start: range.start, end: range.end })
+				: m.rep_rbb_no_figures_yet({ year: year.label })
 		};
 	}
 	return { ok: true, year };
 }
 
 /**
- * The RBB report of a budget year: a draft (or a year not started) with today's figures, an
- * issued report with the figures it was issued with and what has changed since.
+ * The language a report is written in: an issued report keeps the one it was issued in,
+ * whatever is asked; otherwise the one asked for (a download's `lang=`, the page's choice),
+ * else the draft's, else the reader's.
  */
-export function loadRbbReport(db: Db, actor: Actor, written: string): RbbOutcome {
+export function rbbLocale(
+	stored: { status: 'draft' | 'issued'; locale: Locale } | undefined,
+	asked?: Locale | null
+): Locale {
+	if (stored?.status === 'issued') return stored.locale;
+	return asked ?? stored?.locale ?? currentLocale();
+}
+
+/**
+ * The RBB report of a budget year: a draft (or a year not started) with today's figures, an
+ * issued report with the figures it was issued with and what has changed since; in its
+ * language (`rbbLocale`).
+ */
+export function loadRbbReport(
+	db: Db,
+	actor: Actor,
+	written: string,
+	asked?: Locale | null
+): RbbOutcome {
 	authorize(actor, 'read');
 	const resolved = resolveBudgetYear(db, written);
 	if (!resolved.ok) return resolved;
@@ -81,6 +102,7 @@ export function loadRbbReport(db: Db, actor: Actor, written: string): RbbOutcome
 	const report = shapeRbbReport({
 		year,
 		status: stored?.status ?? 'not_started',
+		locale: rbbLocale(stored, asked),
 		issuedAt: stored?.issuedAt ?? null,
 		issuedBy: stored?.issuedBy ?? null,
 		nodes,

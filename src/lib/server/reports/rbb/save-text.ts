@@ -1,5 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { textKeys } from '../../../domain/rbb-report';
+import type { Locale } from '../../../i18n/locales';
+import { numberText } from '../../../format/numbers';
+import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
@@ -18,21 +21,24 @@ export type SaveOutcome =
 	Resolution<{ reportId: number }> | { ok: false; problem: 'conflict'; message: string };
 
 /**
- * Writes one text of a draft report (started when it has none), or clears it when blank.
- * Refused once the report is issued: an issued report is read-only.
+ * Writes one text of a draft report (started when it has none, in the language it was shown
+ * in: `locale`, else the reader's), or clears it when blank. Refused once the report is
+ * issued: an issued report is read-only.
  */
 export function saveRbbText(
 	db: Db,
 	actor: Actor,
 	budgetYear: string,
 	target: RbbTextTarget,
-	text: string
+	text: string,
+	locale?: Locale | null
 ): SaveOutcome {
 	const draft = loadDraft(
 		db,
 		actor,
 		budgetYear,
-		(year) => `The report for ${year} was issued and can no longer be changed.`
+		(year) => m.rep_rbb_issued_read_only({ year }),
+		locale
 	);
 	if (!draft.ok) return draft;
 	const { report } = draft;
@@ -41,7 +47,10 @@ export function saveRbbText(
 		return {
 			ok: false,
 			problem: 'bad_request',
-			message: `The text is ${words.length} characters long; keep it under ${MAX_TEXT_LENGTH}.`
+			message: m.rep_rbb_text_too_long({
+				length: numberText(words.length),
+				max: numberText(MAX_TEXT_LENGTH)
+			})
 		};
 	}
 	const keys = textKeys(report);
@@ -49,7 +58,9 @@ export function saveRbbText(
 	let section: string | null = null;
 	if ('indicator' in target) {
 		if (!keys.indicators.has(target.indicator)) {
-			return notInReport(`indicator "${target.indicator}"`, report.year.label);
+			return notInReport(
+				m.rep_rbb_no_indicator({ year: report.year.label, code: target.indicator })
+			);
 		}
 		indicatorId = db
 			.select({ id: indicators.id })
@@ -58,12 +69,14 @@ export function saveRbbText(
 			.get()!.id;
 	} else {
 		if (!keys.sections.has(target.section)) {
-			return notInReport(`section "${target.section}"`, report.year.label);
+			return notInReport(
+				m.rep_rbb_no_section({ year: report.year.label, section: target.section })
+			);
 		}
 		section = target.section;
 	}
 	return db.transaction(() => {
-		const { id: reportId } = ensureRbbReport(db, actor, report.year.label);
+		const { id: reportId } = ensureRbbReport(db, actor, report.year.label, report.locale);
 		const key = and(
 			eq(rbbTexts.reportId, reportId),
 			indicatorId === null ? isNull(rbbTexts.indicatorId) : eq(rbbTexts.indicatorId, indicatorId),
@@ -88,6 +101,6 @@ export function saveRbbText(
 	});
 }
 
-function notInReport(what: string, label: string): SaveOutcome {
-	return { ok: false, problem: 'not_found', message: `The ${label} report has no ${what}.` };
+function notInReport(message: string): SaveOutcome {
+	return { ok: false, problem: 'not_found', message };
 }

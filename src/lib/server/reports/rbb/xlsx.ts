@@ -3,6 +3,8 @@ import type { RbbReport } from '../../../domain/rbb-report';
 import { rbbTables } from '../../../format/rbb-tables';
 import { spreadsheetCell } from '../../../domain/spreadsheet-text';
 import type { Measure } from '../../../domain/vocabulary';
+import { m } from '../../../paraglide/messages.js';
+import { inLocale } from '../../i18n/request-locale';
 
 /** Whole numbers for counts; one decimal for averages (days); two for the rest. */
 const NUMBER_FORMAT: Record<Measure, string> = {
@@ -16,13 +18,18 @@ const NUMBER_FORMAT: Record<Measure, string> = {
 /**
  * The report as a workbook: a sheet per section (the summary, then one per objective), each
  * with one header row, figures as numbers, and widths that fit the columns; text a spreadsheet
- * would run as a formula is marked as text (docs/security.md).
+ * would run as a formula is marked as text (docs/security.md). Sheet names, headers and words
+ * are in the report's language; number formats are Excel's, shown in the reader's own.
  */
 export async function rbbWorkbook(report: RbbReport): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'CPAS';
-	workbook.title = `RBB performance report ${report.year.label}`;
-	for (const table of rbbTables(report)) {
+	const { title, tables } = inLocale(report.locale, () => ({
+		title: m.rep_rbb_title({ year: report.year.label }),
+		tables: rbbTables(report)
+	}));
+	workbook.title = title;
+	for (const table of tables) {
 		const sheet = workbook.addWorksheet(table.name, {
 			views: [{ state: 'frozen', ySplit: 1 }],
 			pageSetup: {
