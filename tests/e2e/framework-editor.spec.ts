@@ -86,7 +86,7 @@ test('a planner creates an output, moves it to another outcome and retires it', 
 	await page.goto('/framework');
 	await page.getByRole('link', { name: 'Add output under PO2-OC1' }).click();
 	await page.getByLabel('Code').fill('PO2-OP9');
-	await page.getByLabel('Title').fill('Women mediators trained in the highlands');
+	await page.locator('[name="result_title"]').fill('Women mediators trained in the highlands');
 	await page.getByLabel('Responsible components').fill('Civil Affairs;Gender Unit');
 	await page.getByLabel('Tier of POC action').selectOption('I');
 	await page.getByRole('button', { name: 'Add output' }).click();
@@ -150,8 +150,10 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('Code')).toHaveValue('PO3-IM9');
 		await expect(page.getByLabel('Parent')).toHaveValue('PO3');
 
-		await page.getByLabel('Title').fill('Armed groups release abducted civilians');
-		await page.getByLabel('Driver of change').fill('Armed groups depend on abductions for income');
+		await page.locator('[name="result_title"]').fill('Armed groups release abducted civilians');
+		await page
+			.getByLabel('Driver of change', { exact: true })
+			.fill('Armed groups depend on abductions for income');
 		await page.getByRole('button', { name: 'Add impact' }).click();
 		await expect(page).toHaveURL(/\/framework\?saved=PO3-IM9/);
 		await expect(page.locator('[data-node="PO3"] > ul > [data-node="PO3-IM9"]')).toContainText(

@@ -1,52 +1,88 @@
 /**
  * How the framework editor names the file columns its fields become, and the choices of its
  * selects — built from the contract's vocabulary, so a form offers exactly what a file accepts.
+ * The words are the reader's language: these are functions, asked at each render, never
+ * constants fixed in the language of whoever loaded the module first.
  */
+import { m } from '$lib/paraglide/messages.js';
 import {
 	AGGREGATIONS,
 	CATEGORIES,
 	DIRECTIONS,
 	FREQUENCIES,
 	MEASURES,
+	RESULT_LEVELS,
 	SENSITIVITIES,
-	TIERS
+	TIERS,
+	type Category,
+	type ResultLevel
 } from '$lib/domain/vocabulary';
-import { CATEGORY_LABEL, RESULT_LEVEL_LABEL } from '$lib/format';
 import type { Option } from '../forms/options';
 
 export type { Option } from '../forms/options';
 
-export const NODE_LABELS: Record<string, string> = {
-	result_code: 'Code',
-	result_level: 'Level',
-	result_title: 'Title',
-	parent_result: 'Parent',
-	driver_of_change: 'Driver of change',
-	critical_condition: 'Critical condition',
-	component: 'Responsible components',
-	tier: 'Tier of POC action',
-	description: 'Description'
-};
+/** A framework level's name, e.g. "Outcome" / "Effet". */
+export function levelLabel(level: ResultLevel): string {
+	return {
+		objective: m.fw_level_objective,
+		impact: m.fw_level_impact,
+		outcome: m.fw_level_outcome,
+		output: m.fw_level_output
+	}[level]();
+}
 
-export const INDICATOR_LABELS: Record<string, string> = {
-	indicator_code: 'Code',
-	indicator_title: 'Title',
-	result_code: 'Framework node it measures',
-	category: 'Category',
-	direction: 'Good direction',
-	measure: 'Measure',
-	aggregation: 'Over time, figures combine by',
-	frequency: 'Reporting frequency',
-	dimensions: 'Disaggregation dimensions',
-	baseline_value: 'Baseline value',
-	baseline_period: 'Baseline period',
-	tier: 'Tier of POC action',
-	unit: 'Unit',
-	data_source: 'Data source',
-	component: 'Responsible component',
-	definition: 'Definition',
-	sensitivity: 'Sensitivity'
-};
+/** An indicator category's name, e.g. "Capacity" / "Capacité". */
+export function categoryLabel(category: Category): string {
+	return {
+		situation: m.fw_category_situation,
+		perception: m.fw_category_perception,
+		capacity: m.fw_category_capacity
+	}[category]();
+}
+
+/** The node form's fields by name (the framework file's columns, and the French texts). */
+export function nodeLabels(): Record<string, string> {
+	return {
+		result_code: m.fw_field_code(),
+		result_level: m.fw_field_level(),
+		result_title: m.fw_field_title(),
+		parent_result: m.fw_field_parent(),
+		driver_of_change: m.fw_field_driver_of_change(),
+		critical_condition: m.fw_field_critical_condition(),
+		component: m.fw_field_components(),
+		tier: m.fw_field_tier(),
+		description: m.fw_field_description(),
+		result_title_fr: m.fw_field_title_fr(),
+		driver_of_change_fr: m.fw_field_driver_of_change_fr(),
+		critical_condition_fr: m.fw_field_critical_condition_fr(),
+		description_fr: m.fw_field_description_fr()
+	};
+}
+
+/** The indicator form's fields by name (the indicators file's columns, and the French texts). */
+export function indicatorLabels(): Record<string, string> {
+	return {
+		indicator_code: m.fw_field_code(),
+		indicator_title: m.fw_field_title(),
+		result_code: m.fw_field_node_measured(),
+		category: m.fw_field_category(),
+		direction: m.fw_field_direction(),
+		measure: m.fw_field_measure(),
+		aggregation: m.fw_field_aggregation(),
+		frequency: m.fw_field_frequency(),
+		dimensions: m.fw_field_dimensions(),
+		baseline_value: m.fw_field_baseline_value(),
+		baseline_period: m.fw_field_baseline_period(),
+		tier: m.fw_field_tier(),
+		unit: m.fw_field_unit(),
+		data_source: m.fw_field_data_source(),
+		component: m.fw_field_component(),
+		definition: m.fw_field_definition(),
+		sensitivity: m.fw_field_sensitivity(),
+		indicator_title_fr: m.fw_field_title_fr(),
+		definition_fr: m.fw_field_definition_fr()
+	};
+}
 
 /** A framework node as a choice of a select: indented under its parent, code and title. */
 export function nodeOption(node: { code: string; title: string; depth: number }): Option {
@@ -56,12 +92,18 @@ export function nodeOption(node: { code: string; title: string; depth: number })
 	};
 }
 
+/** The label of the n-th target row's period or value field (n from 0), e.g. "Target 2, value". */
+export function targetLabel(n: number, part: 'period' | 'value'): string {
+	const number = String(n + 1);
+	return part === 'period' ? m.fw_target_period({ number }) : m.fw_target_value({ number });
+}
+
 /** The labels of the target rows' fields that have problems, e.g. "Target 2, value". */
 export function targetLabelsFor(errors: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const field of Object.keys(errors)) {
-		const m = /^target_(period|value)_(\d+)$/.exec(field);
-		if (m) out[field] = `Target ${Number(m[2]) + 1}, ${m[1]}`;
+		const found = /^target_(period|value)_(\d+)$/.exec(field);
+		if (found) out[field] = targetLabel(Number(found[2]), found[1] as 'period' | 'value');
 	}
 	return out;
 }
@@ -72,52 +114,61 @@ const plain = (values: readonly string[], labels: Record<string, string> = {}): 
 /** A blank first choice: "none", or "choose" for a required select. */
 const blank = (label: string): Option => ({ value: '', label });
 
-export const OPTIONS = {
-	category: [blank('Choose…'), ...plain(CATEGORIES, CATEGORY_LABEL)],
-	direction: [
-		blank('Choose…'),
-		...plain(DIRECTIONS, { increase: 'Increase is good', decrease: 'Decrease is good' })
-	],
-	measure: [
-		blank('Choose…'),
-		...plain(MEASURES, {
-			count: 'Count',
-			number: 'Number (e.g. km², a score)',
-			percent: 'Percentage',
-			per_100k: 'Rate per 100,000 population',
-			average: 'Average over items (e.g. days to respond to an alert)'
-		})
-	],
-	aggregation: [
-		blank('The default for the measure'),
-		...plain(AGGREGATIONS, {
-			sum: 'Sum',
-			last: 'Latest value (a stock)',
-			mean: 'Mean',
-			max: 'Maximum',
-			min: 'Minimum'
-		})
-	],
-	frequency: [
-		blank('Not set'),
-		...plain(FREQUENCIES, {
-			month: 'Monthly',
-			quarter: 'Quarterly',
-			half: 'Half-yearly',
-			year: 'Yearly'
-		})
-	],
-	tier: [
-		blank('Not set'),
-		...plain(TIERS, {
-			I: 'I · dialogue and engagement',
-			II: 'II · physical protection',
-			III: 'III · protective environment'
-		})
-	],
-	sensitivity: [
-		blank('Internal (the default)'),
-		...plain(SENSITIVITIES, { public: 'Public', internal: 'Internal', restricted: 'Restricted' })
-	],
-	level: plain(Object.keys(RESULT_LEVEL_LABEL), RESULT_LEVEL_LABEL)
-};
+/** The choices of the editor's selects, in the reader's language. */
+export function options() {
+	return {
+		category: [
+			blank(m.fw_choose()),
+			...CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))
+		],
+		direction: [
+			blank(m.fw_choose()),
+			...plain(DIRECTIONS, {
+				increase: m.fw_direction_increase(),
+				decrease: m.fw_direction_decrease()
+			})
+		],
+		measure: [
+			blank(m.fw_choose()),
+			...plain(MEASURES, {
+				count: m.fw_measure_count(),
+				number: m.fw_measure_number(),
+				percent: m.fw_measure_percent(),
+				per_100k: m.fw_measure_per_100k(),
+				average: m.fw_measure_average()
+			})
+		],
+		aggregation: [
+			blank(m.fw_aggregation_default()),
+			...plain(AGGREGATIONS, {
+				sum: m.fw_aggregation_sum(),
+				last: m.fw_aggregation_last(),
+				mean: m.fw_aggregation_mean(),
+				max: m.fw_aggregation_max(),
+				min: m.fw_aggregation_min()
+			})
+		],
+		frequency: [
+			blank(m.fw_not_set()),
+			...plain(FREQUENCIES, {
+				month: m.fw_frequency_month(),
+				quarter: m.fw_frequency_quarter(),
+				half: m.fw_frequency_half(),
+				year: m.fw_frequency_year()
+			})
+		],
+		tier: [
+			blank(m.fw_not_set()),
+			...plain(TIERS, { I: m.fw_tier_i(), II: m.fw_tier_ii(), III: m.fw_tier_iii() })
+		],
+		sensitivity: [
+			blank(m.fw_sensitivity_default()),
+			...plain(SENSITIVITIES, {
+				public: m.fw_sensitivity_public(),
+				internal: m.fw_sensitivity_internal(),
+				restricted: m.fw_sensitivity_restricted()
+			})
+		],
+		level: RESULT_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))
+	};
+}

@@ -6,6 +6,7 @@
 import { fillPlaceholders, hasPlaceholder, placeholdersIn } from '../../domain/placeholders';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
+import { m } from '../../paraglide/messages.js';
 import { authorize } from '../permissions';
 import { findCatalogueEntry } from './catalogue';
 import { FORM_ERROR, addFieldError, type EditResult, type FieldErrors } from './form-import';
@@ -25,16 +26,13 @@ export async function adoptIndicator(
 	authorize(actor, 'framework');
 	const entry = findCatalogueEntry(dpoCode);
 	if (!entry) {
-		return {
-			ok: false,
-			errors: { [FORM_ERROR]: `"${dpoCode}" is not a standard DPO POC indicator.` }
-		};
+		return { ok: false, errors: { [FORM_ERROR]: m.fw_not_dpo({ code: dpoCode }) } };
 	}
 	const unfilled: FieldErrors = {};
 	placeholdersIn(entry.title).forEach((name, n) => {
 		const fill = fills[n]?.trim() ?? '';
 		if (fill === '' || hasPlaceholder(fill)) {
-			unfilled[placeholderField(n)] = `Write the mission's own words for [${name}].`;
+			unfilled[placeholderField(n)] = m.fw_placeholder_unfilled({ name });
 		}
 	});
 	const title = fillPlaceholders(entry.title, fills);

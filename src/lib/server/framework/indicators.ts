@@ -16,6 +16,7 @@ import type { Db } from '../db';
 import { dimensionSets, indicators, observations, results } from '../db/schema';
 import { plainNumber } from '../exports/csv';
 import { findVisibleIndicator } from '../indicators/visible';
+import { m } from '../../paraglide/messages.js';
 import { authorize } from '../permissions';
 import {
 	FORM_ERROR,
@@ -172,7 +173,7 @@ export async function createIndicator(
 	const errors: FieldErrors = {};
 	const code = fields.indicator_code.trim();
 	if (code && findStoredIndicator(db, code)) {
-		errors.indicator_code = `${code} already exists: choose another code, or edit ${code}.`;
+		errors.indicator_code = m.fw_code_exists({ code });
 	}
 	ownChecks(db, fields, errors);
 	const files = [indicatorFile(fields, dpoCode), targetsFile(code, targets)];
@@ -203,12 +204,9 @@ export async function editIndicator(
 ): Promise<EditResult> {
 	authorize(actor, 'framework');
 	const stored = findVisibleIndicator(db, actor, code);
-	if (!stored) return { ok: false, errors: { [FORM_ERROR]: `Unknown indicator "${code}".` } };
+	if (!stored) return { ok: false, errors: { [FORM_ERROR]: m.fw_unknown_indicator({ code }) } };
 	if (stored.retired) {
-		return {
-			ok: false,
-			errors: { [FORM_ERROR]: `${code} is retired: reinstate it before changing it.` }
-		};
+		return { ok: false, errors: { [FORM_ERROR]: m.fw_retired_reinstate_first({ code }) } };
 	}
 	const all = { ...fields, indicator_code: code };
 	const errors: FieldErrors = {};

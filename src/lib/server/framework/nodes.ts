@@ -10,6 +10,7 @@ import { FRAMEWORK_COLUMNS, FRAMEWORK_FRENCH_COLUMNS } from '../../domain/column
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { results } from '../db/schema';
+import { m } from '../../paraglide/messages.js';
 import { authorize } from '../permissions';
 import {
 	FORM_ERROR,
@@ -62,7 +63,7 @@ export function nodeFields(db: Db, node: StoredNode): NodeFields {
  */
 export function retiredNodeProblem(db: Db, code: string): string | null {
 	const node = code ? findNode(db, code) : undefined;
-	return node?.retired ? `${code} is retired: reinstate it first, or choose an active node.` : null;
+	return node?.retired ? m.fw_node_retired_choose_active({ code }) : null;
 }
 
 function nodeFile(fields: NodeFields): EditorFile {
@@ -83,7 +84,7 @@ export async function createNode(db: Db, actor: Actor, fields: NodeFields): Prom
 	const errors: FieldErrors = {};
 	const code = fields.result_code.trim();
 	if (code && findNode(db, code)) {
-		errors.result_code = `${code} already exists: choose another code, or edit ${code}.`;
+		errors.result_code = m.fw_code_exists({ code });
 	}
 	const parentProblem = retiredNodeProblem(db, fields.parent_result.trim());
 	if (parentProblem) errors.parent_result = parentProblem;
@@ -103,12 +104,9 @@ function storedFields(db: Db, code: string): NodeFields | null {
 /** The stored, active node to change, or the reason it cannot be changed. */
 function editable(db: Db, code: string): { node: StoredNode } | { ok: false; errors: FieldErrors } {
 	const node = findNode(db, code);
-	if (!node) return { ok: false, errors: { [FORM_ERROR]: `Unknown framework node "${code}".` } };
+	if (!node) return { ok: false, errors: { [FORM_ERROR]: m.fw_unknown_node({ code }) } };
 	if (node.retired) {
-		return {
-			ok: false,
-			errors: { [FORM_ERROR]: `${code} is retired: reinstate it before changing it.` }
-		};
+		return { ok: false, errors: { [FORM_ERROR]: m.fw_retired_reinstate_first({ code }) } };
 	}
 	return { node };
 }

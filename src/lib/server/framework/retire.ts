@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { indicators, results } from '../db/schema';
 import { findVisibleIndicator } from '../indicators/visible';
+import { m } from '../../paraglide/messages.js';
 import { authorize } from '../permissions';
 import { loadFramework } from './tree';
 
@@ -21,7 +22,7 @@ export type RetireResult =
 /** Codes for a message: all of a few, the first of many. */
 function listed(codes: string[]): string {
 	const shown = codes.slice(0, 6).join(', ');
-	return codes.length > 6 ? `${shown} and ${codes.length - 6} more` : shown;
+	return codes.length > 6 ? m.fw_codes_and_more({ codes: shown, n: codes.length - 6 }) : shown;
 }
 
 /**
@@ -47,7 +48,7 @@ function outsideScope(
 		? db.select().from(indicators).where(inArray(indicators.id, indicatorIds)).all()
 		: [];
 	for (const i of measuring) {
-		const problem = componentProblem(limits, i.component, `Indicator ${i.code}`);
+		const problem = componentProblem(limits, i.component, m.fw_indicator_heading({ code: i.code }));
 		if (problem) return problem;
 	}
 	return null;
@@ -91,18 +92,19 @@ export function retireNode(
 ): RetireResult {
 	authorize(actor, 'framework');
 	const node = db.select().from(results).where(eq(results.code, code)).get();
-	if (!node) return { ok: false, message: `Unknown framework node "${code}".` };
-	if (node.retired) return { ok: false, message: `${code} is already retired.` };
+	if (!node) return { ok: false, message: m.fw_unknown_node({ code }) };
+	if (node.retired) return { ok: false, message: m.fw_already_retired({ code }) };
 	const { nodes: below, indicators: measuring } = activeBelow(db, actor, node.id);
 	if (!options.withEverythingBelow && (below.length > 0 || measuring.length > 0)) {
-		const parts = [
-			below.length > 0 ? `active nodes below it (${listed(below.map((n) => n.code))})` : null,
-			measuring.length > 0 ? `active indicators (${listed(measuring.map((i) => i.code))})` : null
-		].filter(Boolean);
-		return {
-			ok: false,
-			message: `${code} still has ${parts.join(' and ')}: retire them first, or retire ${code} with everything below it.`
-		};
+		const nodes = listed(below.map((n) => n.code));
+		const indicators = listed(measuring.map((i) => i.code));
+		const message =
+			below.length === 0
+				? m.fw_still_has_indicators({ code, indicators })
+				: measuring.length === 0
+					? m.fw_still_has_nodes({ code, nodes })
+					: m.fw_still_has_both({ code, nodes, indicators });
+		return { ok: false, message };
 	}
 	const outside = outsideScope(
 		db,
@@ -156,8 +158,8 @@ function setIndicatorRetired(db: Db, actor: Actor, id: number, code: string, ret
 export function retireIndicator(db: Db, actor: Actor, code: string): RetireResult {
 	authorize(actor, 'framework');
 	const indicator = findVisibleIndicator(db, actor, code);
-	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
-	if (indicator.retired) return { ok: false, message: `${code} is already retired.` };
+	if (!indicator) return { ok: false, message: m.fw_unknown_indicator({ code }) };
+	if (indicator.retired) return { ok: false, message: m.fw_already_retired({ code }) };
 	const outside = outsideScope(db, actor, [], [indicator.id]);
 	if (outside) return { ok: false, message: outside };
 	setIndicatorRetired(db, actor, indicator.id, code, true);
@@ -168,8 +170,8 @@ export function retireIndicator(db: Db, actor: Actor, code: string): RetireResul
 export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult {
 	authorize(actor, 'framework');
 	const node = db.select().from(results).where(eq(results.code, code)).get();
-	if (!node) return { ok: false, message: `Unknown framework node "${code}".` };
-	if (!node.retired) return { ok: false, message: `${code} is not retired.` };
+	if (!node) return { ok: false, message: m.fw_unknown_node({ code }) };
+	if (!node.retired) return { ok: false, message: m.fw_not_retired({ code }) };
 	const outside = outsideScope(db, actor, [node.id], []);
 	if (outside) return { ok: false, message: outside };
 	const parent =
@@ -179,7 +181,7 @@ export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult 
 	if (parent?.retired) {
 		return {
 			ok: false,
-			message: `${code} is under ${parent.code}, which is retired: reinstate ${parent.code} first.`
+			message: m.fw_parent_retired({ code, parent: parent.code })
 		};
 	}
 	db.transaction((tx) => {
@@ -196,15 +198,15 @@ export function reinstateNode(db: Db, actor: Actor, code: string): RetireResult 
 export function reinstateIndicator(db: Db, actor: Actor, code: string): RetireResult {
 	authorize(actor, 'framework');
 	const indicator = findVisibleIndicator(db, actor, code);
-	if (!indicator) return { ok: false, message: `Unknown indicator "${code}".` };
-	if (!indicator.retired) return { ok: false, message: `${code} is not retired.` };
+	if (!indicator) return { ok: false, message: m.fw_unknown_indicator({ code }) };
+	if (!indicator.retired) return { ok: false, message: m.fw_not_retired({ code }) };
 	const outside = outsideScope(db, actor, [], [indicator.id]);
 	if (outside) return { ok: false, message: outside };
 	const node = db.select().from(results).where(eq(results.id, indicator.resultId)).get()!;
 	if (node.retired) {
 		return {
 			ok: false,
-			message: `${code} measures ${node.code}, which is retired: reinstate ${node.code} first.`
+			message: m.fw_measures_retired({ code, node: node.code })
 		};
 	}
 	setIndicatorRetired(db, actor, indicator.id, code, false);

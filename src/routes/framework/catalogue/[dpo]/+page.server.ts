@@ -13,11 +13,12 @@ import {
 	targetsFrom
 } from '$lib/server/http/framework-forms';
 import { refused } from '$lib/server/http/forms';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 function entryOr404(code: string) {
 	const entry = findCatalogueEntry(code);
-	if (!entry) error(404, `"${code}" is not a standard DPO POC indicator.`);
+	if (!entry) error(404, m.fw_not_dpo({ code }));
 	return entry;
 }
 

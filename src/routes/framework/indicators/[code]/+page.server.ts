@@ -11,12 +11,13 @@ import { frameworkOutline, loadFramework } from '$lib/server/framework/tree';
 import { indicatorFieldsFrom, targetValues, targetsFrom } from '$lib/server/http/framework-forms';
 import { refused } from '$lib/server/http/forms';
 import { findVisibleIndicator } from '$lib/server/indicators/visible';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const db = appDb();
 	const stored = findVisibleIndicator(db, locals.actor, params.code);
-	if (!stored) error(404, `Unknown indicator "${params.code}".`);
+	if (!stored) error(404, m.fw_unknown_indicator({ code: params.code }));
 	const node = loadFramework(db, locals.actor).get(stored.resultId)!;
 	return {
 		indicator: {

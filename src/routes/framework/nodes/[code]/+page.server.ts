@@ -6,12 +6,13 @@ import { activeBelow, reinstateNode, retireNode } from '$lib/server/framework/re
 import { frameworkOutline } from '$lib/server/framework/tree';
 import { checked, nodeFieldsFrom } from '$lib/server/http/framework-forms';
 import { refused } from '$lib/server/http/forms';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const db = appDb();
 	const node = findNode(db, params.code);
-	if (!node) error(404, `Unknown framework node "${params.code}".`);
+	if (!node) error(404, m.fw_unknown_node({ code: params.code }));
 	const fields = nodeFields(db, node);
 	const below = activeBelow(db, locals.actor, node.id);
 	return {
