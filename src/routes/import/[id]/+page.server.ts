@@ -15,15 +15,12 @@ import {
 } from '$lib/server/jobs/imports';
 import { listStep } from '$lib/server/lists/staged-list';
 import { JobStopped } from '$lib/server/jobs/job-thread';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 async function staged(actor: Actor, id: string) {
 	const file = await loadStaged(appDb(), actor, id);
-	if (!file)
-		error(
-			404,
-			'This upload is no longer here (uploads are kept for a day): upload the file again.'
-		);
+	if (!file) error(404, m.imp_upload_gone());
 	return file;
 }
 
@@ -86,7 +83,7 @@ export const actions: Actions = {
 	sheet: async ({ params, request, locals }) => {
 		const file = await staged(locals.actor, params.id);
 		const sheet = String((await request.formData()).get('sheet') ?? '');
-		if (!file.sheets.includes(sheet)) return fail(400, { message: 'Choose one of the sheets.' });
+		if (!file.sheets.includes(sheet)) return fail(400, { message: m.imp_sheet_choose() });
 		await saveStaged({ ...file, sheet, mapping: null });
 		redirect(303, `/import/${file.id}`);
 	},
@@ -99,7 +96,7 @@ export const actions: Actions = {
 		const kind = kindOf(mapping);
 		if (!kind) {
 			return fail(400, {
-				message: `With this mapping the file is none of the four kinds, each with these required columns: ${requiredColumnsText()}.`
+				message: m.imp_mapping_no_kind({ columns: requiredColumnsText() })
 			});
 		}
 		const source = file.mapping
@@ -116,7 +113,7 @@ export const actions: Actions = {
 	},
 	commit: async ({ params, request, locals }) => {
 		const file = await staged(locals.actor, params.id);
-		if (!file.mapping) return fail(400, { message: 'Check the file before importing it.' });
+		if (!file.mapping) return fail(400, { message: m.imp_commit_check_first() });
 		const form = await request.formData();
 		const saveAs = String(form.get('source') ?? '').trim() || null;
 		let report;
@@ -144,7 +141,7 @@ export const actions: Actions = {
 		const file = await staged(locals.actor, params.id);
 		const form = await request.formData();
 		const source = String(form.get('list_source') ?? '').trim();
-		if (source === '') return fail(400, { message: 'Choose the source of this list.' });
+		if (source === '') return fail(400, { message: m.imp_list_choose_source() });
 		const list = { source, spellings: spellingsFrom(form) };
 		await saveStaged({ ...file, list });
 		try {
@@ -157,7 +154,7 @@ export const actions: Actions = {
 	},
 	commitList: async ({ params, locals }) => {
 		const file = await staged(locals.actor, params.id);
-		if (!file.list?.source) return fail(400, { message: 'Check the list before importing it.' });
+		if (!file.list?.source) return fail(400, { message: m.imp_list_check_first() });
 		let report;
 		try {
 			report = await commitListInTurn(locals.actor, file);

@@ -1,3 +1,6 @@
+import { intlLocale } from '$lib/format/locale';
+import { m } from '$lib/paraglide/messages.js';
+
 /**
  * How far the server has come with this upload's check or import, polled while the form's
  * request runs: the records read so far, or — while it waits its turn — whose import runs.
@@ -51,11 +54,22 @@ export class ProgressPoll {
 	}
 }
 
-/** "Waiting for the import of FILE by USER (started HH:MM)", in the reader's own time. */
+/** The clock time formatter per language: built once, not on every poll. */
+const clocks: Partial<Record<string, Intl.DateTimeFormat>> = {};
+
+function clockText(at: number): string {
+	const locale = intlLocale();
+	const clock = (clocks[locale] ??= new Intl.DateTimeFormat(locale, {
+		hour: '2-digit',
+		minute: '2-digit'
+	}));
+	return clock.format(at);
+}
+
+/** "Waiting for the import of FILE by USER (started HH:MM)", in the reader's language and time. */
 export function waitingText(w: NonNullable<ServerProgress['waitingFor']>): string {
-	const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(
-		Date.parse(w.startedAt)
-	);
-	const from = w.via === 'server' ? '' : ` from the ${w.via}`;
-	return `Waiting for the import of ${w.file} by ${w.user}${from} (started ${time})`;
+	const values = { file: w.file, user: w.user, time: clockText(Date.parse(w.startedAt)) };
+	if (w.via === 'server') return m.imp_waiting(values);
+	if (w.via === 'command line') return m.imp_waiting_cli(values);
+	return m.imp_waiting_via({ ...values, via: w.via });
 }

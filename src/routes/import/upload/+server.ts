@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { appDb } from '$lib/server/db/app-db';
 import { refuseDeclaredSize } from '$lib/server/imports/upload-limit';
 import { stageFile } from '$lib/server/imports/workspace/stage-file';
@@ -12,7 +13,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const name = decodeURIComponent(request.headers.get('x-file-name') ?? '') || 'upload.csv';
 	const tooLarge = refuseDeclaredSize(request);
 	if (tooLarge) return json({ message: tooLarge.message }, { status: 413 });
-	if (!request.body) return json({ message: 'The upload was empty.' }, { status: 400 });
+	if (!request.body) return json({ message: m.imp_upload_empty() }, { status: 400 });
 	const staged = await stageFile(appDb(), locals.actor, name, request.body);
 	if ('message' in staged) return json({ message: staged.message }, { status: staged.status });
 	return json({ id: staged.id, location: `/import/${staged.id}` });

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { appDb } from '$lib/server/db/app-db';
 import { csvChunks } from '$lib/server/exports/csv';
 import { lastPreview } from '$lib/server/imports/workspace/check';
@@ -9,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const file = await loadStaged(appDb(), locals.actor, params.id);
 	const preview = file ? await lastPreview(file) : null;
-	if (!file || !preview) error(404, 'No preview of this upload: check the file first.');
+	if (!file || !preview) error(404, m.imp_errors_csv_no_preview());
 	const rows = [
 		...preview.errors.map((e) => ({ severity: 'error', ...e })),
 		...preview.warnings.map((w) => ({ severity: 'warning', ...w }))

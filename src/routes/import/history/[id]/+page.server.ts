@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
 import { whyNotUndoable } from '$lib/domain/undo';
 import { appDb } from '$lib/server/db/app-db';
 import { pageRequestFrom } from '$lib/server/http/page-query';
@@ -21,7 +22,7 @@ const batchId = z.coerce.number().int().positive();
 
 function idOf(param: string): number {
 	const id = batchId.safeParse(param);
-	if (!id.success) error(404, `There is no import "${param}".`);
+	if (!id.success) error(404, m.imp_no_import({ id: param }));
 	return id.data;
 }
 
@@ -29,7 +30,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const db = appDb();
 	const id = idOf(params.id);
 	const batch = findBatch(db, locals.actor, id);
-	if (!batch) error(404, `There is no import #${id}.`);
+	if (!batch) error(404, m.imp_no_import_number({ id }));
 	const figures = batch.kind === 'observations';
 	return {
 		batch,
@@ -64,12 +65,12 @@ export const actions: Actions = {
 		const verification = form.get('verification');
 		if (verification !== 'verified' && verification !== 'unverified') {
 			return fail(400, {
-				verify: { ok: false as const, message: 'Choose verified or unverified.' }
+				verify: { ok: false as const, message: m.imp_verify_choose() }
 			});
 		}
 		const ids = form.getAll('figure').map(Number);
 		if (ids.some((n) => !Number.isInteger(n) || n <= 0)) {
-			return fail(400, { verify: { ok: false as const, message: 'Those are not figures.' } });
+			return fail(400, { verify: { ok: false as const, message: m.imp_verify_not_figures() } });
 		}
 		const result = setVerification(appDb(), locals.actor, ids, verification);
 		if (!result.ok) return fail(422, { verify: result });
