@@ -74,7 +74,7 @@ test('two lines of a wide file for one figure name the period column, not "value
 
 test('a quote after a \\r that ended the last piece opens a quoted value', () => {
 	const records = new WholeRecords(',');
-	const out = [records.push('\r'), records.push('"\n\r'), records.end()].join('');
+	const out = [...records.push('\r'), ...records.push('"\n\r'), records.end()].join('');
 	expect(out).toBe('\n"\n\r');
 });
 

@@ -187,7 +187,7 @@ propertyTest(
 				let out = '';
 				let from = 0;
 				for (const cut of [...at, text.length]) {
-					out += records.push(text.slice(from, cut));
+					out += records.push(text.slice(from, cut)).join('');
 					from = cut;
 				}
 				out += records.end();

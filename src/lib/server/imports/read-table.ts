@@ -228,11 +228,9 @@ export async function streamRecords(
 	const assembler = new RecordAssembler(delimiter);
 	const records = new WholeRecords(delimiter);
 	async function* all() {
-		const first = records.push(start);
-		if (first) yield first;
+		for (const whole of records.push(start)) if (whole) yield whole;
 		for await (const chunk of text) {
-			const whole = records.push(chunk);
-			if (whole) yield whole;
+			for (const whole of records.push(chunk)) if (whole) yield whole;
 			if (records.tooLong) return;
 		}
 		// papaparse waits for ever on an empty piece
