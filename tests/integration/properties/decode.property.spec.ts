@@ -5,7 +5,12 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { EncodingSniffer, NOT_TEXT, createDecoder } from '../../../src/lib/server/imports/decode';
+import {
+	EncodingSniffer,
+	NOT_TEXT,
+	Utf8Check,
+	createDecoder
+} from '../../../src/lib/server/imports/decode';
 import { propertyTest } from '../../helpers/properties';
 
 const BOMS = [[], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
@@ -53,7 +58,7 @@ function isUtf8(data: Uint8Array): boolean {
 propertyTest(
 	'decode',
 	'any bytes are text in one encoding or "not a text file", the same however cut',
-	{ short: 2000, share: 0.6 },
+	{ short: 2000, share: 0.5 },
 	() =>
 		fc.property(
 			bytes,
@@ -95,7 +100,7 @@ propertyTest(
 propertyTest(
 	'decode',
 	'a NUL byte without a UTF-16 BOM, or more than 1 % control characters, is not text',
-	{ short: 1000, share: 0.4 },
+	{ short: 1000, share: 0.3 },
 	() =>
 		fc.property(
 			fc.string({ unit: fc.constantFrom(...'abc,;\n\r\té€'), minLength: 1, maxLength: 200 }),
@@ -114,6 +119,45 @@ propertyTest(
 					...data.subarray(where)
 				]);
 				expect(sniff(mixed, [7])).toEqual({ ok: false, message: NOT_TEXT });
+			}
+		)
+);
+
+propertyTest(
+	'decode',
+	'strict UTF-8 is judged as a fatal TextDecoder judges it, however the bytes are cut',
+	{ short: 2000, share: 0.2 },
+	() =>
+		fc.property(
+			// text of any characters (2-, 3- and 4-byte sequences), then maybe one byte changed,
+			// dropped or put in, which breaks a sequence or leaves one unfinished
+			fc.string({ unit: 'binary', maxLength: 60 }).map((t) => new TextEncoder().encode(t)),
+			fc.option(
+				fc.tuple(
+					fc.nat(),
+					fc.constantFrom('change', 'drop', 'insert'),
+					fc.integer({ min: 0, max: 255 })
+				)
+			),
+			fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }),
+			(text, mistake, sizes) => {
+				let data = text;
+				if (mistake && text.length > 0) {
+					const [at, how, byte] = mistake;
+					const i = at % text.length;
+					const bytes = [...text];
+					if (how === 'change') bytes[i] = byte;
+					else if (how === 'drop') bytes.splice(i, 1);
+					else bytes.splice(i, 0, byte);
+					data = new Uint8Array(bytes);
+				}
+				const check = new Utf8Check();
+				for (let at = 0, i = 0; at < data.length; i++) {
+					const size = sizes[i % sizes.length]!;
+					check.push(data.subarray(at, at + size));
+					at += size;
+				}
+				expect(check.finish()).toBe(isUtf8(data));
 			}
 		)
 );

@@ -3,6 +3,8 @@
  * (what Excel writes on most field laptops). Works on a stream of chunks: the sniffer sees the
  * whole file once (while hashing it), and the decoder then turns chunks into text.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
+
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type SniffResult =
@@ -30,12 +32,71 @@ function isControl(code: number): boolean {
 	return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
 }
 
+/** How many bytes the UTF-8 sequence this byte starts has; 0 for a byte that starts none. */
+function sequenceLength(lead: number): number {
+	if (lead < 0x80) return 1;
+	if (lead >= 0xc2 && lead <= 0xdf) return 2;
+	if (lead >= 0xe0 && lead <= 0xef) return 3;
+	if (lead >= 0xf0 && lead <= 0xf4) return 4;
+	return 0;
+}
+
+const isContinuation = (b: number) => (b & 0xc0) === 0x80;
+
+/**
+ * Whether a file cut in chunks is strict UTF-8, as a fatal TextDecoder decides it, without
+ * decoding it: the chunks are checked by a native validation and only the sequence a cut
+ * splits is put back together (the file is decoded once, for reading, instead of twice).
+ */
+export class Utf8Check {
+	valid = true;
+	/** the start of a sequence the last chunk ended inside (at most 3 bytes) */
+	private pending: Uint8Array | null = null;
+
+	push(chunk: Uint8Array): void {
+		if (!this.valid || chunk.length === 0) return;
+		let from = 0;
+		if (this.pending) {
+			// the split sequence: its start, then the continuation bytes that open this chunk
+			while (from < chunk.length && from < 3 && isContinuation(chunk[from]!)) from++;
+			const joined = new Uint8Array(this.pending.length + from);
+			joined.set(this.pending);
+			joined.set(chunk.subarray(0, from), this.pending.length);
+			this.pending = null;
+			if (from === chunk.length && joined.length < sequenceLength(joined[0]!)) {
+				this.pending = joined; // still unfinished: the next chunk may finish it
+				return;
+			}
+			if (!isUtf8(joined)) {
+				this.valid = false;
+				return;
+			}
+		}
+		// a sequence the chunk ends inside waits for the next chunk
+		let end = chunk.length;
+		let back = end;
+		while (back > from && end - back < 3 && isContinuation(chunk[back - 1]!)) back--;
+		if (back > from && back - 1 + sequenceLength(chunk[back - 1]!) > end) {
+			end = back - 1;
+			this.pending = chunk.slice(end);
+		}
+		if (!isUtf8(chunk.subarray(from, end))) this.valid = false;
+	}
+
+	/** Once the file has ended: a sequence left unfinished is not UTF-8. */
+	finish(): boolean {
+		if (this.pending) this.valid = false;
+		this.pending = null;
+		return this.valid;
+	}
+}
+
 /** Watches every chunk of a file and decides its encoding, or that it is not text. */
 export class EncodingSniffer {
 	private started = false;
 	private bom: { encoding: Encoding; length: number } | null = null;
 	private utf16: TextDecoder | null = null;
-	private utf8: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+	private readonly utf8 = new Utf8Check();
 	private nul = false;
 	private undefinedIn1252 = false;
 	private controls = 0;
@@ -91,13 +152,7 @@ export class EncodingSniffer {
 		}
 		this.scanBytes(chunk);
 		this.bytes += chunk.length;
-		if (this.utf8) {
-			try {
-				this.utf8.decode(chunk, { stream: true });
-			} catch {
-				this.utf8 = null;
-			}
-		}
+		this.utf8.push(chunk);
 	}
 
 	/**
@@ -116,7 +171,8 @@ export class EncodingSniffer {
 			}
 		}
 		// characters if UTF-8: every byte that does not continue a multi-byte sequence
-		this.utf8Chars += chunk.length - (latin1.match(CONTINUATION)?.length ?? 0);
+		if (!isAscii(chunk)) this.utf8Chars -= latin1.match(CONTINUATION)?.length ?? 0;
+		this.utf8Chars += chunk.length;
 	}
 
 	private countText(text: string): void {
@@ -134,7 +190,7 @@ export class EncodingSniffer {
 		if (this.utf16) return { encoding: this.bom!.encoding, bomLength: 2 };
 		if (this.nul) return null;
 		return {
-			encoding: this.bom || this.utf8 ? 'utf-8' : 'windows-1252',
+			encoding: this.bom || this.utf8.valid ? 'utf-8' : 'windows-1252',
 			bomLength: this.bom?.length ?? 0
 		};
 	}
@@ -146,17 +202,11 @@ export class EncodingSniffer {
 			if (this.controls > 0.01 * this.utf16Chars) return { ok: false, message: NOT_TEXT };
 			return { ok: true, encoding: this.bom!.encoding, bomLength: 2 };
 		}
-		if (this.utf8) {
-			try {
-				this.utf8.decode();
-			} catch {
-				this.utf8 = null;
-			}
-		}
+		this.utf8.finish();
 		if (this.nul) return { ok: false, message: NOT_TEXT };
 		let encoding: Encoding;
 		let chars: number;
-		if (this.bom || this.utf8) {
+		if (this.bom || this.utf8.valid) {
 			encoding = 'utf-8';
 			chars = this.utf8Chars;
 		} else {
