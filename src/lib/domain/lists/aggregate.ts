@@ -95,6 +95,7 @@ const FREQUENCY_SLOTS: readonly Granularity[] = ['month', 'quarter', 'half', 'ye
 type DateRefusal = Extract<ListDate, { ok: false }>;
 
 interface DateCell {
+	ok: true;
 	date: string;
 	periods: (number | undefined)[];
 }
@@ -108,22 +109,45 @@ interface DateSlot {
 	current: DateCell | null;
 }
 
+/** An area a row names, with its number among the areas the list names (where its sums are kept). */
+interface NamedArea {
+	area: ListArea;
+	index: number;
+}
+
 interface AreaSlot {
 	position: number;
-	unlocated: ListArea | null;
+	unlocated: NamedArea | null;
 	/** area id → the first line naming it */
 	named: Map<number, number>;
-	current: ListArea | null;
+	current: NamedArea | null;
+}
+
+/** A column `where` reads: its cell of the current row, folded once for every rule. */
+interface WhereColumn {
+	position: number;
+	/** cell as written → folded (a column `where` reads holds few distinct values) */
+	folded: Map<string, string>;
+	current: string;
 }
 
 interface Condition {
-	position: number;
+	column: WhereColumn;
 	negated: boolean;
 	values: ReadonlySet<string>;
 }
 
+/** A breakdown column of a rule, with the categories its cells were put in. */
+interface DimensionColumn {
+	dimension: string;
+	position: number;
+	/** cell as written → category (the first cell of a new category is told once, then known) */
+	categories: Map<string, string>;
+}
+
 interface CompiledRule {
 	plan: RulePlan;
+	kind: ListRule['value']['kind'];
 	frequencySlot: number;
 	date: DateSlot;
 	area: AreaSlot;
@@ -133,14 +157,25 @@ interface CompiledRule {
 	toAt: number;
 	shareValues: ReadonlySet<string>;
 	weightAt: number;
-	dimensions: { dimension: string; position: number }[];
+	dimensions: DimensionColumn[];
 	matched: number;
-	plain: Map<number, Sums>;
-	broken: Map<number, Map<string, Sums>>;
+	/**
+	 * The rule's sums by period id, then by area index: two array reads per row where a hash
+	 * lookup in a map of thousands of groups cost a cache miss per rule and row.
+	 */
+	byPeriod: (GroupCell | undefined)[][];
+	/** the same cells in the order their first row came (the order figures are written in) */
+	cells: GroupCell[];
 }
 
-/** A group's key: period and area as one number (area ids stay far below 2^21). */
-const AREA_SPAN = 2 ** 21;
+/** The sums of a rule's period and area: one, or per combination of its dimensions' categories. */
+interface GroupCell {
+	period: number;
+	areaId: number;
+	sums: Sums | null;
+	byCategory: Map<string, Sums> | null;
+}
+
 const KEY_SEPARATOR = '\u0001';
 /** Cells repeat (a few thousand dates, a few dozen areas); stop caching past this many. */
 const CACHE_LIMIT = 50_000;
@@ -165,12 +200,14 @@ export class ListAggregator {
 	private readonly levels: AreaLevels;
 	private readonly categories: ListCategories;
 	private readonly dateCells = new Map<string, DateCell | DateRefusal>();
-	private readonly areaCells = new Map<string, ListArea | string>();
+	private readonly areaCells = new Map<string, NamedArea | string>();
+	/** area id → the area with its index: areas are numbered as the list first names them */
+	private readonly areaPlaces = new Map<number, NamedArea>();
 	private readonly periods: Period[] = [];
 	private readonly periodIds = new Map<string, number>();
-	private readonly whereColumns: number[];
-	/** this row's cells of the `where` columns, folded (indexed by column position) */
-	private readonly folded: string[] = [];
+	private readonly whereColumns: WhereColumn[] = [];
+	/** cell as written → its number, or why it is not one */
+	private readonly numberCells = new Map<string, NumberReading>();
 	/** columns already reported on the current line: one error per cell */
 	private reportedLine = 0;
 	private readonly reportedColumns = new Set<number>();
@@ -180,7 +217,6 @@ export class ListAggregator {
 		private readonly headers: readonly string[],
 		private readonly issue: (i: ListIssue) => void
 	) {
-		if (setup.areas.some((a) => a.id >= AREA_SPAN)) throw new RangeError('Area ids too large');
 		this.matcher = new AreaMatcher(setup.areas, setup.areaAliases);
 		this.levels = new AreaLevels(setup.areas);
 		this.categories = new ListCategories(setup.categories);
@@ -188,7 +224,6 @@ export class ListAggregator {
 			const compiled = this.compile(plan);
 			if (compiled) this.rules.push(compiled);
 		}
-		this.whereColumns = [...new Set(this.rules.flatMap((r) => r.where.map((c) => c.position)))];
 	}
 
 	private column(plan: RulePlan, name: string, role: string): number {
@@ -214,7 +249,7 @@ export class ListAggregator {
 		const datePosition = at(rule.dateColumn, 'its date_column');
 		const areaPosition = at(rule.areaColumn, 'its area_column');
 		const where = rule.where.map((c) => ({
-			position: at(c.column, 'in its where'),
+			column: this.whereColumn(at(c.column, 'in its where')),
 			negated: c.negated,
 			values: new Set(c.values.map(foldCell))
 		}));
@@ -233,11 +268,13 @@ export class ListAggregator {
 		const weightAt = rule.weightColumn ? at(rule.weightColumn, 'its weight_column') : -1;
 		const dimensions = rule.dimensions.map((d) => ({
 			dimension: d.dimension,
-			position: at(d.column, `its dimension ${d.dimension}`)
+			position: at(d.column, `its dimension ${d.dimension}`),
+			categories: new Map<string, string>()
 		}));
-		let unlocated: ListArea | null = null;
+		let unlocated: NamedArea | null = null;
 		if (rule.unlocatedArea !== null) {
-			unlocated = this.matcher.byCodeOf(rule.unlocatedArea) ?? null;
+			const area = this.matcher.byCodeOf(rule.unlocatedArea);
+			unlocated = area ? this.namedArea(area) : null;
 			if (!unlocated) {
 				this.issue({
 					line: null,
@@ -251,6 +288,7 @@ export class ListAggregator {
 		if (this.refused) return null;
 		return {
 			plan,
+			kind: value.kind,
 			frequencySlot: FREQUENCY_SLOTS.indexOf(plan.frequency),
 			date: this.dateSlot(datePosition),
 			area: this.areaSlot(areaPosition, unlocated),
@@ -261,9 +299,18 @@ export class ListAggregator {
 			weightAt,
 			dimensions,
 			matched: 0,
-			plain: new Map(),
-			broken: new Map()
+			byPeriod: [],
+			cells: []
 		};
+	}
+
+	private whereColumn(position: number): WhereColumn {
+		let column = this.whereColumns.find((c) => c.position === position);
+		if (!column) {
+			column = { position, folded: new Map(), current: '' };
+			this.whereColumns.push(column);
+		}
+		return column;
 	}
 
 	private dateSlot(position: number): DateSlot {
@@ -275,7 +322,13 @@ export class ListAggregator {
 		return slot;
 	}
 
-	private areaSlot(position: number, unlocated: ListArea | null): AreaSlot {
+	private namedArea(area: ListArea): NamedArea {
+		let named = this.areaPlaces.get(area.id);
+		if (!named) this.areaPlaces.set(area.id, (named = { area, index: this.areaPlaces.size }));
+		return named;
+	}
+
+	private areaSlot(position: number, unlocated: NamedArea | null): AreaSlot {
 		let slot = this.areaSlots.find((s) => s.position === position && s.unlocated === unlocated);
 		if (!slot) {
 			slot = { position, unlocated, named: new Map(), current: null };
@@ -298,16 +351,16 @@ export class ListAggregator {
 		let read = this.dateCells.get(cell);
 		if (read) return read;
 		const parsed = readListDate(cell);
-		read = parsed.ok ? { date: parsed.date, periods: [] } : parsed;
+		read = parsed.ok ? { ok: true, date: parsed.date, periods: [] } : parsed;
 		if (this.dateCells.size < CACHE_LIMIT) this.dateCells.set(cell, read);
 		return read;
 	}
 
-	private readArea(cell: string): ListArea | string {
+	private readArea(cell: string): NamedArea | string {
 		let read = this.areaCells.get(cell);
 		if (read) return read;
 		const matched = this.matcher.match(cell);
-		read = matched.ok ? matched.area : matched.message;
+		read = matched.ok ? this.namedArea(matched.area) : matched.message;
 		if (this.areaCells.size < CACHE_LIMIT) this.areaCells.set(cell, read);
 		return read;
 	}
@@ -330,12 +383,19 @@ export class ListAggregator {
 	row(line: number, cells: readonly string[]): void {
 		this.rows++;
 		// the columns `where` reads, folded once for every rule that reads them
-		for (const position of this.whereColumns)
-			this.folded[position] = foldCell(cells[position] ?? '');
+		for (const column of this.whereColumns) {
+			const cell = cells[column.position] ?? '';
+			let folded = column.folded.get(cell);
+			if (folded === undefined) {
+				folded = foldCell(cell);
+				if (column.folded.size < CACHE_LIMIT) column.folded.set(cell, folded);
+			}
+			column.current = folded;
+		}
 		for (const slot of this.dateSlots) {
 			const cell = cells[slot.position] ?? '';
 			const read = this.readDate(cell);
-			if ('ok' in read) {
+			if (!read.ok) {
 				slot.current = null;
 				this.error(line, slot.position, cell, read.message);
 				continue;
@@ -351,7 +411,7 @@ export class ListAggregator {
 	private locate(slot: AreaSlot, line: number, cells: readonly string[]): void {
 		const cell = cells[slot.position] ?? '';
 		slot.current = null;
-		let area: ListArea;
+		let named: NamedArea;
 		if (cell === '' || cell.trim() === '') {
 			if (!slot.unlocated) {
 				this.error(
@@ -362,17 +422,20 @@ export class ListAggregator {
 				);
 				return;
 			}
-			area = slot.unlocated;
+			named = slot.unlocated;
 		} else {
 			const read = this.readArea(cell);
 			if (typeof read === 'string') {
 				this.error(line, slot.position, cell, read);
 				return;
 			}
-			area = read;
+			named = read;
 		}
-		slot.current = area;
-		if (!slot.named.has(area.id)) slot.named.set(area.id, line);
+		slot.current = named;
+		const { area } = named;
+		// an area this column named before was noted then: nothing new to check
+		if (slot.named.has(area.id)) return;
+		slot.named.set(area.id, line);
 		const column = this.headers[slot.position] ?? '';
 		for (const mixed of this.levels.name(area, { line, column, value: cell })) {
 			this.issue({
@@ -386,14 +449,18 @@ export class ListAggregator {
 
 	private passes(rule: CompiledRule): boolean {
 		for (const c of rule.where) {
-			const holds = c.values.has(this.folded[c.position]!);
+			const holds = c.values.has(c.column.current);
 			if (holds === c.negated) return false;
 		}
 		return true;
 	}
 
 	private number(line: number, position: number, cell: string): number | null {
-		const read = this.setup.readNumber(cell);
+		let read = this.numberCells.get(cell);
+		if (read === undefined) {
+			read = this.setup.readNumber(cell);
+			if (this.numberCells.size < CACHE_LIMIT) this.numberCells.set(cell, read);
+		}
 		if (read.ok) return read.value;
 		this.error(line, position, cell, `"${cell}" ${read.message}.`);
 		return null;
@@ -424,29 +491,39 @@ export class ListAggregator {
 	private sumsOf(
 		rule: CompiledRule,
 		period: number,
-		areaId: number,
+		area: NamedArea,
 		cells: readonly string[],
 		line: number
 	): Sums {
-		const key = period * AREA_SPAN + areaId;
-		if (rule.dimensions.length === 0) {
-			let sums = rule.plain.get(key);
-			if (!sums) rule.plain.set(key, (sums = emptySums(line)));
-			return sums;
+		let byArea = rule.byPeriod[period];
+		if (byArea === undefined) {
+			byArea = [];
+			rule.byPeriod[period] = byArea;
 		}
+		let cell = byArea[area.index];
+		if (cell === undefined) {
+			cell = { period, areaId: area.area.id, sums: null, byCategory: null };
+			byArea[area.index] = cell;
+			rule.cells.push(cell);
+		}
+		if (rule.dimensions.length === 0) return (cell.sums ??= emptySums(line));
 		let categories = '';
 		for (let i = 0; i < rule.dimensions.length; i++) {
 			const d = rule.dimensions[i]!;
-			const category = this.categories.categoryOf(
-				d.dimension,
-				cells[d.position] ?? '',
-				line,
-				this.headers[d.position] ?? d.dimension
-			);
+			const text = cells[d.position] ?? '';
+			let category = d.categories.get(text);
+			if (category === undefined) {
+				category = this.categories.categoryOf(
+					d.dimension,
+					text,
+					line,
+					this.headers[d.position] ?? d.dimension
+				);
+				if (d.categories.size < CACHE_LIMIT) d.categories.set(text, category);
+			}
 			categories = i === 0 ? category : categories + KEY_SEPARATOR + category;
 		}
-		let byCategory = rule.broken.get(key);
-		if (!byCategory) rule.broken.set(key, (byCategory = new Map()));
+		const byCategory = (cell.byCategory ??= new Map());
 		let sums = byCategory.get(categories);
 		if (!sums) byCategory.set(categories, (sums = emptySums(line)));
 		return sums;
@@ -459,11 +536,11 @@ export class ListAggregator {
 	private group(
 		rule: CompiledRule,
 		date: DateCell,
-		areaId: number,
+		area: NamedArea,
 		cells: readonly string[],
 		line: number
 	): Sums {
-		return this.sumsOf(rule, this.periodOf(date, rule.frequencySlot), areaId, cells, line);
+		return this.sumsOf(rule, this.periodOf(date, rule.frequencySlot), area, cells, line);
 	}
 
 	private add(rule: CompiledRule, line: number, cells: readonly string[]): void {
@@ -472,11 +549,10 @@ export class ListAggregator {
 		if (!this.passes(rule)) return;
 		rule.matched++;
 		if (!date || !area) return;
-		const value = rule.plan.rule.value;
 		let sums: Sums;
-		switch (value.kind) {
+		switch (rule.kind) {
 			case 'count':
-				this.group(rule, date, area.id, cells, line).rows++;
+				this.group(rule, date, area, cells, line).rows++;
 				return;
 			case 'sum': {
 				const cell = cells[rule.valueAt] ?? '';
@@ -495,7 +571,7 @@ export class ListAggregator {
 					}
 					n = read;
 				}
-				sums = this.group(rule, date, area.id, cells, line);
+				sums = this.group(rule, date, area, cells, line);
 				sums.rows++;
 				sums.total += n;
 				return;
@@ -505,7 +581,7 @@ export class ListAggregator {
 				if (cell.trim() === '') return;
 				const weight = this.weight(rule, line, cells);
 				if (weight === null) return;
-				sums = this.group(rule, date, area.id, cells, line);
+				sums = this.group(rule, date, area, cells, line);
 				sums.rows++;
 				sums.used++;
 				sums.weight += weight;
@@ -518,7 +594,7 @@ export class ListAggregator {
 				const n = this.number(line, rule.valueAt, cell);
 				const weight = this.weight(rule, line, cells);
 				if (n === null || weight === null) return;
-				sums = this.group(rule, date, area.id, cells, line);
+				sums = this.group(rule, date, area, cells, line);
 				sums.rows++;
 				sums.used++;
 				sums.total += weight * n;
@@ -531,9 +607,9 @@ export class ListAggregator {
 				if (fromCell.trim() === '' || toCell.trim() === '') return;
 				const from = this.readDate(fromCell);
 				const to = this.readDate(toCell);
-				if ('ok' in from) this.error(line, rule.valueAt, fromCell, from.message);
-				if ('ok' in to) this.error(line, rule.toAt, toCell, to.message);
-				if ('ok' in from || 'ok' in to) return;
+				if (!from.ok) this.error(line, rule.valueAt, fromCell, from.message);
+				if (!to.ok) this.error(line, rule.toAt, toCell, to.message);
+				if (!from.ok || !to.ok) return;
 				const days = daysBetween(from.date, to.date);
 				if (days < 0) {
 					this.error(
@@ -546,7 +622,7 @@ export class ListAggregator {
 				}
 				const weight = this.weight(rule, line, cells);
 				if (weight === null) return;
-				sums = this.group(rule, date, area.id, cells, line);
+				sums = this.group(rule, date, area, cells, line);
 				sums.rows++;
 				sums.used++;
 				sums.total += weight * days;
@@ -579,15 +655,13 @@ function emptySums(line: number): Sums {
 }
 
 function* groupsOf(rule: CompiledRule): Generator<Group> {
-	for (const [key, sums] of rule.plain) {
-		yield { period: Math.floor(key / AREA_SPAN), areaId: key % AREA_SPAN, categories: {}, sums };
-	}
-	for (const [key, byCategory] of rule.broken) {
-		for (const [joined, sums] of byCategory) {
+	for (const { period, areaId, sums, byCategory } of rule.cells) {
+		if (sums) yield { period, areaId, categories: {}, sums };
+		for (const [joined, sums] of byCategory ?? []) {
 			const values = joined.split(KEY_SEPARATOR);
 			const categories: Record<string, string> = {};
 			rule.dimensions.forEach((d, i) => (categories[d.dimension] = values[i]!));
-			yield { period: Math.floor(key / AREA_SPAN), areaId: key % AREA_SPAN, categories, sums };
+			yield { period, areaId, categories, sums };
 		}
 	}
 }
