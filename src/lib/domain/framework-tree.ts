@@ -2,9 +2,11 @@
  * The results framework as a tree: objective → impact → outcome → output. Pure, so the pages,
  * the API and the reports walk it the same way.
  */
+import type { NodeTextLangs } from './localized-text';
 import type { ResultLevel } from './vocabulary';
 
-export interface ResultNode {
+/** A node; the `…Lang` fields say which texts are English read by a French reader. */
+export interface ResultNode extends NodeTextLangs {
 	id: number;
 	code: string;
 	level: ResultLevel;

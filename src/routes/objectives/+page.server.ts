@@ -1,10 +1,16 @@
 import { appDb } from '$lib/server/db/app-db';
-import { loadFramework } from '$lib/server/framework/tree';
+import { loadReaderFramework } from '$lib/server/framework/tree';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({
-	objectives: loadFramework(appDb(), locals.actor)
+	objectives: loadReaderFramework(appDb(), locals.actor)
 		.withoutRetired()
 		.objectives()
-		.map((o) => ({ code: o.code, title: o.title, description: o.description }))
+		.map((o) => ({
+			code: o.code,
+			title: o.title,
+			titleLang: o.titleLang,
+			description: o.description,
+			descriptionLang: o.descriptionLang
+		}))
 });

@@ -1,10 +1,15 @@
+import {
+	localizedIndicator,
+	type FallbackLang,
+	type IndicatorTextLangs
+} from '../../domain/localized-text';
 import type { ResultLevel } from '../../domain/vocabulary';
 import { rawFiguresFor, suppressesSmallCells } from '../../domain/small-cells';
 import type { Actor } from '../actor';
 import { listAreas, type AreaOption } from '../areas/list';
 import { listCaveats, type Caveat } from '../caveats/caveats';
 import type { Db } from '../db';
-import { loadFramework } from '../framework/tree';
+import { loadReaderFramework } from '../framework/tree';
 import { findIndicator } from '../indicators/list';
 import { listFigureProvenance, type FigureProvenance } from '../observations/provenance';
 import {
@@ -13,16 +18,18 @@ import {
 	type SeriesPayload,
 	type SeriesQuery
 } from '../series/load-series';
+import { currentLocale } from '../i18n/request-locale';
 import { statusMargin } from '../settings/status-margin';
 import type { IndicatorRow } from './indicator-views';
 import { loadIndicatorDetail, type IndicatorDetail } from './indicator-detail';
 
 /** Everything the indicator page shows (one indicator; an objective page's panel is lighter). */
 export interface IndicatorPageView {
-	indicator: IndicatorRow;
+	/** title and definition in the reader's language where given (domain/localized-text.ts) */
+	indicator: IndicatorRow & IndicatorTextLangs;
 	/** Where it sits in the framework: its result and that result's objective. */
-	result: { code: string; title: string; level: ResultLevel } | null;
-	objective: { code: string; title: string } | null;
+	result: { code: string; title: string; titleLang?: FallbackLang; level: ResultLevel } | null;
+	objective: { code: string; title: string; titleLang?: FallbackLang } | null;
 	series: SeriesPayload;
 	/** The tolerance around targets the statuses were computed with. */
 	margin: number;
@@ -60,15 +67,21 @@ export function loadIndicatorView(
 	if (!figures.ok) return figures;
 	const detail = loadIndicatorDetail(db, actor, code, query, dimension);
 	if (!detail.ok) return detail;
-	const framework = loadFramework(db, actor);
+	const locale = currentLocale();
+	const framework = loadReaderFramework(db, actor, locale);
 	const result = framework.get(indicator.resultId);
 	const objective = framework.objectiveOf(indicator.resultId);
+	const titled = (n: { code: string; title: string; titleLang?: FallbackLang }) => ({
+		code: n.code,
+		title: n.title,
+		...(n.titleLang ? { titleLang: n.titleLang } : {})
+	});
 	return {
 		ok: true,
 		view: {
-			indicator,
-			result: result ? { code: result.code, title: result.title, level: result.level } : null,
-			objective: objective ? { code: objective.code, title: objective.title } : null,
+			indicator: localizedIndicator(indicator, locale),
+			result: result ? { ...titled(result), level: result.level } : null,
+			objective: objective ? titled(objective) : null,
 			series: series.series,
 			margin: statusMargin(db),
 			caveats: listCaveats(db, actor, code, series.series.area),

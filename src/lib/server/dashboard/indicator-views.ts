@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import type { FrameworkTree } from '../../domain/framework-tree';
 import { freshness, type Freshness } from '../../domain/freshness';
+import { localizedText, type FallbackLang } from '../../domain/localized-text';
 import type { SeriesPoint } from '../../domain/series';
 import type { Actor } from '../actor';
 import { today } from '../clock';
@@ -14,13 +15,17 @@ import type { BreakdownCategory, BreakdownPoint } from '../../domain/small-cells
 import { categorySeries } from '../series/breakdown';
 import { smallCellThreshold } from '../settings/small-cells';
 import { statusMargin } from '../settings/status-margin';
+import { currentLocale } from '../i18n/request-locale';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 
 /** An indicator with its series, as a dashboard panel shows it. */
 export interface IndicatorView {
 	code: string;
+	/** in the reader's language where given (domain/localized-text.ts) */
 	title: string;
+	/** 'en' when the title is English read by a reader of another language */
+	titleLang?: FallbackLang;
 	category: IndicatorRow['category'];
 	direction: IndicatorRow['direction'];
 	measure: IndicatorRow['measure'];
@@ -82,6 +87,7 @@ export function indicatorViews(
 	const margin = statusMargin(db);
 	const threshold = smallCellThreshold(db);
 	const day = today();
+	const locale = currentLocale();
 	const batches = new Map(
 		db
 			.select({
@@ -103,9 +109,11 @@ export function indicatorViews(
 				: null;
 		const [latest, previous] = latestActuals(series.points);
 		const batch = row.lastBatchId === null ? undefined : batches.get(row.lastBatchId);
+		const title = localizedText(row.title, row.titleFr, locale);
 		return {
 			code: row.code,
-			title: row.title,
+			title: title.text,
+			...(title.lang ? { titleLang: title.lang } : {}),
 			category: row.category,
 			direction: row.direction,
 			measure: row.measure,

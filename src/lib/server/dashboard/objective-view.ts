@@ -5,7 +5,7 @@ import { loadAreaTree } from '../areas/tree';
 import { listCaveats, type Caveat } from '../caveats/caveats';
 import { cachedView } from '../cache/view-cache';
 import type { Db } from '../db';
-import { loadFramework } from '../framework/tree';
+import { loadReaderFramework } from '../framework/tree';
 import { authorize } from '../permissions';
 import { queryKey, resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
 import { statusMargin } from '../settings/status-margin';
@@ -50,7 +50,7 @@ function computeObjectiveView(
 ): Resolution<{ view: ObjectiveView }> {
 	authorize(actor, 'read');
 	// leadership sees the framework in force; retired nodes stay in the editor and the exports
-	const framework = loadFramework(db, actor).withoutRetired();
+	const framework = loadReaderFramework(db, actor).withoutRetired();
 	const objective = framework.objectives().find((o) => o.code === code);
 	if (!objective)
 		return { ok: false, problem: 'not_found', message: `Unknown objective "${code}".` };

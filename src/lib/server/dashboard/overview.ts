@@ -4,7 +4,7 @@ import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import { cachedView } from '../cache/view-cache';
 import type { Db } from '../db';
-import { loadFramework } from '../framework/tree';
+import { loadReaderFramework } from '../framework/tree';
 import { authorize } from '../permissions';
 import { indicatorViews, indicatorsOf, type IndicatorView } from './indicator-views';
 
@@ -26,7 +26,7 @@ export function loadOverview(db: Db, actor: Actor): ObjectiveSummary[] {
 function computeOverview(db: Db, actor: Actor): ObjectiveSummary[] {
 	authorize(actor, 'read');
 	// leadership sees the framework in force; retired nodes stay in the editor and the exports
-	const framework = loadFramework(db, actor).withoutRetired();
+	const framework = loadReaderFramework(db, actor).withoutRetired();
 	const tree = loadAreaTree(db);
 	return framework.objectives().map((objective) => {
 		const views = indicatorViews(

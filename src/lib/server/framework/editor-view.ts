@@ -11,11 +11,15 @@ import type { Db } from '../db';
 import { indicators } from '../db/schema';
 import { visibleIndicators } from '../indicators/visible';
 import { authorize, can } from '../permissions';
-import { loadFramework } from './tree';
+import { localizedText, type FallbackLang } from '../../domain/localized-text';
+import { currentLocale } from '../i18n/request-locale';
+import { loadReaderFramework } from './tree';
 
 export interface FrameworkIndicator {
 	code: string;
+	/** in the reader's language where given (domain/localized-text.ts) */
 	title: string;
+	titleLang?: FallbackLang;
 	category: Category;
 	/** the latest period's status; retired indicators have none */
 	status: Status | null;
@@ -31,7 +35,8 @@ export interface FrameworkEditorView {
 
 export function loadFrameworkEditor(db: Db, actor: Actor): FrameworkEditorView {
 	authorize(actor, 'read');
-	const framework = loadFramework(db, actor);
+	const locale = currentLocale();
+	const framework = loadReaderFramework(db, actor, locale);
 	const rows = visibleIndicators(actor, db.select().from(indicators).all()).sort((a, b) =>
 		a.code.localeCompare(b.code, undefined, { numeric: true })
 	);
@@ -47,9 +52,11 @@ export function loadFrameworkEditor(db: Db, actor: Actor): FrameworkEditorView {
 	for (const r of rows) {
 		const node = framework.get(r.resultId);
 		if (!node) continue;
+		const title = localizedText(r.title, r.titleFr, locale);
 		(indicatorsByResult[node.code] ??= []).push({
 			code: r.code,
-			title: r.title,
+			title: title.text,
+			...(title.lang ? { titleLang: title.lang } : {}),
 			category: r.category,
 			status: status.get(r.code) ?? null,
 			retired: r.retired,

@@ -3,14 +3,20 @@ import type { Category, Direction, Measure } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
+import { localizedText, type FallbackLang } from '../../domain/localized-text';
+import type { Locale } from '../../i18n/locales';
 import { loadFramework } from '../framework/tree';
+import { currentLocale } from '../i18n/request-locale';
 import { authorize } from '../permissions';
 import { findVisibleIndicator, visibleIndicators } from './visible';
 
 /** An indicator as the API lists it (formats.md §4), plus what pages show beside it. */
 export interface IndicatorSummary {
 	code: string;
+	/** in `locale` where given (domain/localized-text.ts) */
 	title: string;
+	/** 'en' when the title is English read by a reader of another language */
+	titleLang?: FallbackLang;
 	category: Category;
 	direction: Direction;
 	measure: Measure;
@@ -21,7 +27,15 @@ export interface IndicatorSummary {
 	sensitivity: string;
 }
 
-export function listIndicators(db: Db, actor: Actor): IndicatorSummary[] {
+/**
+ * The indicators in force, titled in `locale` (the request's language by default; the API asks
+ * for the stored English titles, which are what files and the contract speak).
+ */
+export function listIndicators(
+	db: Db,
+	actor: Actor,
+	locale: Locale = currentLocale()
+): IndicatorSummary[] {
 	authorize(actor, 'read');
 	const framework = loadFramework(db, actor);
 	return visibleIndicators(
@@ -35,7 +49,7 @@ export function listIndicators(db: Db, actor: Actor): IndicatorSummary[] {
 	)
 		.map((i) => ({
 			code: i.code,
-			title: i.title,
+			...titleOf(i, locale),
 			category: i.category,
 			direction: i.direction,
 			measure: i.measure,
@@ -46,6 +60,14 @@ export function listIndicators(db: Db, actor: Actor): IndicatorSummary[] {
 			sensitivity: i.sensitivity
 		}))
 		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
+}
+
+function titleOf(
+	i: { title: string; titleFr: string | null },
+	locale: Locale
+): { title: string; titleLang?: FallbackLang } {
+	const { text, lang } = localizedText(i.title, i.titleFr, locale);
+	return lang ? { title: text, titleLang: lang } : { title: text };
 }
 
 /** One indicator with every stored column, or undefined. */

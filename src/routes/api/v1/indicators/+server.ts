@@ -6,7 +6,8 @@ import type { RequestHandler } from './$types';
 /** `GET /api/v1/indicators` (formats.md §4). */
 export const GET: RequestHandler = ({ locals }) =>
 	json(
-		listIndicators(appDb(), locals.actor).map((i) => ({
+		// titles as stored: the API speaks the files' language, whatever the reader's
+		listIndicators(appDb(), locals.actor, 'en').map((i) => ({
 			code: i.code,
 			title: i.title,
 			category: i.category,
