@@ -3,6 +3,7 @@
  * it, so the import's rules are the only rules. These pure helpers translate between the
  * form's fields and that file's columns, both ways.
  */
+import { m } from '../paraglide/messages.js';
 import type { AREA_COLUMNS } from './columns';
 
 export type AreaColumn = (typeof AREA_COLUMNS)[number];
@@ -18,15 +19,17 @@ export const FIELD_OF_COLUMN: Record<AreaColumn, AreaField> = {
 	population_year: 'year'
 };
 
-/** How each field is labelled on the form, so a message can name it. */
-export const FIELD_LABEL: Record<AreaField, string> = {
-	code: 'Code',
-	name: 'Name',
-	parent: 'Parent area',
-	level: 'Level',
-	population: 'Population',
-	year: 'Year'
-};
+/** How a field is labelled on the form, in the reader's language, so a message can name it. */
+export function fieldLabel(field: AreaField): string {
+	return {
+		code: m.fw_area_field_code,
+		name: m.fw_area_field_name,
+		parent: m.fw_area_field_parent,
+		level: m.fw_area_field_level,
+		population: m.fw_area_field_population,
+		year: m.fw_area_field_year
+	}[field]();
+}
 
 /** A problem as the importer reports it. */
 export interface ColumnIssue {
@@ -69,9 +72,8 @@ export function populationProblems(
 	required: boolean
 ): Partial<Record<AreaField, string>> {
 	if (population.trim() !== '') return {};
-	if (required) return { population: 'Give the population.' };
-	if (year.trim() !== '')
-		return { population: 'Give the population for that year, or leave the year blank.' };
+	if (required) return { population: m.fw_area_give_population() };
+	if (year.trim() !== '') return { population: m.fw_area_give_population_for_year() };
 	return {};
 }
 

@@ -13,6 +13,7 @@ import {
 	refuseFileSize
 } from '$lib/server/imports/upload-limit';
 import { can } from '$lib/server/permissions';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -75,7 +76,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return noFile('Choose an areas CSV file to import.', 400);
+			return noFile(m.fw_areas_choose_file(), 400);
 		}
 		const tooLarge = refuseFileSize(file.size);
 		if (tooLarge) return noFile(tooLarge.message, 413);

@@ -4,6 +4,7 @@ import { answered, formText, refused } from '$lib/server/http/forms';
 import { createSource, listSources, setSourceRetired } from '$lib/server/lists/sources';
 import { TEMPLATES, applyTemplate, templateRules } from '$lib/server/lists/templates';
 import { can } from '$lib/server/permissions';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -46,6 +47,6 @@ export const actions: Actions = {
 		const { name } = formText(await request.formData(), ['name']);
 		const result = setSourceRetired(appDb(), locals.actor, name, false);
 		if (!result.ok) return refused('restore', result.errors, { name });
-		return answered('restore', `Source ${result.name} restored: it takes lists again.`);
+		return answered('restore', m.fw_source_restored_named({ name: result.name }));
 	}
 };

@@ -1,5 +1,6 @@
 import type { AreaColumn } from '../../domain/area-form';
 import { FIELD_OF_COLUMN, populationProblems } from '../../domain/area-form';
+import { m } from '../../paraglide/messages.js';
 import { FORM_ERROR, type FieldErrors, type Refusal } from '../../form-answer';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
@@ -95,7 +96,7 @@ export async function editArea(
 ): Promise<AreaEditResult> {
 	authorize(actor, 'import');
 	if (!loadAreaTree(db).byCodeOf(input.code)) {
-		return refused({ code: `There is no area "${input.code}".` });
+		return refused({ code: m.fw_area_unknown({ code: input.code }) });
 	}
 	const result = await importAreaRow(db, actor, `areas page, edit of ${input.code}.csv`, {
 		area_code: input.code,
@@ -108,8 +109,8 @@ export async function editArea(
 		...result,
 		changed: changed(result.report),
 		message: changed(result.report)
-			? `Area ${input.code} saved; the change is in the import history.`
-			: `Nothing to save: area ${input.code} already had these values.`
+			? m.fw_area_saved({ code: input.code })
+			: m.fw_area_unchanged({ code: input.code })
 	};
 }
 
@@ -117,7 +118,7 @@ export async function editArea(
 export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<AreaEditResult> {
 	authorize(actor, 'import');
 	if (input.code !== '' && loadAreaTree(db).byCodeOf(input.code)) {
-		return refused({ code: `Area ${input.code} already exists: edit it in the list above.` });
+		return refused({ code: m.fw_area_exists({ code: input.code }) });
 	}
 	const problems = populationProblems(input.population, input.year, false);
 	if (Object.keys(problems).length > 0) return refused(problems);
@@ -130,7 +131,7 @@ export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<A
 		population_year: input.year
 	});
 	if (!result.ok) return result;
-	return { ...result, changed: true, message: `Area ${input.code} added.` };
+	return { ...result, changed: true, message: m.fw_area_added({ code: input.code }) };
 }
 
 /** Adds or changes an area's population for a year (blank: for any year without its own). */
@@ -141,7 +142,7 @@ export async function setPopulation(
 ): Promise<AreaEditResult> {
 	authorize(actor, 'import');
 	const area = loadAreaTree(db).byCodeOf(input.code);
-	if (!area) return refused({ code: `There is no area "${input.code}".` });
+	if (!area) return refused({ code: m.fw_area_unknown({ code: input.code }) });
 	const problems = populationProblems(input.population, input.year, true);
 	if (Object.keys(problems).length > 0) return refused(problems);
 	const year = input.year === '' ? 'any year' : input.year;
@@ -162,11 +163,13 @@ export async function setPopulation(
 		.byCodeOf(input.code)
 		?.populations.find((p) => p.year === (input.year === '' ? null : Number(input.year)));
 	const figure = stored ? numberText(stored.population) : input.population;
+	// the batch's file name above stays English (it is a record); the message is the reader's
+	const yearText = input.year === '' ? m.fw_any_year() : input.year;
 	return {
 		...result,
 		changed: changed(result.report),
 		message: changed(result.report)
-			? `Population of ${area.code} for ${year} set to ${figure}.`
-			: `Nothing to save: the population of ${area.code} for ${year} was already ${figure}.`
+			? m.fw_population_set({ code: area.code, year: yearText, figure })
+			: m.fw_population_unchanged({ code: area.code, year: yearText, figure })
 	};
 }

@@ -1,4 +1,5 @@
 import { AREA_COLUMNS } from '../../domain/columns';
+import { m } from '../../paraglide/messages.js';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { importFiles, type ImportOptions, type IncomingFile } from '../imports/import-files';
@@ -40,7 +41,10 @@ export async function importAreasFile(
 						null,
 						null,
 						null,
-						`This is a file of ${report.kind}, not of areas, and nothing was imported. An areas file has the columns ${AREA_COLUMNS.join(', ')} (the first two required); import other kinds on the Import page.`
+						m.fw_areas_wrong_kind({
+							kind: report.kind,
+							columns: AREA_COLUMNS.join(', ')
+						})
 					)
 				],
 				warnings: []

@@ -15,11 +15,13 @@ import { readSample, type ListSample } from '$lib/server/lists/sample';
 import { loadSourcePage } from '$lib/server/lists/source-view';
 import { describeSource, removeRule, setSourceRetired } from '$lib/server/lists/sources';
 import { can } from '$lib/server/permissions';
+import { numberText } from '$lib/format/numbers';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const page = loadSourcePage(appDb(), locals.actor, params.name);
-	if (!page) error(404, `There is no source "${params.name}".`);
+	if (!page) error(404, m.fw_source_unknown({ name: params.name }));
 	const edit = url.searchParams.get('edit');
 	return {
 		...page,
@@ -83,7 +85,7 @@ export const actions: Actions = {
 		const { description } = formText(await request.formData(), ['description']);
 		const result = describeSource(appDb(), locals.actor, params.name, description);
 		if (!result.ok) return refused('describe', result.errors, { description });
-		return answered('describe', 'Description saved.');
+		return answered('describe', m.fw_description_saved());
 	},
 	retire: ({ locals, params }) => {
 		const result = setSourceRetired(appDb(), locals.actor, params.name, true);
@@ -99,7 +101,7 @@ export const actions: Actions = {
 		const { indicator } = formText(await request.formData(), ['indicator']);
 		const result = removeRule(appDb(), locals.actor, params.name, indicator);
 		if (!result.ok) return refused('remove', result.errors);
-		return answered('remove', `The rule for ${indicator} was removed; the figures it wrote stay.`);
+		return answered('remove', m.fw_rule_removed({ code: indicator }));
 	},
 	sample: async ({ request, locals }) => {
 		const declared = refuseDeclaredSize(request, FORM_FRAMING_BYTES);
@@ -107,7 +109,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return refused('sample', { file: 'Choose a list (CSV or .xlsx) to read its columns from.' });
+			return refused('sample', { file: m.fw_sample_choose() });
 		}
 		const tooLarge = refuseFileSize(file.size);
 		if (tooLarge) return refused('sample', { file: tooLarge.message }, {}, 413);
@@ -121,7 +123,13 @@ export const actions: Actions = {
 		const offered = result.sample.columns.filter((c) => c.values.length > 0).length;
 		return answered(
 			'sample',
-			`Read ${result.sample.columns.length} columns from ${result.sample.rows} rows of ${file.name}; the values of ${offered} of them are offered below. Nothing of the file was kept.`,
+			m.fw_sample_read({
+				count: result.sample.rows,
+				n: numberText(result.sample.rows),
+				columns: numberText(result.sample.columns.length),
+				file: file.name,
+				offered: numberText(offered)
+			}),
 			{ sample: result.sample }
 		);
 	},
