@@ -32,7 +32,7 @@ export class WholeRecords {
 	/** Where the current quoted value starts, counted from the start of its record. */
 	private fieldStart = 0;
 	/** A quoted value's quote ended the last piece: the next piece says if it closes it. */
-	private quoteSeen = false;
+	private quoteSeen: QuoteSeen = 'no';
 	/** The last character of the last piece. */
 	private last = '';
 	/** The last piece ended with a line break \r outside quotes, kept in `carry` with its record. */
@@ -109,7 +109,7 @@ export class WholeRecords {
 		};
 		if (
 			!quoted &&
-			!this.quoteSeen &&
+			this.quoteSeen === 'no' &&
 			this.carry.length + length <= RECORD_CHARS &&
 			text.indexOf('"') === -1
 		) {
@@ -131,13 +131,19 @@ export class WholeRecords {
 			this.endsWithReturn = text[length - 1] === '\r';
 			return out;
 		}
-		if (this.quoteSeen) {
-			this.quoteSeen = false;
-			if (text[0] === '"') pos = 1;
+		if (this.quoteSeen !== 'no') {
+			const seen = this.quoteSeen;
+			this.quoteSeen = 'no';
+			if (seen === 'quote' && text[0] === '"') pos = 1;
 			else {
 				let after = 0;
 				while (text[after] === ' ') after++;
 				const c = text[after];
+				if (after === length) {
+					// only spaces yet: the next piece still decides
+					this.quoteSeen = 'spaces';
+					return done(recordStart);
+				}
 				if (c === d || c === '\n' || c === '\r') quoted = false;
 			}
 		}
@@ -151,7 +157,7 @@ export class WholeRecords {
 				}
 				let after = q + 1;
 				if (after === length) {
-					this.quoteSeen = true;
+					this.quoteSeen = 'quote';
 					return done(recordStart);
 				}
 				if (text[after] === '"') {
@@ -159,10 +165,15 @@ export class WholeRecords {
 					continue;
 				}
 				while (text[after] === ' ') after++;
+				if (after === length) {
+					// a quote and spaces end the piece: whether it closes the value is in the next one
+					this.quoteSeen = 'spaces';
+					return done(recordStart);
+				}
 				const c = text[after];
 				pos = q + 1;
 				// a quote not followed by a delimiter or a line break is part of the value
-				if (after === length || c === d || c === '\n' || c === '\r') quoted = false;
+				if (c === d || c === '\n' || c === '\r') quoted = false;
 				continue;
 			}
 			const q = (nextQuote = find('"', pos, nextQuote));
@@ -208,6 +219,13 @@ export class WholeRecords {
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * Whether the last piece ended just after a quote inside a quoted value ('quote': a quote
+ * opening the next piece makes the pair "" of a quote), or after such a quote and spaces
+ * ('spaces'); either way, what follows decides if the quote closed the value.
+ */
+type QuoteSeen = 'no' | 'quote' | 'spaces';
 
 /** Where the first line break of a text without quotes ends (\r\n is one); -1 without one. */
 function firstBreakEnd(text: string): number {
