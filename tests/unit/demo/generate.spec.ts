@@ -66,6 +66,17 @@ const HEADERS = {
 	]
 } as const;
 
+/** The project's French columns (docs/formats.md "Beyond the contract"). */
+const FRENCH = {
+	'framework.csv': [
+		'result_title_fr',
+		'driver_of_change_fr',
+		'critical_condition_fr',
+		'description_fr'
+	],
+	'indicators.csv': ['indicator_title_fr', 'definition_fr']
+} as const;
+
 type Row = Record<string, string>;
 
 const files = generateDemoMission();
@@ -119,10 +130,10 @@ describe('generateDemoMission', () => {
 		}
 	});
 
-	test('files have exactly the contract headers', () => {
+	test('files have exactly the contract headers, then the French columns', () => {
 		expect(areas.fields).toEqual(HEADERS['areas.csv']);
-		expect(framework.fields).toEqual(HEADERS['framework.csv']);
-		expect(indicators.fields).toEqual(HEADERS['indicators.csv']);
+		expect(framework.fields).toEqual([...HEADERS['framework.csv'], ...FRENCH['framework.csv']]);
+		expect(indicators.fields).toEqual([...HEADERS['indicators.csv'], ...FRENCH['indicators.csv']]);
 		expect(observations.fields).toEqual([...HEADERS['observations.csv'], ...usedDimensions]);
 		expect(usedDimensions).toEqual(expect.arrayContaining(['sex', 'age', 'perpetrator']));
 	});
@@ -485,5 +496,34 @@ describe('lists', () => {
 		);
 		expect([...halves].sort()[0]).toBe('2021-H2');
 		expect([...halves].sort().at(-1)).toBe('2026-H1');
+	});
+});
+
+describe('French texts', () => {
+	const pairs = [
+		[framework.rows, 'result_title', 'result_title_fr'],
+		[framework.rows, 'driver_of_change', 'driver_of_change_fr'],
+		[framework.rows, 'critical_condition', 'critical_condition_fr'],
+		[framework.rows, 'description', 'description_fr'],
+		[indicators.rows, 'indicator_title', 'indicator_title_fr'],
+		[indicators.rows, 'definition', 'definition_fr']
+	] as const;
+
+	test.each(pairs)(
+		'every %#: %s has a French text exactly where the English has one',
+		(rows, english, french) => {
+			const missing = rows.filter((row) => (row[english] !== '') !== (row[french] !== ''));
+			expect(missing.map((row) => row.result_code ?? row.indicator_code)).toEqual([]);
+			expect(rows.some((row) => row[french] !== '')).toBe(true);
+		}
+	);
+
+	test('the French follows French typography: no-break spaces, typographic apostrophes', () => {
+		const texts = pairs.flatMap(([rows, , french]) => rows.map((row) => row[french]!));
+		for (const text of texts) {
+			expect(text).not.toMatch(/'/);
+			expect(text).not.toMatch(/ [;:!?»]|« /);
+			expect(text).not.toMatch(/\d \d{3}/);
+		}
 	});
 });

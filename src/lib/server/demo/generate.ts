@@ -28,10 +28,13 @@ import {
 import { binomial, normal, poisson, split, streamFor, type Rng } from './random';
 import { GAPS, SHOCKS, STORIES, WEIGHTS, type Story } from './scenario';
 import { LIST_FED, demoLists, type DemoList } from './lists';
+import { FRAMEWORK_FR, INDICATORS_FR } from './mission-fr';
 import {
 	AREA_COLUMNS,
 	FRAMEWORK_COLUMNS,
+	FRAMEWORK_FRENCH_COLUMNS,
 	INDICATOR_COLUMNS,
+	INDICATOR_FRENCH_COLUMNS,
 	OBSERVATION_COLUMNS
 } from '../../domain/columns';
 
@@ -74,8 +77,9 @@ export function generateDemo(seed = DEMO_SEED): DemoMission {
 	return {
 		files: [
 			csv('areas.csv', AREA_COLUMNS, areaRows()),
-			csv('framework.csv', FRAMEWORK_COLUMNS, frameworkRows()),
-			csv('indicators.csv', INDICATOR_COLUMNS, indicatorRows()),
+			// with the French texts, so that the French product looks complete (mission-fr.ts)
+			csv('framework.csv', [...FRAMEWORK_COLUMNS, ...FRAMEWORK_FRENCH_COLUMNS], frameworkRows()),
+			csv('indicators.csv', [...INDICATOR_COLUMNS, ...INDICATOR_FRENCH_COLUMNS], indicatorRows()),
 			csv('observations.csv', [...OBSERVATION_COLUMNS, ...dimensions], notFromLists)
 		],
 		rules,
@@ -121,6 +125,13 @@ function areaRows(): Row[] {
 	});
 }
 
+/** The French text of a demo node or indicator: every one has one (demo tests check it). */
+function frenchOf<T>(texts: Record<string, T>, code: string): T {
+	const french = texts[code];
+	if (!french) throw new Error(`no French texts for demo ${code}`);
+	return french;
+}
+
 function frameworkRows(): Row[] {
 	return FRAMEWORK.map((result) => ({
 		result_code: result.code,
@@ -131,8 +142,19 @@ function frameworkRows(): Row[] {
 		critical_condition: result.condition ?? '',
 		component: result.component ?? '',
 		tier: result.tier ?? '',
-		description: result.description ?? ''
+		description: result.description ?? '',
+		...frenchResult(result.code)
 	}));
+}
+
+function frenchResult(code: string): Row {
+	const french = frenchOf(FRAMEWORK_FR, code);
+	return {
+		result_title_fr: french.title,
+		driver_of_change_fr: french.driver ?? '',
+		critical_condition_fr: french.condition ?? '',
+		description_fr: french.description ?? ''
+	};
 }
 
 function indicatorRows(): Row[] {
@@ -153,7 +175,9 @@ function indicatorRows(): Row[] {
 		data_source: indicator.dataSource,
 		component: indicator.component,
 		definition: indicator.definition,
-		sensitivity: indicator.sensitivity
+		sensitivity: indicator.sensitivity,
+		indicator_title_fr: frenchOf(INDICATORS_FR, indicator.code).title,
+		definition_fr: frenchOf(INDICATORS_FR, indicator.code).definition
 	}));
 }
 
