@@ -2,12 +2,16 @@
  * The `cpas` command line: parse argv, call the same capabilities as the web app, print.
  * It runs with local administrator rights: whoever has the database file has the data.
  */
+// first: every message asks it for its language
+import { setProcessLocale } from '../lib/server/i18n/request-locale';
+import { m } from '../lib/paraglide/messages.js';
 import { systemActor } from '../lib/server/actor';
 import { createDb, databasePath } from '../lib/server/db';
 import { closeSessionsDbOf } from '../lib/server/db/sessions-db';
 import type { Actor } from '../lib/server/actor';
 import type { Db } from '../lib/server/db';
-import { USAGE, UsageError, type ExitCode, type Output } from './usage';
+import { usage, UsageError, type ExitCode, type Output } from './usage';
+import { cliLocale } from './locale';
 
 type Command = (db: Db, actor: Actor, args: string[], io: Output) => ExitCode | Promise<ExitCode>;
 /** A command on the database file itself, which must not open it first (it may be damaged). */
@@ -28,10 +32,24 @@ const FILE_COMMANDS: Record<string, () => Promise<FileCommand>> = {
 	restore: async () => (await import('./commands/restore')).restoreCommand
 };
 
-export async function run(argv: string[], io: Output): Promise<ExitCode> {
-	const [command, ...args] = argv;
+export async function run(
+	argv: string[],
+	io: Output,
+	env: NodeJS.ProcessEnv = process.env
+): Promise<ExitCode> {
+	let line: string[];
+	try {
+		const chosen = cliLocale(argv, env);
+		setProcessLocale(chosen.locale);
+		line = chosen.argv;
+	} catch (e) {
+		setProcessLocale('en');
+		io.err(`${(e as Error).message}\n\n${usage()}`);
+		return 2;
+	}
+	const [command, ...args] = line;
 	if (!command || command === 'help' || command === '--help' || command === '-h') {
-		(command ? io.out : io.err)(USAGE);
+		(command ? io.out : io.err)(usage());
 		return command ? 0 : 2;
 	}
 	try {
@@ -39,7 +57,7 @@ export async function run(argv: string[], io: Output): Promise<ExitCode> {
 			return (await FILE_COMMANDS[command]!())(databasePath(), systemActor(), args, io);
 		}
 		const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-		if (!load) throw new UsageError(`Unknown command "${command}".`);
+		if (!load) throw new UsageError(m.impmsg_cli_unknown_command({ command }));
 		const handler = await load();
 		const db = createDb();
 		try {
@@ -50,7 +68,7 @@ export async function run(argv: string[], io: Output): Promise<ExitCode> {
 		}
 	} catch (e) {
 		if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-			io.err(`${(e as Error).message}\n\n${USAGE}`);
+			io.err(`${(e as Error).message}\n\n${usage()}`);
 			return 2;
 		}
 		io.err(`cpas: ${(e as Error).message}`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { m } from '../../lib/paraglide/messages.js';
 import type { Actor } from '../../lib/server/actor';
 import type { Db } from '../../lib/server/db';
 import type { WriteHolder } from '../../lib/server/db/write-turn';
@@ -25,7 +26,7 @@ export async function importCommand(
 		allowPositionals: true,
 		strict: true
 	});
-	if (positionals.length === 0) throw new UsageError('import needs at least one FILE.');
+	if (positionals.length === 0) throw new UsageError(m.impmsg_cli_import_no_file());
 	const dryRun = values['dry-run'] ?? false;
 
 	const sources: FileSource[] = [];
@@ -37,16 +38,16 @@ export async function importCommand(
 			const code = (e as NodeJS.ErrnoException).code;
 			const reason =
 				code === 'ENOENT'
-					? 'there is no such file'
+					? m.impmsg_cli_file_missing({ path })
 					: code === 'EISDIR'
-						? 'it is a folder, not a file'
-						: 'it cannot be read';
+						? m.impmsg_cli_file_is_folder({ path })
+						: m.impmsg_cli_file_unreadable({ path });
 			const report = emptyReport(path);
 			report.errors.push({
 				line: null,
 				column: null,
 				value: path,
-				message: `File ${path}: ${reason}.`
+				message: reason
 			});
 			unreadable.set(path, report);
 		}
@@ -59,7 +60,8 @@ export async function importCommand(
 		onWait: (holder: WriteHolder | null) => io.err(waitingMessage(holder))
 	};
 	const source = values.source;
-	if (source !== undefined && source.trim() === '') throw new UsageError('--source needs a NAME.');
+	if (source !== undefined && source.trim() === '')
+		throw new UsageError(m.impmsg_cli_source_blank());
 	const result =
 		source === undefined
 			? await importFiles(db, actor, sources, options)
@@ -76,38 +78,65 @@ export async function importCommand(
 
 /** Said once when another process's import holds the database: this one waits its turn. */
 export function waitingMessage(holder: WriteHolder | null): string {
-	if (!holder) return 'Waiting for another import to finish (the database is being written)…';
+	if (!holder) return m.impmsg_cli_waiting();
 	const at = new Date(holder.startedAt);
 	const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-	return `Waiting for another import to finish (${holder.file} by ${holder.user}, from the ${holder.via}, started ${time})…`;
+	const who = { file: holder.file, user: holder.user, time };
+	return holder.via === 'server'
+		? m.impmsg_cli_waiting_server(who)
+		: m.impmsg_cli_waiting_command_line(who);
 }
 
 function describe(report: ImportReport): string {
 	const lines: string[] = [];
 	for (const f of report.files) {
-		const removed = f.removed === undefined ? '' : `, ${f.removed} removed`;
+		const counts = {
+			file: f.file,
+			kind: f.kind ?? m.impmsg_cli_unrecognised(),
+			rows: String(f.rows),
+			inserted: String(f.inserted),
+			updated: String(f.updated),
+			unchanged: String(f.unchanged)
+		};
 		lines.push(
-			`${f.file}: ${f.kind ?? 'unrecognised'}, ${f.rows} rows — ${f.inserted} inserted, ${f.updated} updated, ${f.unchanged} unchanged${removed}`
+			f.removed === undefined
+				? m.impmsg_cli_file_line(counts)
+				: m.impmsg_cli_file_line_removed({ ...counts, removed: String(f.removed) })
 		);
 		for (const r of f.rules ?? []) {
-			lines.push(`  rule → ${r.indicator}: ${r.matched} rows matched, ${r.figures} figures`);
+			lines.push(
+				'  ' +
+					m.impmsg_cli_rule_line({
+						indicator: r.indicator,
+						matched: String(r.matched),
+						figures: String(r.figures)
+					})
+			);
 		}
-		for (const w of f.warnings) lines.push(`  warning: ${where(w)}${w.message}`);
-		for (const e of f.errors) lines.push(`  error: ${where(e)}${e.message}`);
+		for (const w of f.warnings) lines.push('  ' + m.impmsg_cli_warning({ issue: located(w) }));
+		for (const e of f.errors) lines.push('  ' + m.impmsg_cli_error({ issue: located(e) }));
 		const hidden = (f.errorCount ?? f.errors.length) - f.errors.length;
-		if (hidden > 0) lines.push(`  … and ${hidden} more errors`);
+		if (hidden > 0)
+			lines.push('  ' + m.impmsg_cli_more_errors({ count: hidden, n: String(hidden) }));
 	}
-	if (!report.ok)
-		lines.push('Refused: nothing was written. Correct the errors above and import again.');
-	else if (report.dryRun) lines.push('Dry run: the files are valid; nothing was written.');
-	else lines.push('Imported.');
+	if (!report.ok) lines.push(m.impmsg_cli_refused());
+	else if (report.dryRun) lines.push(m.impmsg_cli_dry_run());
+	else lines.push(m.impmsg_cli_imported());
 	return lines.join('\n');
 }
 
-function where(i: { line: number | null; column: string | null; value: string | null }): string {
+/** `line 4, column value, value "x": message` — where a problem is, then what it is. */
+function located(i: {
+	line: number | null;
+	column: string | null;
+	value: string | null;
+	message: string;
+}): string {
 	const parts: string[] = [];
-	if (i.line !== null) parts.push(`line ${i.line}`);
-	if (i.column) parts.push(`column ${i.column}`);
-	if (i.value) parts.push(`value "${i.value}"`);
-	return parts.length ? `${parts.join(', ')}: ` : '';
+	if (i.line !== null) parts.push(m.impmsg_cli_at_line({ line: String(i.line) }));
+	if (i.column) parts.push(m.impmsg_cli_at_column({ column: i.column }));
+	if (i.value) parts.push(m.impmsg_cli_at_value({ value: i.value }));
+	return parts.length
+		? m.impmsg_cli_located({ where: parts.join(', '), message: i.message })
+		: i.message;
 }

@@ -5,6 +5,7 @@
  * `female`. Pure: the planner confirms what is suggested here, and the importer then checks
  * the mapped file by the same rules as any other.
  */
+import { m } from '../paraglide/messages.js';
 import {
 	AREA_COLUMNS,
 	FRAMEWORK_COLUMNS,
@@ -189,7 +190,7 @@ export function mappingProblems(columns: ColumnMap): string[] {
 		if (target === null) continue;
 		const other = seen.get(target);
 		if (other !== undefined) {
-			problems.push(`"${other}" and "${header}" are both mapped to ${target}; keep one.`);
+			problems.push(m.impmsg_mapping_twice({ other, header, target }));
 		} else seen.set(target, header);
 	}
 	return problems;

@@ -7,6 +7,10 @@
  * saving change can shift a day.
  */
 
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
+import { INTL_TAGS } from '../i18n/locales';
+
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'day' | 'fy' | 'range';
 
 export type Granularity = 'month' | 'quarter' | 'half' | 'year' | 'fy';
@@ -25,34 +29,29 @@ export interface Period {
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string };
 
-export const ACCEPTED_PERIOD_FORMS =
-	'a year (2024), a half year (2024-H1, 2024H1, 2024-S1 or 2024S1), a quarter (2024-Q3 or ' +
-	'2024Q3), a month (2024-07), a day (2024-07-15), a budget year from July to June ' +
-	'(FY2024/25 or 2024/25) or a range of days (2024-01-01/2024-03-31)';
+/** The forms a period may be written in, as the refusals list them (in the reader's language). */
+export function acceptedPeriodForms(): string {
+	return m.impmsg_period_forms();
+}
 
 // Four digits keep string order equal to date order; a wider year would sort wrongly.
 const FIRST_YEAR = 1000;
 const LAST_YEAR = 9999;
-const YEAR_RANGE_REASON = `years run from ${FIRST_YEAR} to ${LAST_YEAR}`;
-const MONTH_RANGE_REASON = 'months run 01 to 12';
+const yearRangeReason = () =>
+	m.impmsg_period_years_range({ first: String(FIRST_YEAR), last: String(LAST_YEAR) });
+const monthRangeReason = () => m.impmsg_period_months_range();
 
 // Budget years run July to June (formats.md §2).
 const BUDGET_YEAR_FIRST_MONTH = 7;
 
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-] as const;
+/** "February 2023" / "février 2023": a month as the refusals name it, in the reader's language. */
+function monthName(year: number, month: number): string {
+	return new Date(Date.UTC(year, month - 1, 1)).toLocaleString(INTL_TAGS[getLocale()], {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+}
 
 const YEAR = /^(\d{4})$/;
 const HALF = /^(\d{4})-?([HS])(\d+)$/i;
@@ -69,33 +68,30 @@ const QUARTER_OR_HALF_WITHOUT_YEAR = /^-?[QHS]\d+$/i;
 export function parsePeriod(text: string): PeriodResult {
 	const written = text.trim();
 	if (written === '') {
-		return {
-			ok: false,
-			message: `An empty value is not a period. Accepted forms: ${ACCEPTED_PERIOD_FORMS}.`
-		};
+		return { ok: false, message: m.impmsg_period_empty({ forms: acceptedPeriodForms() }) };
 	}
 	const refuse = (reason?: string): PeriodResult => ({
 		ok: false,
 		message:
-			`"${written}" is not a period` +
-			(reason === undefined ? '.' : `: ${reason}.`) +
-			` Accepted forms: ${ACCEPTED_PERIOD_FORMS}.`
+			reason === undefined
+				? m.impmsg_period_not({ written, forms: acceptedPeriodForms() })
+				: m.impmsg_period_not_because({ written, reason, forms: acceptedPeriodForms() })
 	});
 
 	let match = YEAR.exec(written);
 	if (match) {
 		const [, yearText = ''] = match;
 		const year = Number(yearText);
-		return yearInRange(year) ? accept(yearPeriod(year)) : refuse(YEAR_RANGE_REASON);
+		return yearInRange(year) ? accept(yearPeriod(year)) : refuse(yearRangeReason());
 	}
 
 	match = HALF.exec(written);
 	if (match) {
 		const [, yearText = '', , halfText = ''] = match;
 		const year = Number(yearText);
-		if (!yearInRange(year)) return refuse(YEAR_RANGE_REASON);
+		if (!yearInRange(year)) return refuse(yearRangeReason());
 		if (halfText !== '1' && halfText !== '2') {
-			return refuse('half years are H1 (January to June) and H2 (July to December), or S1 and S2');
+			return refuse(m.impmsg_period_halves());
 		}
 		return accept(halfPeriod(year, halfText === '1' ? 1 : 2));
 	}
@@ -104,8 +100,8 @@ export function parsePeriod(text: string): PeriodResult {
 	if (match) {
 		const [, yearText = '', quarterText = ''] = match;
 		const year = Number(yearText);
-		if (!yearInRange(year)) return refuse(YEAR_RANGE_REASON);
-		if (!/^[1-4]$/.test(quarterText)) return refuse('quarters run Q1 to Q4');
+		if (!yearInRange(year)) return refuse(yearRangeReason());
+		if (!/^[1-4]$/.test(quarterText)) return refuse(m.impmsg_period_quarters());
 		return accept(quarterPeriod(year, Number(quarterText)));
 	}
 
@@ -114,14 +110,14 @@ export function parsePeriod(text: string): PeriodResult {
 		const [, yearText = '', monthText = ''] = match;
 		const year = Number(yearText);
 		const month = Number(monthText);
-		if (!yearInRange(year)) return refuse(YEAR_RANGE_REASON);
-		if (month < 1 || month > 12) return refuse(MONTH_RANGE_REASON);
+		if (!yearInRange(year)) return refuse(yearRangeReason());
+		if (month < 1 || month > 12) return refuse(monthRangeReason());
 		return accept(monthPeriod(year, month));
 	}
 
 	if (ISO_DATE.test(written)) {
 		const problem = dateProblem(written);
-		if (problem !== null) return refuse(`it is not a real date (${problem})`);
+		if (problem !== null) return refuse(m.impmsg_period_not_real_date({ problem }));
 		return accept({ kind: 'day', start: written, end: written, label: written });
 	}
 
@@ -132,14 +128,14 @@ export function parsePeriod(text: string): PeriodResult {
 		// The budget year ends in year + 1, which must also be a four-digit year.
 		if (!yearInRange(year) || !yearInRange(year + 1)) {
 			return refuse(
-				`budget years run from ${budgetYearLabel(FIRST_YEAR)} to ${budgetYearLabel(LAST_YEAR - 1)}`
+				m.impmsg_period_budget_years_range({
+					first: budgetYearLabel(FIRST_YEAR),
+					last: budgetYearLabel(LAST_YEAR - 1)
+				})
 			);
 		}
 		if (endText !== twoDigits((year + 1) % 100)) {
-			return refuse(
-				`a budget year runs from July to June, so the part after "/" must be the last two ` +
-					`digits of the next year (${budgetYearLabel(year)})`
-			);
+			return refuse(m.impmsg_period_budget_year_end({ example: budgetYearLabel(year) }));
 		}
 		return accept(budgetYearPeriod(year));
 	}
@@ -148,19 +144,19 @@ export function parsePeriod(text: string): PeriodResult {
 	if (match) {
 		const [, first = '', last = ''] = match;
 		if (!ISO_DATE.test(first) || !ISO_DATE.test(last)) {
-			return refuse('a range is written as its first and last day, e.g. 2024-01-01/2024-03-31');
+			return refuse(m.impmsg_period_range_form());
 		}
 		for (const date of [first, last]) {
 			const problem = dateProblem(date);
-			if (problem !== null) return refuse(`${date} is not a real date (${problem})`);
+			if (problem !== null) return refuse(m.impmsg_period_date_not_real({ date, problem }));
 		}
-		if (first > last) return refuse(`the range starts (${first}) after it ends (${last})`);
+		if (first > last) return refuse(m.impmsg_period_range_backwards({ first, last }));
 		return accept({ kind: 'range', start: first, end: last, label: written });
 	}
 
-	if (SHORT_MONTH.test(written)) return refuse('months are written with two digits, e.g. 2024-07');
+	if (SHORT_MONTH.test(written)) return refuse(m.impmsg_period_month_digits());
 	if (QUARTER_OR_HALF_WITHOUT_YEAR.test(written)) {
-		return refuse('a quarter or half year needs its year in front, e.g. 2024-Q1 or 2024-H1');
+		return refuse(m.impmsg_period_needs_year());
 	}
 	return refuse();
 }
@@ -266,16 +262,17 @@ function isLeapYear(year: number): boolean {
 /** Why the text is not a real `YYYY-MM-DD` date, or null when it is one. */
 export function dateProblem(date: string): string | null {
 	const match = ISO_DATE.exec(date);
-	if (!match) return 'not written as YYYY-MM-DD';
+	if (!match) return m.impmsg_date_not_iso();
 	const [, yearText = '', monthText = '', dayText = ''] = match;
 	const year = Number(yearText);
 	const month = Number(monthText);
 	const day = Number(dayText);
-	if (!yearInRange(year)) return YEAR_RANGE_REASON;
-	if (month < 1 || month > 12) return MONTH_RANGE_REASON;
+	if (!yearInRange(year)) return yearRangeReason();
+	if (month < 1 || month > 12) return monthRangeReason();
 	const last = daysInMonth(year, month);
-	if (day < 1) return 'days start at 01';
-	if (day > last) return `${MONTH_NAMES[month - 1]} ${year} has ${last} days`;
+	if (day < 1) return m.impmsg_date_days_start();
+	if (day > last)
+		return m.impmsg_date_month_days({ month: monthName(year, month), days: String(last) });
 	return null;
 }
 

@@ -5,6 +5,12 @@
  * only (an administrator is never limited). Pure: callers bring the area tree.
  */
 import type { AreaTree } from './area-tree';
+import { m } from '../paraglide/messages.js';
+
+/** "Indicator 1.2.1", the subject of a scope refusal about an indicator. */
+export function indicatorSubject(code: string): string {
+	return m.impmsg_scope_indicator({ code });
+}
 
 /** The components and area codes assigned to a planner (each area takes its subtree). */
 export interface AssignedScope {
@@ -51,9 +57,9 @@ export function componentProblem(
 	if (!limits || limits.components.length === 0) return null;
 	const named = componentsOf(components);
 	if (named.some((c) => limits.components.some((mine) => sameComponent(c, mine)))) return null;
-	const yours = `the components assigned to you (${limits.components.join(', ')})`;
-	if (named.length === 0) return `${what} names no component, so it is outside ${yours}.`;
-	return `${what} belongs to ${named.join('; ')}, outside ${yours}.`;
+	const yours = limits.components.join(', ');
+	if (named.length === 0) return m.impmsg_scope_no_component({ what, yours });
+	return m.impmsg_scope_component_outside({ what, components: named.join('; '), yours });
 }
 
 /**
@@ -93,8 +99,8 @@ export function areaProblem(
 ): string | null {
 	if (!limits || limits.areas.length === 0) return null;
 	if (code !== null && withinAreas(code, limits.areas, parentOf)) return null;
-	const yours = `the areas assigned to you (${limits.areas.join(', ')})`;
+	const yours = limits.areas.join(', ');
 	return code === null
-		? `The whole mission (a blank area) is outside ${yours}.`
-		: `${code} is outside ${yours}.`;
+		? m.impmsg_scope_mission_outside({ yours })
+		: m.impmsg_scope_area_outside({ code, yours });
 }

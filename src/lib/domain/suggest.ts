@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages.js';
 /**
  * "Did you mean…" for unknown codes: a typo in `1.2.l` should point at `1.2.1`, so the nearest
  * known codes by edit distance are offered, closest first.
@@ -35,5 +36,7 @@ export function didYouMean(unknown: string, known: Iterable<string>): string {
 	const near = nearestCodes(unknown, known);
 	if (near.length === 0) return '';
 	const last = near.pop()!;
-	return ` Did you mean ${near.length ? `${near.join(', ')} or ${last}` : last}?`;
+	return near.length
+		? m.impmsg_did_you_mean_either({ codes: near.join(', '), last })
+		: m.impmsg_did_you_mean({ code: last });
 }

@@ -6,6 +6,8 @@
  * rules read the record to know what each figure goes back to.
  */
 
+import { m } from '../paraglide/messages.js';
+
 /** One replaced version of a figure: `replacedBy` overwrote `previous`, written by `previousBatch`. */
 export interface FigureVersion<T> {
 	previousBatch: number | null;
@@ -52,7 +54,7 @@ export function restorationOf<T>(
 export function whyNotUndoable(kind: string): string | null {
 	// a list's batch holds figures too (formats.md §5.3), with the versions it replaced or removed
 	if (kind === 'observations' || kind === 'list') return null;
-	return `Only files of figures (observations) can be undone: for ${kind} the importer keeps the current version of each row but not the one a file replaced, so there is nothing to restore. To reverse it, import a corrected ${kind} file; the export (cpas export ${kind}) gives the current one to start from.`;
+	return m.impmsg_undo_kind_not_undoable({ kind });
 }
 
 /** What an undo did, or would do, to a batch's figures. */

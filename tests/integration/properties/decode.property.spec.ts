@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
 	EncodingSniffer,
-	NOT_TEXT,
 	Utf8Check,
-	createDecoder
+	createDecoder,
+	notTextMessage
 } from '../../../src/lib/server/imports/decode';
 import { propertyTest } from '../../helpers/properties';
 
@@ -67,7 +67,7 @@ propertyTest(
 				const whole = sniff(data, [data.length || 1]);
 				expect(sniff(data, sizes)).toEqual(whole);
 				if (!whole.ok) {
-					expect(whole.message).toBe(NOT_TEXT);
+					expect(whole.message).toBe(notTextMessage());
 					return;
 				}
 				const utf16 =
@@ -118,7 +118,7 @@ propertyTest(
 					...inserted,
 					...data.subarray(where)
 				]);
-				expect(sniff(mixed, [7])).toEqual({ ok: false, message: NOT_TEXT });
+				expect(sniff(mixed, [7])).toEqual({ ok: false, message: notTextMessage() });
 			}
 		)
 );

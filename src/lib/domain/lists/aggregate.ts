@@ -8,6 +8,7 @@
  * anywhere refuses the list. Errors are told to `issue` as they are found, with the line, the
  * column as the list writes it, and the cell (`""` when blank).
  */
+import { m } from '../../paraglide/messages.js';
 import { bucketContaining, type Granularity, type Period } from '../period';
 import type { ListRule } from './rule';
 import { AreaLevels, AreaMatcher, mixedLevelsMessage, type ListArea } from './area-match';
@@ -229,15 +230,18 @@ export class ListAggregator {
 	private column(plan: RulePlan, name: string, role: string): number {
 		const found = findListColumn(this.headers, name);
 		if (found.ok) return found.position;
-		const rule = `The rule ${plan.rule.source} → ${plan.rule.indicatorCode}`;
+		const about = { source: plan.rule.source, code: plan.rule.indicatorCode, column: name, role };
 		this.issue({
 			line: 1,
 			column: name,
 			value: null,
 			message:
 				found.reason === 'missing'
-					? `${rule} reads the column "${name}" (${role}), which this file does not have. Export the list with that column, or change the rule.`
-					: `${rule} reads the column "${name}" (${role}), which several columns of this file could be (${found.candidates.join(', ')}): give the whole column name in the rule.`
+					? m.impmsg_list_rule_column_missing(about)
+					: m.impmsg_list_rule_column_ambiguous({
+							...about,
+							candidates: found.candidates.join(', ')
+						})
 		});
 		this.refused = true;
 		return -1;
@@ -246,10 +250,10 @@ export class ListAggregator {
 	private compile(plan: RulePlan): CompiledRule | null {
 		const { rule } = plan;
 		const at = (name: string, role: string) => this.column(plan, name, role);
-		const datePosition = at(rule.dateColumn, 'its date_column');
-		const areaPosition = at(rule.areaColumn, 'its area_column');
+		const datePosition = at(rule.dateColumn, m.impmsg_list_role_date_column());
+		const areaPosition = at(rule.areaColumn, m.impmsg_list_role_area_column());
 		const where = rule.where.map((c) => ({
-			column: this.whereColumn(at(c.column, 'in its where')),
+			column: this.whereColumn(at(c.column, m.impmsg_list_role_where())),
 			negated: c.negated,
 			values: new Set(c.values.map(foldCell))
 		}));
@@ -258,17 +262,19 @@ export class ListAggregator {
 		let toAt = -1;
 		let shareValues: ReadonlySet<string> = new Set();
 		if (value.kind === 'sum' || value.kind === 'mean' || value.kind === 'share') {
-			valueAt = at(value.column, 'in its value');
+			valueAt = at(value.column, m.impmsg_list_role_value());
 		}
 		if (value.kind === 'share') shareValues = new Set(value.values.map(foldCell));
 		if (value.kind === 'days') {
-			valueAt = at(value.from, 'the FROM date of its value');
-			toAt = at(value.to, 'the TO date of its value');
+			valueAt = at(value.from, m.impmsg_list_role_from());
+			toAt = at(value.to, m.impmsg_list_role_to());
 		}
-		const weightAt = rule.weightColumn ? at(rule.weightColumn, 'its weight_column') : -1;
+		const weightAt = rule.weightColumn
+			? at(rule.weightColumn, m.impmsg_list_role_weight_column())
+			: -1;
 		const dimensions = rule.dimensions.map((d) => ({
 			dimension: d.dimension,
-			position: at(d.column, `its dimension ${d.dimension}`),
+			position: at(d.column, m.impmsg_list_role_dimension({ dimension: d.dimension })),
 			categories: new Map<string, string>()
 		}));
 		let unlocated: NamedArea | null = null;
@@ -280,7 +286,11 @@ export class ListAggregator {
 					line: null,
 					column: 'unlocated_area',
 					value: rule.unlocatedArea,
-					message: `The rule ${rule.source} → ${rule.indicatorCode} sends rows without an area to ${rule.unlocatedArea}, which is no longer an area: correct the source's rules.`
+					message: m.impmsg_list_unlocated_gone({
+						source: rule.source,
+						code: rule.indicatorCode,
+						area: rule.unlocatedArea
+					})
 				});
 				this.refused = true;
 			}
@@ -414,12 +424,7 @@ export class ListAggregator {
 		let named: NamedArea;
 		if (cell === '' || cell.trim() === '') {
 			if (!slot.unlocated) {
-				this.error(
-					line,
-					slot.position,
-					'',
-					'The area is blank, and the rule has no unlocated_area to send such rows to: fill in the area, or give the source an unlocated_area.'
-				);
+				this.error(line, slot.position, '', m.impmsg_list_area_blank());
 				return;
 			}
 			named = slot.unlocated;
@@ -462,7 +467,12 @@ export class ListAggregator {
 			if (this.numberCells.size < CACHE_LIMIT) this.numberCells.set(cell, read);
 		}
 		if (read.ok) return read.value;
-		this.error(line, position, cell, `"${cell}" ${read.message}.`);
+		this.error(
+			line,
+			position,
+			cell,
+			m.impmsg_number_refused({ value: cell, reason: read.message })
+		);
 		return null;
 	}
 
@@ -471,18 +481,13 @@ export class ListAggregator {
 		if (rule.weightAt < 0) return 1;
 		const cell = cells[rule.weightAt] ?? '';
 		if (cell.trim() === '') {
-			this.error(
-				line,
-				rule.weightAt,
-				'',
-				'The weight is blank on a row the rule uses: every such row needs a positive weight.'
-			);
+			this.error(line, rule.weightAt, '', m.impmsg_list_weight_blank());
 			return null;
 		}
 		const weight = this.number(line, rule.weightAt, cell);
 		if (weight === null) return null;
 		if (weight <= 0) {
-			this.error(line, rule.weightAt, cell, `A weight must be more than 0; "${cell}" is not.`);
+			this.error(line, rule.weightAt, cell, m.impmsg_list_weight_not_positive({ value: cell }));
 			return null;
 		}
 		return weight;
@@ -561,12 +566,7 @@ export class ListAggregator {
 					const read = this.number(line, rule.valueAt, cell);
 					if (read === null) return;
 					if (read < 0 && rule.plan.nonNegative) {
-						this.error(
-							line,
-							rule.valueAt,
-							cell,
-							`"${cell}" is negative, and the rule adds it to a count, which cannot be negative.`
-						);
+						this.error(line, rule.valueAt, cell, m.impmsg_list_sum_negative({ value: cell }));
 						return;
 					}
 					n = read;
@@ -616,7 +616,11 @@ export class ListAggregator {
 						line,
 						rule.toAt,
 						toCell,
-						`${toCell} is before ${fromCell} (in ${this.headers[rule.valueAt]}): the response cannot come before the alert. Correct one of the dates.`
+						m.impmsg_list_days_backwards({
+							to: toCell,
+							from: fromCell,
+							column: this.headers[rule.valueAt] ?? ''
+						})
 					);
 					return;
 				}

@@ -9,6 +9,7 @@
  * Every step ignores case, accents and surrounding spaces. The first step that finds one area
  * wins; a step that finds several (a name two areas share) is an error, never a guess.
  */
+import { m } from '../../paraglide/messages.js';
 import { editDistance } from '../suggest';
 
 export interface ListArea {
@@ -98,14 +99,22 @@ export class AreaMatcher {
 			if (!found) continue;
 			if (found.length === 1) return { ok: true, area: found[0]! };
 			const which = found.map((a) => `${a.code} (${a.name})`).join(', ');
+			const ambiguous = { cell: cell.trim(), areas: which };
 			return {
 				ok: false,
-				message: `"${cell.trim()}" is the ${step.what} of several areas (${which}): write the area's code instead.`
+				message:
+					step.what === 'code'
+						? m.impmsg_area_ambiguous_code(ambiguous)
+						: step.what === 'name'
+							? m.impmsg_area_ambiguous_name(ambiguous)
+							: step.what === 'name and level'
+								? m.impmsg_area_ambiguous_name_level(ambiguous)
+								: m.impmsg_area_ambiguous_alias(ambiguous)
 			};
 		}
 		return {
 			ok: false,
-			message: `"${cell.trim()}" matches no area's code or name.${nearest(cell, this.areas)} Import the area first, write it as a known area is written, or map this spelling to an area for the source.`
+			message: m.impmsg_area_no_match({ cell: cell.trim(), hint: nearest(cell, this.areas) })
 		};
 	}
 }
@@ -119,9 +128,12 @@ function nearest(cell: string, areas: readonly ListArea[]): string {
 		.filter(({ d }) => d <= Math.max(2, Math.floor(target.length / 4)))
 		.sort((x, y) => x.d - y.d)
 		.slice(0, 3);
-	return close.length
-		? ` Did you mean ${close.map(({ a }) => `${a.name} (${a.code})`).join(' or ')}?`
-		: '';
+	if (close.length === 0) return '';
+	const named = close.map(({ a }) => `${a.name} (${a.code})`);
+	const last = named.pop()!;
+	return named.length
+		? m.impmsg_did_you_mean_either({ codes: named.join(m.impmsg_or()), last })
+		: m.impmsg_did_you_mean({ code: last });
 }
 
 /** The first row naming an area: where an error about that area is reported. */
@@ -178,9 +190,11 @@ export class AreaLevels {
 
 const NONE: MixedLevels[] = [];
 
-export function mixedLevelsMessage(m: MixedLevels): string {
-	return (
-		`The list names ${m.coarser.name} (${m.coarser.code}) and, on other rows, ${m.finer.name} (${m.finer.code}), which lies inside it. ` +
-		`Figures of both levels would hide the finer ones, so a list keeps to one level: direct the rows naming ${m.coarser.code} to one of its areas (as unlocated_area does for blank cells), or name ${m.coarser.code} only.`
-	);
+export function mixedLevelsMessage(mixed: MixedLevels): string {
+	return m.impmsg_area_mixed_levels({
+		coarser: mixed.coarser.name,
+		coarserCode: mixed.coarser.code,
+		finer: mixed.finer.name,
+		finerCode: mixed.finer.code
+	});
 }

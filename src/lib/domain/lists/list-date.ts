@@ -4,6 +4,7 @@
  * — a day-first `15/03/2024`, a month name, a day that does not exist — is refused, because a
  * date guessed wrong puts an incident in the wrong month without anyone noticing.
  */
+import { m } from '../../paraglide/messages.js';
 import { dateProblem } from '../period';
 
 export type ListDate = { ok: true; date: string } | { ok: false; message: string };
@@ -13,21 +14,20 @@ const DAY_FIRST = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/;
 
 export function readListDate(cell: string): ListDate {
 	const text = cell.trim();
-	if (text === '') return { ok: false, message: 'The date is blank: every row needs its date.' };
+	if (text === '') return { ok: false, message: m.impmsg_list_date_blank() };
 	const match = DATE_THEN_TIME.exec(text);
 	if (!match) {
-		const hint = DAY_FIRST.test(text)
-			? ' Day-first and month-first dates are ambiguous (is 03/04 March or April?).'
-			: '';
 		return {
 			ok: false,
-			message: `"${text}" is not a date the product reads.${hint} Write dates as YYYY-MM-DD (e.g. 2024-03-15), optionally followed by a time.`
+			message: DAY_FIRST.test(text)
+				? m.impmsg_list_date_ambiguous({ text })
+				: m.impmsg_list_date_unread({ text })
 		};
 	}
 	const date = match[1]!;
 	const problem = dateProblem(date);
 	if (problem !== null) {
-		return { ok: false, message: `"${text}" is not a real date: ${problem}.` };
+		return { ok: false, message: m.impmsg_list_date_not_real({ text, problem }) };
 	}
 	return { ok: true, date };
 }

@@ -11,6 +11,7 @@
  * so Kobo headers such as `group_safety/feel_safe` and values such as `Violence against
  * civilians` are written as they are.
  */
+import { m } from '../../paraglide/messages.js';
 import type { RuleColumnName } from '../columns';
 import type { ListRule, RuleCondition, RuleDimension, RuleValue, RuleValueKind } from './rule';
 
@@ -22,14 +23,11 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 /** Characters a column name cannot hold: they separate the parts of the expressions. */
 const COLUMN_FORBIDDEN = /[=;|(),]/;
 
-export const VALUE_FORMS =
-	'count, sum(COLUMN), share(COLUMN=V1|V2…), mean(COLUMN) or days(FROM,TO)';
-
 function columnName(raw: string, what: string): Parsed<string> {
 	const column = raw.trim();
-	if (column === '') return fail(`${what} is missing`);
+	if (column === '') return fail(m.impmsg_rule_part_missing({ what }));
 	if (COLUMN_FORBIDDEN.test(column) || column.endsWith('!')) {
-		return fail(`"${column}" is not a column name (it holds one of = ; | ( ) , or ends in !)`);
+		return fail(m.impmsg_rule_not_column_name({ column }));
 	}
 	return ok(column);
 }
@@ -40,8 +38,8 @@ function valueList(raw: string, column: string): Parsed<string[]> {
 	if (values.some((v) => v === '')) {
 		return fail(
 			raw.trim() === ''
-				? `no value is given for column "${column}"; write ${column}=V1|V2…`
-				: `a value for column "${column}" is blank (two | in a row, or one at an end)`
+				? m.impmsg_rule_no_values({ column })
+				: m.impmsg_rule_blank_value({ column })
 		);
 	}
 	return ok(values);
@@ -50,24 +48,26 @@ function valueList(raw: string, column: string): Parsed<string[]> {
 /** Reads a `value` cell. */
 export function parseRuleValue(text: string): Parsed<RuleValue> {
 	const written = text.trim();
-	const bad = (why: string) =>
-		fail<RuleValue>(`"${written}" is not a rule value: ${why}. Write one of ${VALUE_FORMS}.`);
-	if (written === '') return bad('it is blank');
+	const bad = (why: string) => fail<RuleValue>(m.impmsg_rule_not_value({ written, why }));
+	if (written === '') return bad(m.impmsg_rule_why_blank());
 	if (written.toLowerCase() === 'count') return ok({ kind: 'count' });
 	const call = /^([a-z]+)\s*\((.*)\)$/is.exec(written);
-	if (!call) return bad('it is neither count nor a function such as sum(COLUMN)');
+	if (!call) return bad(m.impmsg_rule_why_not_function());
 	const name = call[1]!.toLowerCase();
 	const inner = call[2]!;
 	switch (name) {
 		case 'sum':
 		case 'mean': {
-			const column = columnName(inner, `the column to ${name === 'sum' ? 'add up' : 'average'}`);
+			const column = columnName(
+				inner,
+				name === 'sum' ? m.impmsg_rule_what_sum_column() : m.impmsg_rule_what_mean_column()
+			);
 			return column.ok ? ok({ kind: name, column: column.value }) : bad(column.message);
 		}
 		case 'share': {
 			const eq = inner.indexOf('=');
-			if (eq < 0) return bad('share needs COLUMN=V1|V2…, the answers that count');
-			const column = columnName(inner.slice(0, eq), 'the column of the answers');
+			if (eq < 0) return bad(m.impmsg_rule_why_share_form());
+			const column = columnName(inner.slice(0, eq), m.impmsg_rule_what_answers_column());
 			if (!column.ok) return bad(column.message);
 			const values = valueList(inner.slice(eq + 1), column.value);
 			return values.ok
@@ -76,20 +76,20 @@ export function parseRuleValue(text: string): Parsed<RuleValue> {
 		}
 		case 'days': {
 			const parts = inner.split(',');
-			if (parts.length !== 2) return bad('days needs two date columns, days(FROM,TO)');
-			const from = columnName(parts[0]!, 'the FROM date column');
+			if (parts.length !== 2) return bad(m.impmsg_rule_why_days_form());
+			const from = columnName(parts[0]!, m.impmsg_rule_what_from_column());
 			if (!from.ok) return bad(from.message);
-			const to = columnName(parts[1]!, 'the TO date column');
+			const to = columnName(parts[1]!, m.impmsg_rule_what_to_column());
 			if (!to.ok) return bad(to.message);
 			if (from.value.toLowerCase() === to.value.toLowerCase()) {
-				return bad('FROM and TO are the same column');
+				return bad(m.impmsg_rule_why_same_column());
 			}
 			return ok({ kind: 'days', from: from.value, to: to.value });
 		}
 		case 'count':
-			return bad('count takes no column; write count');
+			return bad(m.impmsg_rule_why_count_no_column());
 		default:
-			return bad(`"${call[1]}" is not a rule function`);
+			return bad(m.impmsg_rule_why_not_rule_function({ name: call[1]! }));
 	}
 }
 
@@ -113,13 +113,11 @@ export function parseWhere(text: string): Parsed<RuleCondition[]> {
 	for (const part of text.split(';')) {
 		if (part.trim() === '') continue;
 		const bad = (why: string) =>
-			fail<RuleCondition[]>(
-				`"${part.trim()}" is not a condition: ${why}. Write COLUMN=V1|V2… or COLUMN!=V1|V2…, joined by ;.`
-			);
+			fail<RuleCondition[]>(m.impmsg_rule_not_condition({ written: part.trim(), why }));
 		const eq = part.indexOf('=');
-		if (eq < 0) return bad('it has no = between a column and its values');
+		if (eq < 0) return bad(m.impmsg_rule_why_no_equals_values());
 		const negated = eq > 0 && part[eq - 1] === '!';
-		const column = columnName(part.slice(0, negated ? eq - 1 : eq), 'the column');
+		const column = columnName(part.slice(0, negated ? eq - 1 : eq), m.impmsg_rule_what_column());
 		if (!column.ok) return bad(column.message);
 		const values = valueList(part.slice(eq + 1), column.value);
 		if (!values.ok) return bad(values.message);
@@ -141,19 +139,20 @@ export function parseDimensions(text: string): Parsed<RuleDimension[]> {
 	for (const part of text.split(';')) {
 		if (part.trim() === '') continue;
 		const bad = (why: string) =>
-			fail<RuleDimension[]>(
-				`"${part.trim()}" is not a breakdown: ${why}. Write DIMENSION=COLUMN pairs joined by ;.`
-			);
+			fail<RuleDimension[]>(m.impmsg_rule_not_breakdown({ written: part.trim(), why }));
 		const pieces = part.split('=');
 		if (pieces.length !== 2) {
-			return bad(pieces.length < 2 ? 'it has no = between dimension and column' : 'it has two =');
+			return bad(
+				pieces.length < 2 ? m.impmsg_rule_why_no_equals_dimension() : m.impmsg_rule_why_two_equals()
+			);
 		}
-		const dimension = columnName(pieces[0]!, 'the dimension');
+		const dimension = columnName(pieces[0]!, m.impmsg_rule_what_dimension());
 		if (!dimension.ok) return bad(dimension.message);
-		const column = columnName(pieces[1]!, 'the column');
+		const column = columnName(pieces[1]!, m.impmsg_rule_what_column());
 		if (!column.ok) return bad(column.message);
 		const key = dimension.value.toLowerCase();
-		if (seen.has(key)) return bad(`dimension "${dimension.value}" is named twice`);
+		if (seen.has(key))
+			return bad(m.impmsg_rule_why_dimension_twice({ dimension: dimension.value }));
 		seen.add(key);
 		pairs.push({ dimension: dimension.value, column: column.value });
 	}
@@ -168,13 +167,11 @@ export const SOURCE_NAME_MAX = 100;
 
 /** Why a source name is not one (letters, digits, `-`, `_`, `.`), or null when it is. */
 export function sourceNameProblem(name: string): string | null {
-	if (name.trim() === '') return 'A source needs a name.';
+	if (name.trim() === '') return m.impmsg_source_name_blank();
 	if (name.length > SOURCE_NAME_MAX) {
-		return `A source name has at most ${SOURCE_NAME_MAX} characters.`;
+		return m.impmsg_source_name_too_long({ max: String(SOURCE_NAME_MAX) });
 	}
-	if (!/^[A-Za-z0-9._-]+$/.test(name)) {
-		return `"${name}" is not a source name: use letters, digits, -, _ and . only (no spaces), e.g. ucdp-ged.`;
-	}
+	if (!/^[A-Za-z0-9._-]+$/.test(name)) return m.impmsg_source_name_bad({ name });
 	return null;
 }
 
@@ -206,14 +203,19 @@ export function measureProblem(
 	measure: string
 ): string | null {
 	if (valueFitsMeasure(kind, measure)) return null;
-	const fits = MEASURES_FOR_VALUE[kind].join(' or ');
+	const fits = orList(MEASURES_FOR_VALUE[kind]);
 	const instead = (Object.keys(MEASURES_FOR_VALUE) as RuleValueKind[]).filter((k) =>
 		valueFitsMeasure(k, measure)
 	);
-	const suggestion = instead.length
-		? ` For a ${measure} indicator use ${instead.join(' or ')}.`
-		: ` No rule value writes a ${measure} indicator.`;
-	return `${kind} needs an indicator of measure ${fits}; ${indicatorCode} is a ${measure} indicator.${suggestion}`;
+	const problem = { kind, fits, code: indicatorCode, measure };
+	return instead.length
+		? m.impmsg_rule_measure_mismatch_use({ ...problem, instead: orList(instead) })
+		: m.impmsg_rule_measure_mismatch({ ...problem });
+}
+
+/** `a or b` (`a ou b`): codes joined as the messages join alternatives. */
+function orList(codes: readonly string[]): string {
+	return codes.join(m.impmsg_or());
 }
 
 /** `weight_column` weighs rows in `share` and `mean` only (§5.1). */

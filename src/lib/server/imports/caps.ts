@@ -4,6 +4,7 @@
  * written by one. They keep a hostile or broken file from taking the server's memory or time;
  * each refusal names the limit (docs/operations.md, "Limits").
  */
+import { m } from '../../paraglide/messages.js';
 import { numberText } from '../../format/numbers';
 
 export const CAPS = {
@@ -30,7 +31,9 @@ export function capText(n: number): string {
 	return numberText(n);
 }
 
-/** 2147483648 → "2 GB". */
+/** 2147483648 → "2 GB" (French "2 Go"). */
 export function bytesText(n: number): string {
-	return n >= 1024 ** 3 ? `${n / 1024 ** 3} GB` : `${n / 1024 ** 2} MB`;
+	return n >= 1024 ** 3
+		? m.impmsg_bytes_gb({ n: numberText(n / 1024 ** 3) })
+		: m.impmsg_bytes_mb({ n: numberText(n / 1024 ** 2) });
 }

@@ -4,14 +4,17 @@
  * whole file once (while hashing it), and the decoder then turns chunks into text.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
+import { m } from '../../paraglide/messages.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type SniffResult =
 	{ ok: true; encoding: Encoding; bomLength: number } | { ok: false; message: string };
 
-export const NOT_TEXT =
-	'This is not a text file. Save the spreadsheet as CSV (comma, semicolon or tab separated) and import that file.';
+/** The refusal of a file that is not text, in the current language. */
+export function notTextMessage(): string {
+	return m.impmsg_not_text();
+}
 
 // Bytes Windows-1252 leaves undefined: seeing one means the file is not Windows-1252 text.
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -199,22 +202,22 @@ export class EncodingSniffer {
 		this.flush();
 		if (this.utf16) {
 			this.countText(this.utf16.decode());
-			if (this.controls > 0.01 * this.utf16Chars) return { ok: false, message: NOT_TEXT };
+			if (this.controls > 0.01 * this.utf16Chars) return { ok: false, message: notTextMessage() };
 			return { ok: true, encoding: this.bom!.encoding, bomLength: 2 };
 		}
 		this.utf8.finish();
-		if (this.nul) return { ok: false, message: NOT_TEXT };
+		if (this.nul) return { ok: false, message: notTextMessage() };
 		let encoding: Encoding;
 		let chars: number;
 		if (this.bom || this.utf8.valid) {
 			encoding = 'utf-8';
 			chars = this.utf8Chars;
 		} else {
-			if (this.undefinedIn1252) return { ok: false, message: NOT_TEXT };
+			if (this.undefinedIn1252) return { ok: false, message: notTextMessage() };
 			encoding = 'windows-1252';
 			chars = this.bytes;
 		}
-		if (this.controls > 0.01 * chars) return { ok: false, message: NOT_TEXT };
+		if (this.controls > 0.01 * chars) return { ok: false, message: notTextMessage() };
 		return { ok: true, encoding, bomLength: this.bom?.length ?? 0 };
 	}
 }

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { parsePeriod } from '../../domain/period';
 import { FILE_KINDS, type FileKind } from '../../domain/vocabulary';
 
@@ -49,5 +50,5 @@ export function requiredColumnsText(): string {
 }
 
 export function unknownKindMessage(): string {
-	return `The kind of this file cannot be recognised from its header. A file holds one of ${FILE_KINDS.length} kinds, each with these required columns: ${requiredColumnsText()}.`;
+	return m.impmsg_kind_unknown({ n: String(FILE_KINDS.length), kinds: requiredColumnsText() });
 }

@@ -7,6 +7,7 @@
  *
  * `db` must be a connection that imports may hold across awaits (see importFiles).
  */
+import { m } from '../../paraglide/messages.js';
 import { addFieldError, FORM_ERROR, type FieldErrors, type Outcome } from '../../form-answer';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
@@ -54,6 +55,6 @@ export async function importFormFiles(
 			if (field !== null) addFieldError(errors, field, e.message);
 		}
 	});
-	if (Object.keys(errors).length === 0) errors[FORM_ERROR] = 'The change was refused.';
+	if (Object.keys(errors).length === 0) errors[FORM_ERROR] = m.impmsg_change_refused();
 	return { ok: false, errors };
 }

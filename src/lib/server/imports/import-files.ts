@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
@@ -11,7 +12,7 @@ import { importBatches, importSkippedRows } from '../db/schema';
 import { authorize, can, type Action } from '../permissions';
 import {
 	EncodingSniffer,
-	NOT_TEXT,
+	notTextMessage,
 	createDecoder,
 	type Encoding,
 	type SniffResult
@@ -136,10 +137,10 @@ function actionFor(kind: BatchKind, options: ImportOptions): Action {
 }
 
 function notAllowedMessage(actor: Actor, kind: BatchKind): string {
-	const who = `${actor.username} (${actor.role})`;
+	const who = { user: actor.username, role: actor.role, kind };
 	return kind === 'framework' || kind === 'indicators'
-		? `${who} may not change the results framework, so this file of ${kind} cannot be imported.`
-		: `${who} may not import ${kind}: that is a planner's work. Nothing was imported.`;
+		? m.impmsg_not_allowed_framework(who)
+		: m.impmsg_not_allowed_import(who);
 }
 
 /**
@@ -184,7 +185,7 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 		return { source, report };
 	}
 	if (!header) {
-		report.errors.push(issue(null, null, null, 'The file is empty: it has no header line.'));
+		report.errors.push(issue(null, null, null, m.impmsg_file_empty()));
 		return { source, report };
 	}
 	const personal = header.headers.find(list ? isPersonalDataHeaderInList : isPersonalDataHeader);
@@ -207,7 +208,7 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
  */
 async function inspectWorkbook(source: FileSource, report: FileReport): Promise<Inspected> {
 	if (!source.path) {
-		report.errors.push(issue(null, null, null, 'A workbook is read from a file: save it first.'));
+		report.errors.push(issue(null, null, null, m.impmsg_workbook_not_saved()));
 		return { source, report };
 	}
 	const sheets = await import('./workspace/workbook-records');
@@ -226,7 +227,7 @@ async function inspectWorkbook(source: FileSource, report: FileReport): Promise<
 		record() {}
 	});
 	if (!header) {
-		report.errors.push(refused ?? issue(null, null, null, `The sheet "${sheet}" is empty.`));
+		report.errors.push(refused ?? issue(null, null, null, m.impmsg_sheet_empty({ sheet })));
 		return { source, report };
 	}
 	const { headers, rawHeaders } = header as TableHeader;
@@ -242,7 +243,7 @@ async function inspectWorkbook(source: FileSource, report: FileReport): Promise<
 
 function provisionally(sniffer: EncodingSniffer): SniffResult {
 	const guess = sniffer.provisional();
-	return guess ? { ok: true, ...guess } : { ok: false, message: NOT_TEXT };
+	return guess ? { ok: true, ...guess } : { ok: false, message: notTextMessage() };
 }
 
 /** The header at the start of a text, null when the start is blank. */

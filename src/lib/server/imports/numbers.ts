@@ -2,6 +2,8 @@
  * Numbers as spreadsheets write them (formats.md §1.0). The delimiter decides the decimal
  * mark: semicolon files come from locales that write `12,5`.
  */
+import { m } from '../../paraglide/messages.js';
+
 export type Delimiter = ',' | ';' | '\t';
 
 export type NumberResult = { ok: true; value: number } | { ok: false; message: string };
@@ -32,9 +34,7 @@ export function parseNumber(raw: string, delimiter: Delimiter, allowPercent = fa
 	if (!(semicolon ? SEMICOLON_FILE : COMMA_FILE).test(text)) {
 		return {
 			ok: false,
-			message: semicolon
-				? 'is not a number: in a semicolon-separated file write numbers like 1234,5 or 1.234,5'
-				: 'is not a number: write numbers like 1234.5 or "1,234.5"'
+			message: semicolon ? m.impmsg_number_not_semicolon() : m.impmsg_number_not_comma()
 		};
 	}
 	const normalised = semicolon
@@ -42,6 +42,6 @@ export function parseNumber(raw: string, delimiter: Delimiter, allowPercent = fa
 		: text.replace(/[, ]/g, '');
 	const value = Number(normalised);
 	// hundreds of digits pass the pattern and would be stored as Infinity
-	if (!Number.isFinite(value)) return { ok: false, message: 'is too large to be a figure' };
+	if (!Number.isFinite(value)) return { ok: false, message: m.impmsg_number_too_large() };
 	return { ok: true, value };
 }

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { questionName } from '../../domain/lists/list-columns';
 
 /**
@@ -56,10 +57,5 @@ export function isPersonalDataHeaderInList(normalised: string): boolean {
 }
 
 export function personalDataMessage(header: string): string {
-	return (
-		`The column "${header}" looks like personal data. This product holds aggregate figures only: ` +
-		'names, contact details or identity numbers of victims, witnesses, informants or anyone else ' +
-		'must never enter it, because such data can put people at risk. Remove the column (and any ' +
-		'identifying details in other columns) and import the file again.'
-	);
+	return m.impmsg_personal_data({ column: header });
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { m } from '../../paraglide/messages.js';
 import { Readable } from 'node:stream';
 import { createDecoder, type Encoding } from './decode';
 import type { Delimiter } from './numbers';
@@ -27,8 +28,6 @@ export interface TableHeader {
 export interface CsvTable extends TableHeader {
 	records: CsvRecord[];
 }
-
-const EMPTY = 'The file is empty: it has no header line.';
 
 import { normaliseHeader } from '../../domain/columns';
 
@@ -101,7 +100,10 @@ export class RecordAssembler {
 				line,
 				null,
 				null,
-				`The ${this.header ? 'row' : 'header'} has more than ${capText(CAPS.columns)} columns (${capText(row.length)}), more than a spreadsheet holds: check the delimiter, or that the file is a table.`
+				(this.header ? m.impmsg_row_too_wide : m.impmsg_header_too_wide)({
+					max: capText(CAPS.columns),
+					n: capText(row.length)
+				})
 			);
 		}
 		// a plain loop, not findIndex: this runs for every record of a million-row file
@@ -119,7 +121,7 @@ export class RecordAssembler {
 				line,
 				this.columnName(long),
 				`${value.slice(0, 40)}…`,
-				`The value is ${capText(value.length)} characters long, more than the ${capText(CAPS.cellChars)} a spreadsheet cell holds.`
+				m.impmsg_cell_too_long({ n: capText(value.length), max: capText(CAPS.cellChars) })
 			);
 		}
 		if (isBlank(row)) return null;
@@ -130,7 +132,10 @@ export class RecordAssembler {
 					1,
 					null,
 					`${row[wide]!.trim().slice(0, 40)}…`,
-					`The header of column ${wide + 1} is longer than ${capText(CAPS.headerChars)} characters: is the first line really the header?`
+					m.impmsg_header_cell_too_long({
+						column: String(wide + 1),
+						max: capText(CAPS.headerChars)
+					})
 				);
 			}
 			this.headerIndex = index;
@@ -139,8 +144,7 @@ export class RecordAssembler {
 			const seen = new Set<string>();
 			for (const h of headers) {
 				if (h === '') continue;
-				if (seen.has(h))
-					return issue(1, h, h, `The column "${h}" appears twice in the header; keep one.`);
+				if (seen.has(h)) return issue(1, h, h, m.impmsg_header_twice({ column: h }));
 				seen.add(h);
 			}
 			const positions = new Map<string, number>();
@@ -169,7 +173,9 @@ function unclosedQuote(row: number | undefined): ImportIssue {
 		null,
 		null,
 		null,
-		`A quoted value is never closed${row !== undefined ? ` (it starts in record ${row + 1})` : ''}: check for a stray " character.`
+		row !== undefined
+			? m.impmsg_quote_unclosed_at({ record: String(row + 1) })
+			: m.impmsg_quote_unclosed()
 	);
 }
 
@@ -223,7 +229,7 @@ export async function streamRecords(
 		start += next.value;
 		if (holdsHeaderLine(start) || start.length > CAPS.recordChars) break;
 	}
-	if (start.trim() === '') return issue(null, null, null, EMPTY);
+	if (start.trim() === '') return issue(null, null, null, m.impmsg_file_empty());
 	const delimiter = detectDelimiter(start);
 	const assembler = new RecordAssembler(delimiter);
 	const records = new WholeRecords(delimiter);
@@ -277,7 +283,9 @@ export async function streamRecords(
 						tooLongMessage(cap)
 					);
 				}
-				resolve(refused ?? (assembler.header ? null : issue(null, null, null, EMPTY)));
+				resolve(
+					refused ?? (assembler.header ? null : issue(null, null, null, m.impmsg_file_empty()))
+				);
 			},
 			error(e: Error) {
 				reject(e);

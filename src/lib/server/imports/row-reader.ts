@@ -1,7 +1,13 @@
+import { m } from '../../paraglide/messages.js';
 import { parsePeriod, type Period } from '../../domain/period';
 import { parseNumber } from './numbers';
 import type { CsvRecord, TableHeader } from './read-table';
 import { MAX_REPORTED_ERRORS, type FileReport, type ImportIssue } from './report';
+
+/** `"12a" is not a number: …`: a value and why parseNumber refused it, as one sentence. */
+export function numberRefusal(value: string, reason: string): string {
+	return m.impmsg_number_refused({ value, reason });
+}
 
 /** Adds an error to a report, keeping at most MAX_REPORTED_ERRORS but counting them all. */
 export function addError(report: FileReport, found: ImportIssue): void {
@@ -49,7 +55,7 @@ export class RowReader {
 
 	required(column: string, what = column): string | null {
 		const value = this.text(column);
-		if (value == null) this.error(column, value ?? '', `${what} is required.`);
+		if (value == null) this.error(column, value ?? '', m.impmsg_cell_required({ column: what }));
 		return value ?? null;
 	}
 
@@ -59,11 +65,7 @@ export class RowReader {
 		const lower = value.toLowerCase();
 		const found = allowed.find((a) => a.toLowerCase() === lower);
 		if (found === undefined) {
-			this.error(
-				column,
-				value,
-				`"${value}" is not allowed here; use one of: ${allowed.join(', ')}.`
-			);
+			this.error(column, value, m.impmsg_cell_not_allowed({ value, allowed: allowed.join(', ') }));
 			return null;
 		}
 		return found;
@@ -77,20 +79,20 @@ export class RowReader {
 		if (value == null) return value;
 		const parsed = parseNumber(value, this.header.delimiter, rules.percent);
 		if (!parsed.ok) {
-			this.error(column, value, `"${value}" ${parsed.message}.`);
+			this.error(column, value, numberRefusal(value, parsed.message));
 			return null;
 		}
 		const n = parsed.value;
 		if (rules.integer && !Number.isInteger(n)) {
-			this.error(column, value, `"${value}" must be a whole number.`);
+			this.error(column, value, m.impmsg_cell_not_whole({ value }));
 			return null;
 		}
 		if (rules.min !== undefined && n < rules.min) {
-			this.error(column, value, `"${value}" must not be less than ${rules.min}.`);
+			this.error(column, value, m.impmsg_cell_below_min({ value, min: String(rules.min) }));
 			return null;
 		}
 		if (rules.max !== undefined && n > rules.max) {
-			this.error(column, value, `"${value}" must not be more than ${rules.max}.`);
+			this.error(column, value, m.impmsg_cell_above_max({ value, max: String(rules.max) }));
 			return null;
 		}
 		return n;

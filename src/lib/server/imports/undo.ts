@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
+import { m } from '../../paraglide/messages.js';
 import { FIGURE_COLUMNS } from '../../domain/columns';
 import {
 	areaProblem,
 	componentProblem,
 	parentsIn,
 	writeLimits,
-	type AssignedScope
+	type AssignedScope,
+	indicatorSubject
 } from '../../domain/planner-scope';
 import {
 	restorationOf,
@@ -93,7 +95,7 @@ export function undoBatch(
 				ok: false,
 				problem: 'busy',
 				batchId,
-				message: 'An import is being written just now; nothing was undone. Try again in a moment.'
+				message: m.impmsg_undo_busy()
 			};
 		}
 		throw e;
@@ -111,14 +113,23 @@ function undoInTransaction(
 		.prepare('SELECT id, file_name, kind, undone_at, undone_by FROM import_batches WHERE id = ?')
 		.get(batchId) as BatchRow | undefined;
 	if (!batch) {
-		return { ok: false, problem: 'not_found', batchId, message: `There is no import #${batchId}.` };
+		return {
+			ok: false,
+			problem: 'not_found',
+			batchId,
+			message: m.impmsg_undo_no_import({ batch: String(batchId) })
+		};
 	}
 	if (batch.undone_at !== null) {
 		return {
 			ok: false,
 			problem: 'already_undone',
 			batchId,
-			message: `Import #${batchId} was already undone on ${batch.undone_at.slice(0, 16).replace('T', ' ')} by ${batch.undone_by}; an import is undone once.`
+			message: m.impmsg_undo_already({
+				batch: String(batchId),
+				when: batch.undone_at.slice(0, 16).replace('T', ' '),
+				user: batch.undone_by ?? ''
+			})
 		};
 	}
 	const why = whyNotUndoable(batch.kind);
@@ -127,7 +138,7 @@ function undoInTransaction(
 			ok: false,
 			problem: 'not_undoable',
 			batchId,
-			message: `Import #${batchId} is a file of ${batch.kind}. ${why}`
+			message: m.impmsg_undo_not_undoable({ batch: String(batchId), kind: batch.kind, why })
 		};
 	}
 
@@ -138,7 +149,7 @@ function undoInTransaction(
 			ok: false,
 			problem: 'outside_scope',
 			batchId,
-			message: `Import #${batchId} has figures outside your scope: ${outside} Only someone whose scope covers every figure of it may undo it; nothing was undone.`
+			message: m.impmsg_undo_outside_scope({ batch: String(batchId), problem: outside })
 		};
 	}
 
@@ -217,7 +228,7 @@ function figureOutsideScope(
 	for (const { indicatorId, areaId } of written) {
 		const indicator = indicators.get(indicatorId);
 		const component =
-			indicator && componentProblem(limits, indicator.component, `Indicator ${indicator.code}`);
+			indicator && componentProblem(limits, indicator.component, indicatorSubject(indicator.code));
 		if (component) return component;
 		const code = areaId === null ? null : (tree.get(areaId)?.code ?? null);
 		const area = areaProblem(limits, code, parents);
@@ -363,9 +374,7 @@ function applyActions(
 			continue;
 		}
 		if (restoration.batch === null) {
-			throw new UndoRefused(
-				`The previous version of figure #${id} does not record which import wrote it, so it cannot be restored; nothing was undone.`
-			);
+			throw new UndoRefused(m.impmsg_undo_previous_unknown({ figure: String(id) }));
 		}
 		const version = restoration.version;
 		restore.run(...RESTORED.map((c) => version[c] ?? null), restoration.batch, id);

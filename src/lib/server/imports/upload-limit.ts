@@ -1,4 +1,6 @@
 import { Transform } from 'node:stream';
+import { m } from '../../paraglide/messages.js';
+import { numberText } from '../../format/numbers';
 import { MB, uploadLimitMb } from '../settings/upload-limit.js';
 
 /** An upload refused for its size; nothing of it is kept. */
@@ -10,14 +12,16 @@ export class UploadTooLarge extends Error {
 }
 
 function megabytes(bytes: number): string {
-	return (bytes / MB).toFixed(1).replace(/\.0$/, '');
+	// one decimal at most, in the reader's language: 1.5 / 1,5
+	return numberText(Math.round((bytes / MB) * 10) / 10, { useGrouping: false });
 }
 
 /** `sizeBytes` null: the size is not known, only that it passed the limit while spooling. */
 export function tooLargeMessage(sizeBytes: number | null): string {
 	const limit = megabytes(uploadLimitMb() * MB);
-	const size = sizeBytes === null ? `over ${limit} MB` : `${megabytes(sizeBytes)} MB`;
-	return `The file is ${size}; the limit is ${limit} MB (CPAS_UPLOAD_LIMIT_MB).`;
+	return sizeBytes === null
+		? m.impmsg_upload_over_limit({ limit })
+		: m.impmsg_upload_too_large({ size: megabytes(sizeBytes), limit });
 }
 
 /** A form wraps the file in boundaries and other fields: this much is allowed for them. */

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { CAPS, capText } from './caps';
 import type { Delimiter } from './numbers';
 
@@ -296,6 +297,6 @@ function fieldOf(record: string, delimiter: string): number {
 /** The refusal's words for a limit passed. */
 export function tooLongMessage(cap: RecordTooLong['cap']): string {
 	return cap === 'cellChars'
-		? `A value is longer than ${capText(CAPS.cellChars)} characters, the most a spreadsheet cell holds: check for a stray " character, or shorten the value.`
-		: `The record is longer than ${capText(CAPS.recordChars)} characters: check for a stray " character or a missing line break.`;
+		? m.impmsg_value_too_long({ max: capText(CAPS.cellChars) })
+		: m.impmsg_record_too_long({ max: capText(CAPS.recordChars) });
 }

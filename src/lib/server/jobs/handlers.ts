@@ -1,4 +1,6 @@
+import { m } from '../../paraglide/messages.js';
 import type { Mapping } from '../../domain/column-mapping';
+import type { Locale } from '../../i18n/locales';
 import type { FileKind } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
@@ -33,7 +35,7 @@ const stagedList = () => import('../lists/staged-list');
 async function staged(db: Db, actor: Actor, id: string): Promise<StagedFile> {
 	const { loadStaged } = await import('../imports/workspace/staging');
 	const file = await loadStaged(db, actor, id);
-	if (!file) throw new Error('This upload is no longer here: upload the file again.');
+	if (!file) throw new Error(m.impmsg_upload_gone());
 	return file;
 }
 
@@ -114,6 +116,8 @@ export type ToWorker = {
 	databasePath: string;
 	actor: Actor;
 	args: unknown;
+	/** the requester's language, when the job was queued: its messages are written in it */
+	locale: Locale;
 };
 
 export type FromWorker =

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import type { WriteHolder } from '../db/write-turn';
 import { setProgress } from '../imports/workspace/progress';
 
@@ -41,8 +42,8 @@ function tellWaiting(): void {
 export function waitingOutside(key: string | null, holder: WriteHolder | null): void {
 	if (!key) return;
 	const waitingFor = holder ?? {
-		file: 'another import',
-		user: 'another process',
+		file: m.impmsg_holder_another_import(),
+		user: m.impmsg_holder_another_process(),
 		startedAt: new Date().toISOString(),
 		via: 'command line',
 		pid: 0

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import type { Mapping } from '../../domain/column-mapping';
 import type { FileKind } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
@@ -109,8 +110,9 @@ export function commitListInTurn(actor: Actor, file: StagedFile): Promise<FileRe
 
 /** Undoing a batch writes as much as importing it did: in turn, off the request thread. */
 export function undoInTurn(actor: Actor, batchId: number, confirm: boolean): Promise<UndoResult> {
-	return inTurn({ key: null, file: `the undo of import #${batchId}`, user: actor.username }, () =>
-		runJob(importThread, 'undoBatch', actor, { batchId, confirm })
+	return inTurn(
+		{ key: null, file: m.impmsg_holder_undo({ batch: String(batchId) }), user: actor.username },
+		() => runJob(importThread, 'undoBatch', actor, { batchId, confirm })
 	);
 }
 

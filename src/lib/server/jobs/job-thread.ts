@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
+import { m } from '../../paraglide/messages.js';
+import { currentLocale } from '../i18n/request-locale';
 import type { Actor } from '../actor';
 import type { WriteHolder } from '../db/write-turn';
 import { setProgress } from '../imports/workspace/progress';
@@ -11,9 +13,7 @@ import type { FromWorker, JobArgs, JobName, JobResult, ToWorker } from './handle
 /** A job thread that stopped (crashed, ran out of memory, was ended) before answering. */
 export class JobStopped extends Error {
 	constructor(why: string) {
-		super(
-			`The import stopped unexpectedly (${why}); nothing was written. Try again: the next import starts afresh.`
-		);
+		super(m.impmsg_job_stopped({ why }));
 		this.name = 'JobStopped';
 	}
 }
@@ -63,7 +63,9 @@ export class JobThread {
 		const worker = new Worker(entryPath(), { env: SHARE_ENV });
 		worker.on('message', (m: FromWorker) => this.receive(m));
 		worker.on('error', (e) => this.stopped(worker, e.message));
-		worker.on('exit', (code) => this.stopped(worker, `its thread ended with code ${code}`));
+		worker.on('exit', (code) =>
+			this.stopped(worker, m.impmsg_job_thread_exit({ code: String(code) }))
+		);
 		return worker;
 	}
 
@@ -103,7 +105,9 @@ export class JobThread {
 		this.worker ??= this.start();
 		this.worker.ref();
 		const id = this.nextId++;
-		const message: ToWorker = { id, job, databasePath, actor: { ...actor }, args };
+		// the thread writes its messages in the language of whoever queued the job
+		const locale = currentLocale();
+		const message: ToWorker = { id, job, databasePath, actor: { ...actor }, args, locale };
 		return new Promise<JobResult<N>>((resolve, reject) => {
 			this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onWait });
 			this.worker!.postMessage(message);

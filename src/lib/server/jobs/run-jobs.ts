@@ -1,4 +1,6 @@
 import { parentPort } from 'node:worker_threads';
+// first: the messages ask it for their language
+import { inLocale } from '../i18n/request-locale';
 import { createDb, type Db } from '../db';
 import { onProgress } from '../imports/workspace/progress';
 import { JOBS, type FromWorker, type JobHooks, type ToWorker } from './handlers';
@@ -27,7 +29,7 @@ onProgress((key, progress) =>
 );
 
 port.on('message', async (message: ToWorker) => {
-	const { id, job, databasePath, actor, args } = message;
+	const { id, job, databasePath, actor, args, locale } = message;
 	const hooks: JobHooks = { onWait: (holder) => send({ id, type: 'waiting', holder }) };
 	try {
 		const run = JOBS[job] as (
@@ -36,7 +38,7 @@ port.on('message', async (message: ToWorker) => {
 			args: unknown,
 			hooks: JobHooks
 		) => Promise<unknown>;
-		const result = await run(connection(databasePath), actor, args, hooks);
+		const result = await inLocale(locale, () => run(connection(databasePath), actor, args, hooks));
 		send({ id, type: 'done', result });
 	} catch (e) {
 		const error = e as Error & { code?: string };

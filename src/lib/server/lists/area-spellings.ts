@@ -4,6 +4,7 @@
  * them as the area matcher's aliases (domain/lists/area-match.ts), tried after the areas' own
  * codes and names.
  */
+import { m } from '../../paraglide/messages.js';
 import { and, asc, eq } from 'drizzle-orm';
 import { foldAreaText } from '../../domain/lists/area-match';
 import type { Actor } from '../actor';
@@ -51,7 +52,8 @@ export function saveAreaSpellings(
 	if (entries.length === 0) return { ok: true, saved: 0 };
 	return db.transaction((tx) => {
 		const row = findSourceRow(tx, source);
-		if (!row || row.retiredAt) return { ok: false, message: `There is no source "${source}".` };
+		if (!row || row.retiredAt)
+			return { ok: false, message: m.impmsg_source_none({ name: source }) };
 		const ids = new Map(
 			tx
 				.select({ id: areas.id, code: areas.code })
@@ -61,7 +63,10 @@ export function saveAreaSpellings(
 		);
 		const unknown = entries.find(([, code]) => !ids.has(code));
 		if (unknown) {
-			return { ok: false, message: `"${unknown[1]}" is no area's code (for "${unknown[0]}").` };
+			return {
+				ok: false,
+				message: m.impmsg_spelling_not_area({ code: unknown[1], written: unknown[0] })
+			};
 		}
 		const now = nowText();
 		for (const [written, code] of entries) {

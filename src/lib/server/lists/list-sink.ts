@@ -4,6 +4,7 @@
  * written (write-list-figures.ts) in the import's transaction. No row is kept: the sink holds
  * the current record only, and what it writes are figures.
  */
+import { m } from '../../paraglide/messages.js';
 import { inArray } from 'drizzle-orm';
 import { openList, type ListIssue, type RulePlan } from '../../domain/lists/aggregate';
 import type { ListArea } from '../../domain/lists/area-match';
@@ -50,19 +51,21 @@ function ruleIndicators(ctx: ListContext): Map<string, RuleIndicator> | null {
 		addError(report, { line: null, column, value, message });
 	const out = new Map<string, RuleIndicator>();
 	for (const rule of source.rules) {
-		const name = `The rule ${source.name} → ${rule.indicatorCode}`;
+		const about = { source: source.name, code: rule.indicatorCode };
 		const indicator = found.get(rule.indicatorCode);
 		if (!indicator || indicator.retired) {
 			refuse(
 				'indicator_code',
 				rule.indicatorCode,
-				`${name} writes indicator ${rule.indicatorCode}, which ${indicator ? 'is retired' : 'does not exist'}: correct the source's rules.`
+				indicator
+					? m.impmsg_list_rule_indicator_retired(about)
+					: m.impmsg_list_rule_indicator_missing(about)
 			);
 			continue;
 		}
 		const problem = measureProblem(rule.value.kind, indicator.code, indicator.measure);
 		if (problem) {
-			refuse('value', rule.value.kind, `${name}: ${problem}`);
+			refuse('value', rule.value.kind, m.impmsg_list_rule_problem({ ...about, problem }));
 			continue;
 		}
 		const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
@@ -71,7 +74,13 @@ function ruleIndicators(ctx: ListContext): Map<string, RuleIndicator> | null {
 			refuse(
 				'dimensions',
 				undeclared.dimension,
-				`${name} breaks figures down by ${undeclared.dimension}, which indicator ${indicator.code} does not declare${declared.length ? ` (its dimensions: ${declared.join(', ')})` : ''}.`
+				declared.length
+					? m.impmsg_list_rule_dimension_undeclared_listed({
+							...about,
+							dimension: undeclared.dimension,
+							dimensions: declared.join(', ')
+						})
+					: m.impmsg_list_rule_dimension_undeclared({ ...about, dimension: undeclared.dimension })
 			);
 			continue;
 		}
@@ -94,7 +103,7 @@ export function listSink(ctx: ListContext): RowSink | null {
 			line: null,
 			column: null,
 			value: source.name,
-			message: `The source ${source.name} has no rules yet, so its list would make no figures: give it rules first (a rules file, or the sources page).`
+			message: m.impmsg_list_source_no_rules({ source: source.name })
 		});
 		return null;
 	}

@@ -4,6 +4,7 @@
  * the importer matches them (domain/lists/list-columns.ts: case ignored, KoboToolbox group
  * paths), so a file recognised here is one the importer can read.
  */
+import { m } from '../../paraglide/messages.js';
 import { findListColumn } from '../../domain/lists/list-columns';
 import { ruleColumns } from '../../domain/lists/rule-text';
 import type { ListSource } from '../../domain/lists/rule';
@@ -83,10 +84,14 @@ export function recogniseList(db: Db, actor: Actor, headers: readonly string[]):
 /** Says, for the page and the API, why a file is not a list of a source it was said to be. */
 export function missingColumnsText(fit: SourceFit): string {
 	return fit.missing
-		.map((m) =>
-			m.ambiguous
-				? `column ${m.column} of the rule for ${m.indicator} could be any of ${m.ambiguous.join(', ')}`
-				: `the rule for ${m.indicator} reads column ${m.column}, which the file lacks`
+		.map((missing) =>
+			missing.ambiguous
+				? m.impmsg_list_fit_ambiguous({
+						column: missing.column,
+						code: missing.indicator,
+						candidates: missing.ambiguous.join(', ')
+					})
+				: m.impmsg_list_fit_missing({ column: missing.column, code: missing.indicator })
 		)
 		.join('; ');
 }

@@ -5,6 +5,7 @@
  * recorded like any rules import. Removing a rule is the store's (a file cannot name a source
  * without rules).
  */
+import { m } from '../../paraglide/messages.js';
 import { RULE_COLUMNS, type RuleColumnName } from '../../domain/columns';
 import { ruleCells } from '../../domain/lists/rule-text';
 import { FORM_ERROR, type Outcome } from '../../form-answer';
@@ -35,7 +36,7 @@ export async function saveRule(
 	if (!source) return { ok: false, errors: { [FORM_ERROR]: unknownSourceMessage(db, name) } };
 	const code = input.indicator_code.trim();
 	if (code === '')
-		return { ok: false, errors: { indicator_code: 'Choose the indicator the rule writes.' } };
+		return { ok: false, errors: { indicator_code: m.impmsg_rule_choose_indicator() } };
 	const others = source.rules.filter(
 		(r) => r.indicatorCode !== replacing && r.indicatorCode !== code
 	);
@@ -43,7 +44,7 @@ export async function saveRule(
 		return {
 			ok: false,
 			errors: {
-				indicator_code: `Source ${source.name} has a rule for ${code} already: change that one instead (one rule per source and indicator).`
+				indicator_code: m.impmsg_rule_exists({ source: source.name, code })
 			}
 		};
 	}
@@ -55,7 +56,7 @@ export async function saveRule(
 	const rows = [edited, ...others.map(ruleCells)].map((cells) => RULE_COLUMNS.map((c) => cells[c]));
 	const result = await importFormFiles(db, actor, [
 		{
-			name: `rules of ${source.name} (edited)`,
+			name: m.impmsg_rule_edit_file_name({ source: source.name }),
 			columns: RULE_COLUMNS,
 			rows,
 			// the first row is the one typed; a problem elsewhere is not the form's fields'

@@ -5,6 +5,7 @@
  * planner and nowhere else; the upload is read through the workspace's own readers (a CSV
  * file, or the first sheet of a workbook) and deleted as soon as it has been read.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { normaliseHeader } from '../imports/read-table';
@@ -79,7 +80,7 @@ export async function readSample(
 			}
 		);
 		if (problem) return { ok: false, message: problem.message };
-		if (headers.length === 0) return { ok: false, message: `"${name}" has no header row.` };
+		if (headers.length === 0) return { ok: false, message: m.impmsg_list_no_header({ name }) };
 		return {
 			ok: true,
 			sample: {

@@ -4,6 +4,7 @@
  * through `replaceRuleSet`; the list importer reads it through `loadSource`; /sources lists,
  * creates, retires and restores sources here.
  */
+import { m } from '../../paraglide/messages.js';
 import { asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { ListRule, ListSource } from '../../domain/lists/rule';
 import {
@@ -158,8 +159,8 @@ export function createSource(
 		const existing = findSourceRow(tx, name);
 		if (existing) {
 			const why = existing.retiredAt
-				? `A retired source is called "${existing.name}"; restore it instead.`
-				: `A source called "${existing.name}" exists (names ignore case).`;
+				? m.impmsg_source_retired_exists({ name: existing.name })
+				: m.impmsg_source_exists({ name: existing.name });
 			return { ok: false as const, errors: { name: why } };
 		}
 		tx.insert(sourceTable)
@@ -226,9 +227,9 @@ export function setSourceRetired(
 /** "Unknown source X. Known sources: a, b." — the refusal every caller gives. */
 export function unknownSourceMessage(db: Reader, name: string): string {
 	const known = listSources(db).map((s) => s.name);
-	return `Unknown source "${name}". ${
-		known.length ? `Known sources: ${known.join(', ')}.` : 'No source has been described yet.'
-	}`;
+	return known.length
+		? m.impmsg_source_unknown_known({ name, known: known.join(', ') })
+		: m.impmsg_source_unknown_none({ name });
 }
 
 function unknownSource(db: Reader, name: string) {
@@ -381,7 +382,9 @@ export function removeRule(
 		if (!rule) {
 			return {
 				ok: false as const,
-				errors: { [FORM_ERROR]: `Source ${source.name} has no rule for "${indicatorCode}".` }
+				errors: {
+					[FORM_ERROR]: m.impmsg_source_no_rule_for({ source: source.name, code: indicatorCode })
+				}
 			};
 		}
 		tx.delete(listRules).where(eq(listRules.id, rule.id)).run();

@@ -4,6 +4,7 @@
  * source's rules. The staged upload is the workspace's (imports/workspace/); only what is
  * particular to lists lives here.
  */
+import { m } from '../../paraglide/messages.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suggestValue, type KnownValue } from '../../domain/column-mapping';
@@ -146,7 +147,7 @@ async function run(
 ): Promise<{ report: FileReport; source: string | null }> {
 	authorize(actor, 'import');
 	const source = file.list?.source ?? null;
-	if (!source) return { report: refused(file, 'Choose the source of this list.'), source };
+	if (!source) return { report: refused(file, m.impmsg_list_choose_source()), source };
 	const path = await listPath(db, actor, file);
 	if (typeof path !== 'string') return { report: path, source };
 	const { rows } = await analyse(db, actor, file);

@@ -7,6 +7,7 @@
  * differ (a code it does not have, a per-100,000 rate where the template sums) gets one clear
  * refusal naming each rule that does not fit, and nothing is written.
  */
+import { m } from '../../paraglide/messages.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,7 +132,9 @@ export function templateRules(db: Db, template: RulesTemplate): TemplateRule[] {
 		const dimensions = parseDimensions(row.dimensions);
 		let problem: string | null = null;
 		if (!indicator || indicator.retired) {
-			problem = `This mission has no indicator ${row.indicator_code}${indicator ? ' in use' : ''}.`;
+			problem = indicator
+				? m.impmsg_template_indicator_retired({ code: row.indicator_code })
+				: m.impmsg_template_indicator_missing({ code: row.indicator_code });
 		} else if (value.ok) {
 			problem = measureProblem(value.value.kind, indicator.code, indicator.measure);
 		}
@@ -141,7 +144,10 @@ export function templateRules(db: Db, template: RulesTemplate): TemplateRule[] {
 				(d) => !declared.includes(normaliseHeader(d.dimension))
 			);
 			if (missing) {
-				problem = `Indicator ${indicator.code} has no dimension "${missing.dimension}".`;
+				problem = m.impmsg_template_no_dimension({
+					code: indicator.code,
+					dimension: missing.dimension
+				});
 			}
 		}
 		return { indicatorCode: row.indicator_code, value: row.value, problem };
@@ -188,7 +194,10 @@ export async function applyTemplate(
 		return {
 			ok: false,
 			errors: {
-				template: `There is no template "${templateId}"; the templates are ${TEMPLATES.map((t) => t.id).join(', ')}.`
+				template: m.impmsg_template_unknown({
+					id: templateId,
+					known: TEMPLATES.map((t) => t.id).join(', ')
+				})
 			}
 		};
 	}
@@ -200,12 +209,12 @@ export async function applyTemplate(
 		return {
 			ok: false,
 			errors: {
-				name: `A source called "${existing.name}" exists; a template starts a new source, so choose another name.`
+				name: m.impmsg_template_source_exists({ name: existing.name })
 			}
 		};
 	}
 	if (chosen && chosen.length === 0) {
-		return { ok: false, errors: { indicators: 'Choose at least one rule of the template.' } };
+		return { ok: false, errors: { indicators: m.impmsg_template_choose_rule() } };
 	}
 	const text = templateFor(template, sourceName, chosen);
 	const report = await importFiles(db, actor, [
@@ -216,12 +225,15 @@ export async function applyTemplate(
 	const rows = rowsOf(text);
 	const reasons = file.errors.map((e) => {
 		const code = e.line !== null && e.line > 1 ? rows[e.line - 2]?.indicator_code : undefined;
-		return code ? `${code}: ${e.message}` : e.message;
+		return code ? m.impmsg_template_reason({ code, message: e.message }) : e.message;
 	});
 	return {
 		ok: false,
 		errors: {
-			[FORM_ERROR]: `The ${template.title} template does not fit this mission's indicators, so nothing was applied. ${reasons.join(' ')} Leave out the rules that do not fit, or change the indicators first.`
+			[FORM_ERROR]: m.impmsg_template_does_not_fit({
+				template: template.title,
+				reasons: reasons.join(' ')
+			})
 		}
 	};
 }

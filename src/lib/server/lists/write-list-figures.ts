@@ -13,7 +13,13 @@ import { coveredPeriods, ruleFigures, type ListFigure } from '../../domain/lists
 import { PreviewSample, type FigureStatus, type ListPreview } from '../../domain/lists/preview';
 import type { ListRule } from '../../domain/lists/rule';
 import type { FigureColumn } from '../../domain/columns';
-import { areaProblem, componentProblem, parentsIn, writeLimits } from '../../domain/planner-scope';
+import {
+	areaProblem,
+	componentProblem,
+	parentsIn,
+	writeLimits,
+	indicatorSubject
+} from '../../domain/planner-scope';
 import type { Frequency, Measure } from '../../domain/vocabulary';
 import { findPartialOverlaps } from '../imports/kinds/overlaps';
 import {
@@ -142,7 +148,7 @@ export function writeListFigures(
 		report.rules![i]!.figures = figures.length;
 
 		const component =
-			limits && componentProblem(limits, indicator.component, `Indicator ${indicator.code}`);
+			limits && componentProblem(limits, indicator.component, indicatorSubject(indicator.code));
 		const scopeOf = (areaId: number): CellProblem[] | undefined => {
 			if (!limits) return undefined;
 			const code = tree.get(areaId)?.code ?? null;

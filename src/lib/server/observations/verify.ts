@@ -10,6 +10,8 @@
  * batch inserted is deleted, one it updated gets back the version it replaced, with the
  * verification that version had — a verification vouches for the value it was given for.
  */
+import { m } from '../../paraglide/messages.js';
+import { numberText } from '../../format/numbers';
 import type { Verification } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
@@ -49,7 +51,7 @@ export function setVerification(
 ): VerificationResult {
 	authorize(actor, 'verify');
 	const ids = [...new Set(figureIds)];
-	if (ids.length === 0) return { ok: false, message: 'Choose the figures to mark.' };
+	if (ids.length === 0) return { ok: false, message: m.impmsg_verify_choose() };
 	const visible = visibleIndicatorCondition(db, actor, 'indicator_id');
 	return db.transaction((tx) => {
 		const figures = db.$client
@@ -64,14 +66,21 @@ export function setVerification(
 			const missing = ids.filter((id) => !found.has(id));
 			return {
 				ok: false,
-				message: `There is no figure #${missing[0]}${missing.length > 1 ? ` (nor ${missing.length - 1} more)` : ''}: it may have been deleted by an undo. Nothing was marked.`
+				message:
+					missing.length > 1
+						? m.impmsg_verify_missing_more({
+								figure: String(missing[0]),
+								count: missing.length - 1,
+								n: numberText(missing.length - 1)
+							})
+						: m.impmsg_verify_missing({ figure: String(missing[0]) })
 			};
 		}
 		const target = figures.find((f) => f.value_type !== 'actual');
 		if (target) {
 			return {
 				ok: false,
-				message: `Figure #${target.id} is a target: targets are planned, not verified. Nothing was marked.`
+				message: m.impmsg_verify_target({ figure: String(target.id) })
 			};
 		}
 		const changing = figures.filter((f) => f.verification !== verification);
@@ -90,19 +99,28 @@ export function setVerification(
 			});
 		}
 		const unchanged = figures.length - changing.length;
-		const marked = `${changing.length} figure${changing.length === 1 ? '' : 's'} marked ${verification}`;
-		const already =
-			unchanged === 0
-				? ''
-				: `${changing.length === 0 ? '' : '; '}${unchanged} already ${unchanged === 1 ? 'was' : 'were'}`;
+		const status =
+			verification === 'verified'
+				? m.impmsg_verify_word_verified()
+				: m.impmsg_verify_word_unverified();
+		const marked = m.impmsg_verify_marked({
+			count: changing.length,
+			n: String(changing.length),
+			status
+		});
 		return {
 			ok: true,
 			changed: changing.length,
 			unchanged,
 			message:
 				changing.length === 0
-					? `Nothing to change: ${unchanged === 1 ? 'the figure was' : `all ${unchanged} figures were`} already ${verification}.`
-					: `${marked}${already}.`
+					? m.impmsg_verify_nothing({ count: unchanged, n: String(unchanged), status })
+					: unchanged === 0
+						? m.impmsg_verify_done({ marked })
+						: m.impmsg_verify_done_some_already({
+								marked,
+								already: m.impmsg_verify_already({ count: unchanged, n: String(unchanged) })
+							})
 		};
 	});
 }

@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { eq } from 'drizzle-orm';
 import { AREA_COLUMNS } from '../../../domain/columns';
 import { areaPopulations, areas } from '../../db/schema';
@@ -54,7 +55,9 @@ export function importAreas(ctx: KindImport): void {
 				conflictingRows(
 					report,
 					reportedLines,
-					`Area ${code}${year != null ? ` in ${year}` : ''}`,
+					year != null
+						? m.impmsg_area_in_year({ code, year: String(year) })
+						: m.impmsg_area_subject({ code }),
 					{ line: r.line, column: 'population', value: r.text('population') ?? '' },
 					{
 						line: earlier.line,
@@ -104,7 +107,13 @@ export function importAreas(ctx: KindImport): void {
 					line: row.line,
 					column,
 					value: row[key] ?? '',
-					message: `Area ${row.code} has ${column} "${first[key] ?? ''}" on line ${first.line} and "${row[key] ?? ''}" here; one area has one ${column}.`
+					message: m.impmsg_area_two_values({
+						code: row.code,
+						column,
+						first: first[key] ?? '',
+						line: String(first.line),
+						here: row[key] ?? ''
+					})
 				});
 			}
 		}
@@ -125,7 +134,10 @@ export function importAreas(ctx: KindImport): void {
 				line: row.line,
 				column: 'parent_area',
 				value: row.parent,
-				message: `Unknown parent area "${row.parent}".${didYouMean(row.parent, parentOf.keys())}`
+				message: m.impmsg_unknown_parent_area({
+					code: row.parent,
+					hint: didYouMean(row.parent, parentOf.keys())
+				})
 			});
 			continue;
 		}
@@ -138,7 +150,7 @@ export function importAreas(ctx: KindImport): void {
 					line: row.line,
 					column: 'parent_area',
 					value: row.parent,
-					message: `Area ${row.code} would be its own ancestor (${[...seen].join(' → ')} → ${up}); an area tree cannot have cycles.`
+					message: m.impmsg_area_cycle({ code: row.code, path: `${[...seen].join(' → ')} → ${up}` })
 				});
 				break;
 			}

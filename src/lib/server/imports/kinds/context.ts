@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import type { CsvTable, TableHeader } from '../read-table';
@@ -29,7 +30,7 @@ export function requireColumns(ctx: HeaderContext, columns: string[]): boolean {
 				line: 1,
 				column,
 				value: null,
-				message: `The required column "${column}" is missing from the header.`
+				message: m.impmsg_required_column_missing({ column })
 			});
 			ok = false;
 		}
@@ -45,9 +46,18 @@ export function warnUnknownColumns(ctx: HeaderContext, known: ReadonlySet<string
 			line: 1,
 			column: unknown.join(', '),
 			value: null,
-			message: `Column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not part of the ${ctx.report.kind} format and ${unknown.length > 1 ? 'were' : 'was'} ignored.`
+			message: m.impmsg_columns_ignored({
+				count: unknown.length,
+				columns: unknown.map(quoted).join(', '),
+				kind: ctx.report.kind ?? ''
+			})
 		});
 	}
+}
+
+/** A value as the messages quote it: "x" in English, « x » in French. */
+export function quoted(value: string): string {
+	return m.impmsg_quoted({ value });
 }
 
 /** Compares a stored value with a new one; numbers from SQLite REAL compare by value. */
@@ -66,8 +76,7 @@ export function conflictingRows(
 	here: { line: number; column: string; value: string },
 	earlier: { line: number; value: string }
 ): void {
-	const message = (other: number) =>
-		`${what} is also on line ${other} with different content; keep one row.`;
+	const message = (other: number) => m.impmsg_row_conflict({ what, line: String(other) });
 	addError(report, { ...here, message: message(earlier.line) });
 	if (reported.has(earlier.line)) return;
 	reported.add(earlier.line);

@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import type { Db } from '../../db';
 import type { FileReport } from '../report';
 import type { RowReader } from '../row-reader';
@@ -60,7 +61,7 @@ export class DimensionCategories {
 			this.report.warnings.push({
 				...at,
 				value: category,
-				message: `"${category}" is a new category for ${dimension}${others.length ? ` (known so far: ${others.join(', ')})` : ''}; check the spelling.`
+				message: newCategoryMessage(category, dimension, others)
 			});
 		}
 		this.add(dimension, category);
@@ -77,7 +78,7 @@ export class DimensionCategories {
 			r.error(
 				dimension,
 				category,
-				`"${category}" is written "${canonical}" elsewhere for ${dimension}; use the same spelling, or the figures split into two categories.`
+				m.impmsg_category_other_spelling({ category, canonical, dimension })
 			);
 			return false;
 		}
@@ -86,10 +87,17 @@ export class DimensionCategories {
 			line: r.line,
 			column: dimension,
 			value: category,
-			message: `"${category}" is a new category for ${dimension}${others.length ? ` (known so far: ${others.join(', ')})` : ''}; check the spelling.`
+			message: newCategoryMessage(category, dimension, others)
 		});
 		this.add(dimension, category);
 		this.remember.run(dimension, category, this.batchId);
 		return true;
 	}
+}
+
+/** The warning on a category seen for the first time, naming the known ones. */
+function newCategoryMessage(category: string, dimension: string, others: string[]): string {
+	return others.length
+		? m.impmsg_category_new_known({ category, dimension, known: others.join(', ') })
+		: m.impmsg_category_new({ category, dimension });
 }

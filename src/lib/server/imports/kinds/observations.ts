@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { eq } from 'drizzle-orm';
 import { FIGURE_COLUMNS, OBSERVATION_COLUMNS } from '../../../domain/columns';
 import { parsePeriod, type Period, type PeriodResult } from '../../../domain/period';
@@ -7,7 +8,8 @@ import {
 	areaProblem,
 	componentProblem,
 	parentsIn,
-	writeLimits
+	writeLimits,
+	indicatorSubject
 } from '../../../domain/planner-scope';
 import type { Actor } from '../../actor';
 import { loadAreaTree } from '../../areas/tree';
@@ -17,7 +19,7 @@ import { can } from '../../permissions';
 import { parseNumber } from '../numbers';
 import type { CsvRecord, TableHeader } from '../read-table';
 import type { FileReport } from '../report';
-import { RowReader, addError } from '../row-reader';
+import { RowReader, addError, numberRefusal } from '../row-reader';
 import { DimensionSetIds, canonicalDimensions } from '../../observations/dimension-sets';
 import { DimensionCategories } from './dimension-categories';
 import { requireColumns, warnUnknownColumns } from './context';
@@ -74,8 +76,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			line: 1,
 			column: 'value',
 			value: null,
-			message:
-				'The required column "value" is missing from the header (or "numerator" for percent, per_100k and average indicators).'
+			message: m.impmsg_value_column_missing()
 		});
 		return null;
 	}
@@ -84,7 +85,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			line: 1,
 			column: periodColumns[0]!.raw,
 			value: periodColumns[0]!.raw,
-			message: 'Targets are written in long form, with value_type "target".'
+			message: m.impmsg_targets_long_form()
 		});
 		return null;
 	}
@@ -176,7 +177,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			r.error(
 				'indicator_code',
 				code,
-				`Unknown indicator "${code}".${didYouMean(code, known.keys())}`
+				m.impmsg_unknown_indicator({ code, hint: didYouMean(code, known.keys()) })
 			);
 		}
 		const areaCode = r.text('area_code') ?? null;
@@ -185,10 +186,13 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			r.error(
 				'area_code',
 				areaCode,
-				`Unknown area "${areaCode}".${didYouMean(
-					areaCode,
-					tree.all().map((a) => a.code)
-				)}`
+				m.impmsg_unknown_area({
+					code: areaCode,
+					hint: didYouMean(
+						areaCode,
+						tree.all().map((a) => a.code)
+					)
+				})
 			);
 		}
 		const dimensions: Record<string, string> = {};
@@ -200,7 +204,13 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				r.error(
 					column,
 					category,
-					`Indicator ${indicator.code} has no dimension "${column}"${indicator.dimensions.length ? ` (its dimensions: ${indicator.dimensions.join(', ')})` : ''}; leave this cell blank.`
+					indicator.dimensions.length
+						? m.impmsg_no_such_dimension_listed({
+								code: indicator.code,
+								dimension: column,
+								dimensions: indicator.dimensions.join(', ')
+							})
+						: m.impmsg_no_such_dimension({ code: indicator.code, dimension: column })
 				);
 				continue;
 			}
@@ -227,7 +237,11 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 	): CellProblem[] | undefined {
 		if (!limits || !indicator) return undefined;
 		const problems: CellProblem[] = [];
-		const component = componentProblem(limits, indicator.component, `Indicator ${indicator.code}`);
+		const component = componentProblem(
+			limits,
+			indicator.component,
+			indicatorSubject(indicator.code)
+		);
 		if (component) {
 			problems.push({ column: 'indicator_code', value: indicator.code, message: component });
 		}
@@ -242,7 +256,9 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		r.error(
 			'area_code',
 			areaCode ?? '',
-			`No population is known for ${areaCode ? `area ${areaCode}` : 'the mission'} in ${d.period.label}, so a rate per 100,000 cannot be used: import the area's population or give the population in "denominator".`
+			areaCode
+				? m.impmsg_no_population_area({ area: areaCode, period: d.period.label })
+				: m.impmsg_no_population_mission({ period: d.period.label })
 		);
 		return false;
 	}
@@ -252,7 +268,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		const { indicator, area, areaCode, dimensionSetId, refusals } = readKey(r);
 		let period: Period | null = null;
 		const periodText = r.text('period');
-		if (!periodText) r.error('period', '', 'period is required.');
+		if (!periodText) r.error('period', '', m.impmsg_cell_required({ column: 'period' }));
 		else {
 			const parsed = cachedPeriod(periodText);
 			if (parsed.ok) period = parsed.period;
@@ -260,7 +276,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		}
 		const valueType = r.oneOf('value_type', VALUE_TYPES) ?? 'actual';
 		if (ctx.targetsOnly && valueType !== 'target') {
-			r.error('value_type', r.text('value_type') ?? '', 'Only targets may be set here.');
+			r.error('value_type', r.text('value_type') ?? '', m.impmsg_only_targets());
 		}
 		const measure = indicator?.measure;
 		const values = {
@@ -306,7 +322,7 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			if (!text) continue;
 			const parsed = parseNumber(text, table.delimiter, indicator.measure === 'percent');
 			if (!parsed.ok) {
-				r.error(column.raw, text, `"${text}" ${parsed.message}.`);
+				r.error(column.raw, text, numberRefusal(text, parsed.message));
 				continue;
 			}
 			const problem = figureProblem(indicator.measure, parsed.value);
@@ -360,11 +376,11 @@ const RESOLVED = '\u0000resolved';
 
 /** What is wrong with a single value of a measure, or null. */
 function figureProblem(measure: Measure, value: number): string | null {
-	if (measure === 'count' && value < 0) return 'A count cannot be negative.';
+	if (measure === 'count' && value < 0) return m.impmsg_count_negative();
 	if (measure === 'percent' && (value < 0 || value > 100)) {
-		return 'A percentage must lie between 0 and 100.';
+		return m.impmsg_percent_range();
 	}
-	if (measure === 'per_100k' && value < 0) return 'A rate cannot be negative.';
+	if (measure === 'per_100k' && value < 0) return m.impmsg_rate_negative();
 	return null;
 }
 
@@ -388,14 +404,14 @@ function checkFigure(
 				'value',
 				'',
 				measure === 'count' || measure === 'number'
-					? 'value is required.'
-					: 'value (or numerator) is required.'
+					? m.impmsg_cell_required({ column: 'value' })
+					: m.impmsg_value_or_numerator_required()
 			);
 		}
 		return;
 	}
 	if ((measure === 'count' || measure === 'number') && f.value == null) {
-		r.error('value', '', `value is required for a ${measure} indicator.`);
+		r.error('value', '', m.impmsg_value_required_for({ measure }));
 		return;
 	}
 	if (f.value != null) {
@@ -404,24 +420,16 @@ function checkFigure(
 	}
 	if (measure === 'percent') {
 		if ((f.numerator == null) !== (f.denominator == null)) {
-			r.error(
-				f.numerator == null ? 'numerator' : 'denominator',
-				'',
-				'A percent figure needs both numerator and denominator, or neither.'
-			);
+			r.error(f.numerator == null ? 'numerator' : 'denominator', '', m.impmsg_percent_pair());
 		} else if (f.numerator != null && f.denominator != null) {
-			if (f.denominator === 0) r.error('denominator', '0', 'The denominator cannot be 0.');
+			if (f.denominator === 0) r.error('denominator', '0', m.impmsg_denominator_zero());
 			else if (f.numerator > f.denominator) {
-				r.error(
-					'numerator',
-					r.text('numerator') ?? '',
-					'The numerator is larger than the denominator: the percentage would exceed 100.'
-				);
+				r.error('numerator', r.text('numerator') ?? '', m.impmsg_numerator_over_denominator());
 			}
 		}
 	}
 	if (measure === 'per_100k' && f.denominator === 0) {
-		r.error('denominator', '0', 'The population (denominator) cannot be 0.');
+		r.error('denominator', '0', m.impmsg_population_zero());
 	}
 	if (measure === 'average') checkAverage(r, f);
 }
@@ -443,24 +451,12 @@ function checkAverage(
 		// a cell that failed to parse has already been reported
 		const missing = f.numerator == null ? 'numerator' : 'denominator';
 		if (r.text(missing) == null) {
-			r.error(
-				missing,
-				'',
-				'An average figure needs both numerator (the total, e.g. days) and denominator (the number of items, e.g. alerts), or neither.'
-			);
+			r.error(missing, '', m.impmsg_average_pair());
 		}
 	} else if (f.denominator === 0) {
-		r.error(
-			'denominator',
-			r.text('denominator') ?? '0',
-			'The number of items (denominator) of an average must be more than 0.'
-		);
+		r.error('denominator', r.text('denominator') ?? '0', m.impmsg_average_items_zero());
 	}
 	if (f.sample_size === 0) {
-		r.error(
-			'sample_size',
-			r.text('sample_size') ?? '0',
-			'The number of items (sample_size) of an average must be more than 0; leave it blank for a value that stands for one item.'
-		);
+		r.error('sample_size', r.text('sample_size') ?? '0', m.impmsg_average_sample_zero());
 	}
 }

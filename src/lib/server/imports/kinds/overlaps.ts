@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { overlapsPartly } from '../../../domain/period';
 import type { Db } from '../../db';
 
@@ -74,7 +75,14 @@ export function findPartialOverlaps(
 				found.push({
 					line: here.line!,
 					period: here.period,
-					message: `Period ${here.period} partly overlaps ${other.period} ${other.line !== null ? `on line ${other.line}` : '(already stored)'} for the same indicator, area, dimensions and value type; periods may nest but not partly overlap.`
+					message:
+						other.line !== null
+							? m.impmsg_period_overlaps_line({
+									period: here.period,
+									other: other.period,
+									line: String(other.line)
+								})
+							: m.impmsg_period_overlaps_stored({ period: here.period, other: other.period })
 				});
 			});
 		for (const row of figures.iterate(indicatorId) as Iterable<unknown[]>) {

@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { normaliseHeader, RULE_COLUMNS } from '../../../domain/columns';
 import type { ListRule } from '../../../domain/lists/rule';
 import {
@@ -99,21 +100,17 @@ export function importRules(ctx: KindImport): void {
 			r.error(
 				'indicator_code',
 				code,
-				`Unknown indicator "${code}": a rule writes an indicator that exists; import it in an indicators file first.${didYouMean(code, known.keys())}`
+				m.impmsg_rule_unknown_indicator({ code, hint: didYouMean(code, known.keys()) })
 			);
 		} else if (indicator?.retired) {
-			r.error('indicator_code', code, `Indicator ${code} is retired: no rule may write it.`);
+			r.error('indicator_code', code, m.impmsg_rule_indicator_retired({ code: code ?? '' }));
 		}
 		if (indicator && value) {
 			const problem = measureProblem(value.kind, indicator.code, indicator.measure);
 			if (problem) r.error('value', r.text('value')!, problem);
 		}
 		if (weightColumn && value && !takesWeight(value.kind)) {
-			r.error(
-				'weight_column',
-				weightColumn,
-				`A weight column weighs the rows of a share or a mean only; a ${value.kind} rule counts every row once. Leave weight_column blank.`
-			);
+			r.error('weight_column', weightColumn, m.impmsg_rule_weight_not_taken({ kind: value.kind }));
 		}
 		if (indicator && dimensions) {
 			const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
@@ -122,9 +119,13 @@ export function importRules(ctx: KindImport): void {
 					r.error(
 						'dimensions',
 						r.text('dimensions')!,
-						`"${d.dimension}" is not a dimension of indicator ${indicator.code} (${
-							declared.length ? `its dimensions: ${declared.join(', ')}` : 'it has none'
-						}).`
+						declared.length
+							? m.impmsg_rule_not_a_dimension({
+									dimension: d.dimension,
+									code: indicator.code,
+									dimensions: declared.join(', ')
+								})
+							: m.impmsg_rule_not_a_dimension_none({ dimension: d.dimension, code: indicator.code })
 					);
 				}
 			}
@@ -134,7 +135,10 @@ export function importRules(ctx: KindImport): void {
 			r.error(
 				'unlocated_area',
 				unlocatedArea,
-				`Unknown area "${unlocatedArea}": unlocated_area is the code of the area that receives rows without an area.${didYouMean(unlocatedArea, areaIds.keys())}`
+				m.impmsg_rule_unknown_unlocated_area({
+					code: unlocatedArea,
+					hint: didYouMean(unlocatedArea, areaIds.keys())
+				})
 			);
 		}
 
@@ -165,7 +169,7 @@ export function importRules(ctx: KindImport): void {
 				conflictingRows(
 					report,
 					reportedLines,
-					`A rule of source ${source.name} for indicator ${code}`,
+					m.impmsg_rule_subject({ source: source.name, code: code! }),
 					{ line: r.line, column: 'indicator_code', value: code! },
 					{ line: earlier.line, value: code! }
 				);
@@ -193,7 +197,7 @@ export function importRules(ctx: KindImport): void {
 				line: null,
 				column: 'source',
 				value: change.source,
-				message: `Source ${change.source} was retired; importing its rules restores it.`
+				message: m.impmsg_rule_source_restored({ source: change.source })
 			});
 		}
 		if (change.removed.length > 0) {
@@ -201,9 +205,11 @@ export function importRules(ctx: KindImport): void {
 				line: null,
 				column: 'source',
 				value: change.source,
-				message: `This file gives the whole rule set of source ${change.source}, so its rule${
-					change.removed.length > 1 ? 's' : ''
-				} for ${change.removed.join(', ')} ${change.removed.length > 1 ? 'are' : 'is'} removed (figures already written stay).`
+				message: m.impmsg_rule_removed({
+					count: change.removed.length,
+					source: change.source,
+					codes: change.removed.join(', ')
+				})
 			});
 		}
 	}

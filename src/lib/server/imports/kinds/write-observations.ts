@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import type { Statement } from 'better-sqlite3';
 import type { FigureColumn } from '../../../domain/columns';
 import type { Period } from '../../../domain/period';
@@ -272,8 +273,7 @@ export class FigureWriter {
 	/** Two lines of one file with the same key and different content: an error on each. */
 	private duplicate(d: ObservationDraft, stored: StoredRow, index: number, earlier: number): void {
 		const column = d.cellColumn ?? this.columns[index]!;
-		const message = (other: number) =>
-			`Line ${other} has the same indicator, period, area, dimensions and value type with different content; keep one of them.`;
+		const message = (other: number) => m.impmsg_figure_duplicate_line({ line: String(other) });
 		const show = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 		addError(this.report, {
 			line: d.line,

@@ -1,3 +1,5 @@
+import { m } from '../../../paraglide/messages.js';
+import { numberText } from '../../../format/numbers';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -138,15 +140,15 @@ export async function commitStaged(
 			return (await importFiles(db, actor, [source()], { dryRun: true, progress })).files[0]!;
 		});
 		if (check.errors.some((e) => e.line === null || e.line === 1)) {
-			return withFirstError(
-				check,
-				'Some problems concern the whole file, not single lines, so no line can be imported on its own: correct the file or its mapping.'
-			);
+			return withFirstError(check, m.impmsg_valid_only_whole_file());
 		}
 		if ((check.errorCount ?? check.errors.length) > check.errors.length) {
 			return withFirstError(
 				check,
-				`The file has ${check.errorCount} errors, more than can be listed and kept with the batch: correct the file first.`
+				m.impmsg_valid_only_too_many({
+					count: check.errorCount ?? 0,
+					n: numberText(check.errorCount ?? 0)
+				})
 			);
 		}
 		// the first problem of each line is kept with the batch

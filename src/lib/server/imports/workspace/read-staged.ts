@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { EncodingSniffer } from '../decode';
 import { streamRecords, type CsvRecord, type TableHeader } from '../read-table';
 import { issue, type ImportIssue } from '../report';
@@ -21,7 +22,7 @@ export async function readStaged(
 ): Promise<ImportIssue | null> {
 	const path = originalPath(file.id);
 	if (file.format === 'xlsx') {
-		if (!file.sheet) return issue(null, null, null, 'Choose the sheet to import.');
+		if (!file.sheet) return issue(null, null, null, m.impmsg_choose_sheet());
 		return streamWorkbook(path, file.sheet, {
 			header(header) {
 				visitor.header(header);

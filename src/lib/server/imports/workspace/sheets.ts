@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { m } from '../../../paraglide/messages.js';
 import { Readable, Transform } from 'node:stream';
 import { CAPS, bytesText, capText } from '../caps';
 import {
@@ -35,9 +36,6 @@ export class WorkbookProblem extends Error {
 		this.name = 'WorkbookProblem';
 	}
 }
-
-const UNREADABLE =
-	'The workbook could not be read: open it in Excel or LibreOffice, save it as .xlsx and upload it again.';
 
 /** The streaming reader's parts, reached as the reader reaches them while it reads a zip. */
 interface ReaderParts {
@@ -82,13 +80,13 @@ async function openBook(path: string, withStyles: boolean): Promise<Book> {
 	try {
 		entries = await zipEntries(path);
 	} catch (e) {
-		if (e instanceof NotAZip) throw new WorkbookProblem(UNREADABLE);
+		if (e instanceof NotAZip) throw new WorkbookProblem(m.impmsg_workbook_unreadable());
 		throw e;
 	}
 	const byName = new Map(entries.map((e) => [e.name, e]));
 	const workbookPart = byName.get('xl/workbook.xml');
 	const relsPart = byName.get('xl/_rels/workbook.xml.rels');
-	if (!workbookPart || !relsPart) throw new WorkbookProblem(UNREADABLE);
+	if (!workbookPart || !relsPart) throw new WorkbookProblem(m.impmsg_workbook_unreadable());
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(
 		null as unknown as string,
 		{ styles: 'cache', sharedStrings: 'cache', worksheets: 'emit' } as never
@@ -102,7 +100,7 @@ async function openBook(path: string, withStyles: boolean): Promise<Book> {
 		throw problemOf(e);
 	}
 	// a sheet list that parsed as nothing (an empty part) leaves the reader without a model
-	if (!reader.model) throw new WorkbookProblem(UNREADABLE);
+	if (!reader.model) throw new WorkbookProblem(m.impmsg_workbook_unreadable());
 	const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
 	const sheets = new Map<string, string>();
 	for (const sheet of reader.model.sheets ?? []) {
@@ -115,18 +113,20 @@ async function openBook(path: string, withStyles: boolean): Promise<Book> {
 function problemOf(e: unknown): Error {
 	if (e instanceof WorkbookProblem) return e;
 	if (e instanceof EntryTooLarge) {
-		const limit =
-			e.entry === 'xl/sharedStrings.xml'
-				? `its text (shared strings) is over ${bytesText(CAPS.sharedStringsBytes)}`
-				: /worksheets\//.test(e.entry)
-					? `the sheet is over ${bytesText(CAPS.sheetXmlBytes)} once uncompressed`
-					: `a part of it (${e.entry}) is over ${bytesText(CAPS.smallPartBytes)} once uncompressed`;
 		return new WorkbookProblem(
-			`The workbook is larger than it can be read: ${limit}. Save the sheet as CSV and upload that.`
+			e.entry === 'xl/sharedStrings.xml'
+				? m.impmsg_workbook_strings_too_large({ size: bytesText(CAPS.sharedStringsBytes) })
+				: /worksheets\//.test(e.entry)
+					? m.impmsg_workbook_sheet_too_large({ size: bytesText(CAPS.sheetXmlBytes) })
+					: m.impmsg_workbook_part_too_large({
+							part: e.entry,
+							size: bytesText(CAPS.smallPartBytes)
+						})
 		);
 	}
-	if (e instanceof NotAZip || e instanceof Error) return new WorkbookProblem(UNREADABLE);
-	return new WorkbookProblem(UNREADABLE);
+	if (e instanceof NotAZip || e instanceof Error)
+		return new WorkbookProblem(m.impmsg_workbook_unreadable());
+	return new WorkbookProblem(m.impmsg_workbook_unreadable());
 }
 
 /** The names of a workbook's sheets, in order, read from its sheet list alone. */
@@ -165,8 +165,10 @@ function tagsWithin(limit: number): Transform {
 }
 
 function tooLongCell(row?: number, column?: number): string {
-	const where = row ? ` (row ${capText(row)}, column ${column})` : '';
-	return `A cell of the sheet${where} holds more than ${capText(CAPS.cellChars)} characters, the most a spreadsheet cell holds.`;
+	const max = capText(CAPS.cellChars);
+	return row
+		? m.impmsg_sheet_cell_too_long_at({ row: capText(row), column: String(column), max })
+		: m.impmsg_sheet_cell_too_long({ max });
 }
 
 /**
@@ -177,7 +179,7 @@ function tooLongCell(row?: number, column?: number): string {
 export async function* sheetRows(path: string, name: string): AsyncGenerator<string[]> {
 	const book = await openBook(path, true);
 	const target = book.sheets.get(name);
-	if (!target) throw new WorkbookProblem(`The workbook has no sheet "${name}".`);
+	if (!target) throw new WorkbookProblem(m.impmsg_workbook_no_such_sheet({ sheet: name }));
 	const { reader } = book;
 	let sheetStream: Readable | null = null;
 	/** the row after the last one read */
@@ -201,17 +203,20 @@ export async function* sheetRows(path: string, name: string): AsyncGenerator<str
 		raw.on('error', (e) => sheetStream?.destroy(e));
 		const sheetNo = /(\d+)\.xml$/.exec(target)?.[1] ?? '1';
 		const [emitted] = [...reader._parseWorksheet(sheetStream, sheetNo)];
-		if (!emitted) throw new WorkbookProblem(UNREADABLE);
+		if (!emitted) throw new WorkbookProblem(m.impmsg_workbook_unreadable());
 		for await (const row of emitted.value) {
 			if (row.number > CAPS.sheetRows) {
 				throw new WorkbookProblem(
-					`The sheet has more than ${capText(CAPS.sheetRows)} rows, the most a spreadsheet holds: save it as CSV, or split it.`,
+					m.impmsg_sheet_too_many_rows({ max: capText(CAPS.sheetRows) }),
 					row.number
 				);
 			}
 			if (row.cellCount > CAPS.columns) {
 				throw new WorkbookProblem(
-					`Row ${capText(row.number)} has more than ${capText(CAPS.columns)} columns, the most a spreadsheet holds.`,
+					m.impmsg_sheet_row_too_wide({
+						row: capText(row.number),
+						max: capText(CAPS.columns)
+					}),
 					row.number
 				);
 			}
@@ -230,9 +235,7 @@ export async function* sheetRows(path: string, name: string): AsyncGenerator<str
 	} catch (e) {
 		// ExcelJS refuses a cell address past column XFD while it parses the row
 		if (e instanceof Error && /out of bounds/i.test(e.message)) {
-			throw new WorkbookProblem(
-				`The sheet has a row with more than ${capText(CAPS.columns)} columns, the most a spreadsheet holds.`
-			);
+			throw new WorkbookProblem(m.impmsg_sheet_a_row_too_wide({ max: capText(CAPS.columns) }));
 		}
 		throw problemOf(e);
 	} finally {

@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { authorize } from '../../permissions';
@@ -25,7 +26,7 @@ export async function stageFile(
 	authorize(actor, 'import');
 	if (/\.(xls|ods|numbers)$/i.test(name)) {
 		return {
-			message: `"${name}" is not a CSV or .xlsx file: save it as .xlsx (Excel workbook) or CSV and upload it again.`,
+			message: m.impmsg_upload_not_csv_or_xlsx({ name }),
 			status: 400
 		};
 	}
@@ -39,7 +40,7 @@ export async function stageFile(
 	}
 	if (staged.sizeBytes === 0) {
 		await dropStaged(staged.id);
-		return { message: `"${name}" is empty.`, status: 400 };
+		return { message: m.impmsg_upload_empty({ name }), status: 400 };
 	}
 	let sheets: string[] = [];
 	if (staged.format === 'xlsx') {
@@ -49,13 +50,13 @@ export async function stageFile(
 			if (!(e instanceof WorkbookProblem)) throw e;
 			await dropStaged(staged.id);
 			return {
-				message: `"${name}" could not be read as an Excel workbook: open it in Excel or LibreOffice, save it as .xlsx and upload it again.`,
+				message: m.impmsg_upload_not_workbook({ name }),
 				status: 400
 			};
 		}
 		if (sheets.length === 0) {
 			await dropStaged(staged.id);
-			return { message: `"${name}" has no sheets.`, status: 400 };
+			return { message: m.impmsg_upload_no_sheets({ name }), status: 400 };
 		}
 	}
 	const file: StagedFile = {

@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { authorize } from '../../permissions';
@@ -7,8 +8,6 @@ import type { StagedFile } from './staging';
 
 /** A part's headers longer than this are no browser's: the form is refused. */
 const HEADER_BYTES = 16 * 1024;
-
-const CHOOSE = 'Choose a CSV or Excel (.xlsx) file to upload.';
 
 /** A form the browser could not have sent: said plainly, nothing kept. */
 class MalformedForm extends Error {}
@@ -60,7 +59,7 @@ class MultipartReader {
 				this.buffered = this.buffered.subarray(end + 4);
 				return headers;
 			}
-			if (this.buffered.length > HEADER_BYTES) throw new MalformedForm('a part’s headers');
+			if (this.buffered.length > HEADER_BYTES) throw new MalformedForm();
 			if (!(await this.more())) return null;
 		}
 	}
@@ -126,7 +125,7 @@ export async function stageFormUpload(
 	const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(
 		request.headers.get('content-type') ?? ''
 	);
-	if (!boundary || !request.body) return { message: CHOOSE, status: 400 };
+	if (!boundary || !request.body) return { message: m.impmsg_choose_file(), status: 400 };
 	const form = new MultipartReader(request.body, boundary[1] ?? boundary[2]!);
 	try {
 		for (let headers = await form.nextPart(); headers !== null; headers = await form.nextPart()) {
@@ -137,12 +136,12 @@ export async function stageFormUpload(
 		}
 	} catch (e) {
 		if (e instanceof MalformedForm) {
-			return { message: `The form could not be read (${e.message}): ${CHOOSE}`, status: 400 };
+			return { message: m.impmsg_form_headers_unreadable(), status: 400 };
 		}
 		// the body passed adapter-node's limit while the parts were looked for: a 413 too
 		const tooLarge = tooLargeFailure(e);
 		if (tooLarge) return { message: tooLarge.message, status: 413 };
 		throw e;
 	}
-	return { message: CHOOSE, status: 400 };
+	return { message: m.impmsg_choose_file(), status: 400 };
 }

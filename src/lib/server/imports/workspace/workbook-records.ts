@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { RecordAssembler, type StreamHandlers } from '../read-table';
 import { issue, type ImportIssue } from '../report';
 import { WorkbookProblem, sheetNames, sheetRows } from './sheets';
@@ -6,7 +7,7 @@ import { WorkbookProblem, sheetNames, sheetRows } from './sheets';
 export async function firstSheet(path: string): Promise<string | ImportIssue> {
 	try {
 		const [first] = await sheetNames(path);
-		return first ?? issue(null, null, null, 'The workbook has no sheet.');
+		return first ?? issue(null, null, null, m.impmsg_workbook_no_sheet());
 	} catch (e) {
 		if (e instanceof WorkbookProblem) return issue(null, null, null, e.message);
 		throw e;
@@ -43,5 +44,5 @@ export async function streamWorkbook(
 	}
 	return assembler.header
 		? null
-		: issue(null, null, null, `The sheet "${sheet}" is empty: it has no header row.`);
+		: issue(null, null, null, m.impmsg_sheet_empty_no_header({ sheet }));
 }

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { urlFlag } from '$lib/server/http/series-query';
 import { refuseDeclaredSize, tooLargeFailure } from '$lib/server/imports/upload-limit';
 import { importUploadInTurn } from '$lib/server/jobs/imports';
@@ -20,7 +21,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	// a list of a source (formats.md §5.2): read by the source's rules
 	const source = url.searchParams.get('source') ?? undefined;
 	if (source !== undefined && source.trim() === '') {
-		return json({ error: 'source needs the name of a source.' }, { status: 400 });
+		return json({ error: m.impmsg_api_source_blank() }, { status: 400 });
 	}
 	const name =
 		url.searchParams.get('file_name') || request.headers.get('x-file-name') || 'upload.csv';

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import { urlFlag } from '$lib/server/http/series-query';
 import { PROBLEM_STATUS } from '$lib/server/http/problems';
@@ -17,10 +18,7 @@ const batchId = z.coerce.number().int().positive();
 export const POST: RequestHandler = async ({ params, url, locals }) => {
 	const id = batchId.safeParse(params.id);
 	if (!id.success) {
-		return json(
-			{ error: `"${params.id}" is not an import id: use the number the import history shows.` },
-			{ status: 400 }
-		);
+		return json({ error: m.impmsg_api_not_import_id({ id: params.id }) }, { status: 400 });
 	}
 	const confirm = urlFlag.parse(url.searchParams.get('confirm'));
 	try {
