@@ -12,6 +12,17 @@ const DOMAIN = resolve(import.meta.dirname, '../../../src/lib/domain');
 /** Libraries a domain rule may use: pure computation only. */
 const PURE_LIBRARIES = new Set(['zod']);
 
+/**
+ * The message catalogue and the list of languages: a rule's refusal is written in the reader's
+ * language (issue 15), and a message is a pure function of its inputs and the current locale.
+ */
+const LIB = resolve(DOMAIN, '..');
+const MESSAGES = new Set(
+	['paraglide/messages.js', 'paraglide/runtime.js', 'i18n/locales', 'i18n/locales.ts'].map((p) =>
+		resolve(LIB, p)
+	)
+);
+
 /** Every module a source text names: static imports and re-exports, side-effect and dynamic imports. */
 function specifiers(source: string): string[] {
 	// comments may say "import" in passing; this is a rough cut, enough for our own files
@@ -30,6 +41,7 @@ function outsideImports(file: string, source: string): string[] {
 	return specifiers(source).filter((spec) => {
 		if (spec.startsWith('.')) {
 			const target = resolve(dirname(file), spec);
+			if (MESSAGES.has(target)) return false;
 			return target !== DOMAIN && !target.startsWith(DOMAIN + sep);
 		}
 		if (spec === '$lib/domain' || spec.startsWith('$lib/domain/')) return false;
