@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { SeasonalChart } from '../domain/seasons';
 import type { Measure } from '../domain/vocabulary';
 import { formatValue } from '../format';
+import { m } from '../paraglide/messages.js';
 import { SERIES_COLOURS } from './palette';
 
 function colour(i: number): string {
@@ -54,7 +55,10 @@ export function breakdownChartConfig(input: {
 				tooltip: {
 					callbacks: {
 						label: (ctx) =>
-							`${ctx.dataset.label}: ${formatValue(ctx.parsed.y, input.measure, input.unit)}`
+							m.dash_chart_tooltip({
+								series: ctx.dataset.label ?? '',
+								value: formatValue(ctx.parsed.y, input.measure, input.unit)
+							})
 					}
 				}
 			}
@@ -90,7 +94,11 @@ export function seasonalChartConfig(
 				legend: { position: 'bottom', labels: { boxWidth: 12 } },
 				tooltip: {
 					callbacks: {
-						label: (ctx) => `${ctx.dataset.label}: ${formatValue(ctx.parsed.y, measure, unit)}`
+						label: (ctx) =>
+							m.dash_chart_tooltip({
+								series: ctx.dataset.label ?? '',
+								value: formatValue(ctx.parsed.y, measure, unit)
+							})
 					}
 				}
 			}

@@ -7,6 +7,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { PreviewFigure } from '../domain/lists/preview';
 import { formatValue } from '../format';
+import { periodLabel } from '../format/period-text';
+import { m } from '../paraglide/messages.js';
 import { PALETTE } from './palette';
 import type { Measure } from '../domain/vocabulary';
 
@@ -52,22 +54,22 @@ export function listPreviewChartConfig(
 	measure: Measure,
 	unit: string | null
 ): ChartConfiguration<'bar' | 'line'> {
-	const suffix = series.combined === 'mean' ? ' (mean of the figures)' : '';
+	const mean = series.combined === 'mean';
 	return {
 		type: 'bar',
 		data: {
-			labels: series.labels,
+			labels: series.labels.map(periodLabel),
 			datasets: [
 				{
 					type: 'bar',
-					label: `From this list${suffix}`,
+					label: mean ? m.dash_preview_from_list_mean() : m.dash_preview_from_list(),
 					data: series.fromList,
 					backgroundColor: PALETTE.actual,
 					borderWidth: 0
 				},
 				{
 					type: 'line',
-					label: `Stored now${suffix}`,
+					label: mean ? m.dash_preview_stored_now_mean() : m.dash_preview_stored_now(),
 					data: series.storedNow,
 					borderColor: PALETTE.target,
 					backgroundColor: PALETTE.target,
@@ -90,7 +92,11 @@ export function listPreviewChartConfig(
 				legend: { position: 'bottom', labels: { boxWidth: 12 } },
 				tooltip: {
 					callbacks: {
-						label: (ctx) => `${ctx.dataset.label}: ${formatValue(ctx.parsed.y, measure, unit)}`
+						label: (ctx) =>
+							m.dash_chart_tooltip({
+								series: ctx.dataset.label ?? '',
+								value: formatValue(ctx.parsed.y, measure, unit)
+							})
 					}
 				}
 			}

@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages.js';
+
 /**
  * A chart as a PNG a planner can paste into a report: the chart with its title above and its
  * source and date below, so the picture still says what it is once it leaves the dashboard.
@@ -47,7 +49,7 @@ export function chartToPng(canvas: HTMLCanvasElement, caption: PngCaption): stri
 	ctx.fillStyle = '#5b6570';
 	ctx.fillText(caption.subtitle, PAD, PAD + titleLines.length * 20 + 10);
 	ctx.drawImage(canvas, PAD, top);
-	ctx.fillText(`Source: ${caption.source}`, PAD, top + canvas.height + 18);
-	ctx.fillText(`Produced ${caption.date} with the CPAS dashboard`, PAD, top + canvas.height + 34);
+	ctx.fillText(m.dash_png_source({ source: caption.source }), PAD, top + canvas.height + 18);
+	ctx.fillText(m.dash_png_produced({ date: caption.date }), PAD, top + canvas.height + 34);
 	return out.toDataURL('image/png');
 }

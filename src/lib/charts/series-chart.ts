@@ -2,6 +2,8 @@ import type { ChartConfiguration } from 'chart.js';
 import type { SeriesPoint } from '../domain/series';
 import type { Measure } from '../domain/vocabulary';
 import { formatValue } from '../format';
+import { periodLabel } from '../format/period-text';
+import { m } from '../paraglide/messages.js';
 import { caveatRanges, type CaveatMark } from './caveats';
 import { PALETTE } from './palette';
 
@@ -22,10 +24,10 @@ export interface SeriesChartInput {
  * the baseline as a flat dashed line. Pure, so it is unit-tested without a browser.
  */
 export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'line'> {
-	const labels = input.points.map((p) => p.period);
+	const labels = input.points.map((p) => periodLabel(p.period));
 	const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
 		{
-			label: 'Actual',
+			label: m.dash_chart_actual(),
 			data: input.points.map((p) => p.actual),
 			borderColor: PALETTE.actual,
 			backgroundColor: PALETTE.actual,
@@ -37,7 +39,7 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 	];
 	if (input.points.some((p) => p.target !== null)) {
 		datasets.push({
-			label: 'Target',
+			label: m.dash_chart_target(),
 			data: input.points.map((p) => p.target),
 			borderColor: PALETTE.target,
 			backgroundColor: PALETTE.target,
@@ -50,7 +52,7 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 	}
 	if (input.baselineValue !== null) {
 		datasets.push({
-			label: 'Baseline',
+			label: m.dash_chart_baseline(),
 			data: input.points.map(() => input.baselineValue),
 			borderColor: PALETTE.baseline,
 			backgroundColor: PALETTE.baseline,
@@ -88,7 +90,10 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 				tooltip: {
 					callbacks: {
 						label: (ctx) =>
-							`${ctx.dataset.label}: ${formatValue(ctx.parsed.y, input.measure, input.unit)}`
+							m.dash_chart_tooltip({
+								series: ctx.dataset.label ?? '',
+								value: formatValue(ctx.parsed.y, input.measure, input.unit)
+							})
 					}
 				}
 			}

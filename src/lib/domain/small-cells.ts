@@ -87,18 +87,6 @@ export function isSmallCell(measure: Measure, cell: CellNumbers, threshold: numb
  */
 export type Suppression = 'small' | 'complement';
 
-/** What a page shows for a hidden cell: `< 5`, or `hidden` for a complement. */
-export function suppressedText(why: Suppression, threshold: number): string {
-	return why === 'small' ? `< ${threshold}` : 'hidden';
-}
-
-/** What a page says about a hidden cell, for screen readers and as a tooltip. */
-export function suppressedExplanation(why: Suppression, threshold: number): string {
-	return why === 'small'
-		? `fewer than ${threshold}, hidden to protect identities`
-		: `hidden so that a number below ${threshold} cannot be worked out from the total`;
-}
-
 /** What an export writes for a hidden cell: `<5` (text, not a number), or `hidden`. */
 export function suppressedExportText(why: Suppression, threshold: number): string {
 	return why === 'small' ? `<${threshold}` : 'hidden';

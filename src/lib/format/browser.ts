@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages.js';
+
 /**
  * The browser of a session or token in words, for the account pages: enough for someone to
  * recognise their own laptop or phone in the list.
@@ -28,9 +30,9 @@ const SYSTEMS: [RegExp, string][] = [
  * of their sessions; the full user-agent string is shown beside it for the curious.
  */
 export function browserText(userAgent: string | null): string {
-	if (!userAgent) return 'Unknown browser';
+	if (!userAgent) return m.dash_browser_unknown();
 	const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];
 	const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
-	if (browser && system) return `${browser} on ${system}`;
-	return browser ?? system ?? 'Unknown browser';
+	if (browser && system) return m.dash_browser_on_system({ browser, system });
+	return browser ?? system ?? m.dash_browser_unknown();
 }

@@ -1,6 +1,8 @@
 import type { SeriesPoint } from '../domain/series';
 import type { Direction } from '../domain/vocabulary';
+import { m } from '../paraglide/messages.js';
 import { numberText } from './numbers';
+import { periodLabel } from './period-text';
 
 /**
  * The latest change in words, and whether it went the good way: "▲ 12 % since 2026-08".
@@ -13,12 +15,15 @@ export function describeChange(
 ): { text: string; good: boolean | null } | null {
 	if (!latest || !previous || latest.actual === null || previous.actual === null) return null;
 	const delta = latest.actual - previous.actual;
-	if (delta === 0) return { text: `no change since ${previous.period}`, good: null };
+	const period = periodLabel(previous.period);
+	if (delta === 0) return { text: m.dash_change_none({ period }), good: null };
 	const arrow = delta > 0 ? '▲' : '▼';
 	const amount =
 		previous.actual === 0
 			? numberText(Math.abs(delta), { maximumFractionDigits: 1 })
-			: `${Math.abs(Math.round((delta / Math.abs(previous.actual)) * 100))} %`;
+			: m.dash_value_percent({
+					value: numberText(Math.abs(Math.round((delta / Math.abs(previous.actual)) * 100)))
+				});
 	const good = direction === 'increase' ? delta > 0 : delta < 0;
-	return { text: `${arrow} ${amount} since ${previous.period}`, good };
+	return { text: m.dash_change_since({ arrow, amount, period }), good };
 }

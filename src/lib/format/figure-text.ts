@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages.js';
 import { numberText } from './numbers';
 
 /**
@@ -23,13 +24,13 @@ export function breakdownText(dimensions: Record<string, string>): string {
 	return (
 		Object.entries(dimensions)
 			.map(([k, v]) => `${k}: ${v}`)
-			.join(', ') || 'total'
+			.join(', ') || m.dash_breakdown_total()
 	);
 }
 
-/** A size in bytes as people read it: 812 B, 14.2 KB, 3.1 MB (1 KB = 1,024 bytes). */
+/** A size in bytes as people read it: 812 B, 14.2 KB, 3.1 MB; French 14,2 Ko (1 KB = 1,024 bytes). */
 export function sizeText(bytes: number): string {
-	const units = ['B', 'KB', 'MB', 'GB'];
+	const units = [m.dash_size_b, m.dash_size_kb, m.dash_size_mb, m.dash_size_gb];
 	let size = bytes;
 	let unit = 0;
 	while (size >= 1024 && unit < units.length - 1) {
@@ -37,5 +38,5 @@ export function sizeText(bytes: number): string {
 		unit++;
 	}
 	const digits = unit === 0 || size >= 100 ? 0 : 1;
-	return `${numberText(size, { maximumFractionDigits: digits })} ${units[unit]}`;
+	return units[unit]!({ n: numberText(size, { maximumFractionDigits: digits }) });
 }

@@ -1,7 +1,7 @@
 /**
  * One plain-words line that says why an indicator has its status, shown next to the status
  * badge and in the RBB report, e.g. "12 % above the quarter's target; lower is better". The
- * reason is the domain's (`statusReason`); this is only its wording.
+ * reason is the domain's (`statusReason`); this is only its wording, in the reader's language.
  */
 import type { Granularity } from '../domain/period';
 import {
@@ -11,15 +11,27 @@ import {
 	type TargetOf
 } from '../domain/status-explanation';
 import type { Direction } from '../domain/vocabulary';
+import { m } from '../paraglide/messages.js';
 import { formatValue } from './index';
 import { numberText } from './numbers';
+import { periodLabel } from './period-text';
 
-const BUCKET_WORD: Record<Granularity, string> = {
-	month: 'month',
-	quarter: 'quarter',
-	half: 'half-year',
-	year: 'year',
-	fy: 'budget year'
+/** "the quarter", "le trimestre": each language has its own article and gender. */
+const BUCKET_NAME: Record<Granularity, () => string> = {
+	month: m.dash_bucket_month,
+	quarter: m.dash_bucket_quarter,
+	half: m.dash_bucket_half,
+	year: m.dash_bucket_year,
+	fy: m.dash_bucket_fy
+};
+
+/** "the quarter's target", "la cible du trimestre". */
+const BUCKET_TARGET: Record<Granularity, () => string> = {
+	month: m.dash_bucket_target_month,
+	quarter: m.dash_bucket_target_quarter,
+	half: m.dash_bucket_target_half,
+	year: m.dash_bucket_target_year,
+	fy: m.dash_bucket_target_fy
 };
 
 /** The sentence for a point of a series: its reason, in words. */
@@ -30,44 +42,65 @@ export function explainStatus(input: StatusExplanationInput): string {
 export function statusReasonText(reason: StatusReason): string {
 	switch (reason.kind) {
 		case 'no_figures':
-			return 'No figures reported yet';
+			return m.dash_explain_no_figures();
 		case 'no_actual':
-			return `No figure for ${reason.period}`;
-		case 'no_target':
-			return `No target set for ${'bucket' in reason.of ? bucketName(reason.of.bucket) : reason.of.period}; ${better(reason.direction)}`;
-		case 'on_target':
-			return `Exactly on ${targetName(reason.of)}${soFar(reason.partial)}; ${better(reason.direction)}`;
+			return m.dash_explain_no_actual({ period: periodLabel(reason.period) });
+		case 'no_target': {
+			const of =
+				'bucket' in reason.of ? BUCKET_NAME[reason.of.bucket]() : periodLabel(reason.of.period);
+			return withDirection(m.dash_explain_no_target({ of }), reason.direction);
+		}
+		case 'on_target': {
+			const text = m.dash_explain_on_target({ target: targetName(reason.of) });
+			return withDirection(soFar(text, reason.partial), reason.direction);
+		}
 		case 'off_target': {
 			const { gap } = reason;
-			let amount: string;
-			let of = '';
-			if (gap.in === 'points') amount = `${atLeastShown(gap.value, 1)} percentage points`;
-			else if (gap.in === 'own_unit') {
-				amount = formatValue(gap.value, gap.measure, gap.unit);
-				of = ' of 0';
-			} else amount = wholePercent(gap.value);
-			const withinMargin =
-				reason.withinMargin === null
-					? ''
-					: ` (within the ${wholePercent(reason.withinMargin * 100)} margin)`;
-			return capitalised(
-				`${amount} ${reason.side} ${targetName(reason.of)}${of}${soFar(reason.partial)}${withinMargin}; ${better(reason.direction)}`
-			);
+			const target = targetName(reason.of);
+			let text: string;
+			if (gap.in === 'own_unit') {
+				const amount = formatValue(gap.value, gap.measure, gap.unit);
+				text =
+					reason.side === 'above'
+						? m.dash_explain_above_zero({ amount, target })
+						: m.dash_explain_below_zero({ amount, target });
+			} else {
+				const amount =
+					gap.in === 'points'
+						? m.dash_gap_points({ n: atLeastShown(gap.value, 1) })
+						: wholePercent(gap.value);
+				text =
+					reason.side === 'above'
+						? m.dash_explain_above({ amount, target })
+						: m.dash_explain_below({ amount, target });
+			}
+			text = soFar(text, reason.partial);
+			if (reason.withinMargin !== null) {
+				text = m.dash_explain_within_margin({
+					text,
+					margin: wholePercent(reason.withinMargin * 100)
+				});
+			}
+			return capitalised(withDirection(text, reason.direction));
 		}
 	}
 }
 
-const better = (direction: Direction) =>
-	direction === 'decrease' ? 'lower is better' : 'higher is better';
-
-const bucketName = (bucket: Granularity) => `the ${BUCKET_WORD[bucket]}`;
+/** The sentence, then which way is good: "…; lower is better". */
+function withDirection(text: string, direction: Direction): string {
+	const better = direction === 'decrease' ? m.dash_better_lower() : m.dash_better_higher();
+	return m.dash_explain_with_direction({ text, better });
+}
 
 function targetName(of: TargetOf): string {
-	return 'bucket' in of ? `${bucketName(of.bucket)}'s target` : `the target for ${of.period}`;
+	return 'bucket' in of
+		? BUCKET_TARGET[of.bucket]()
+		: m.dash_target_for_period({ period: periodLabel(of.period) });
 }
 
 // A bucket that runs past the requested range may still change as figures come in.
-const soFar = (partial: boolean) => (partial ? ' so far' : '');
+const soFar = (text: string, partial: boolean) =>
+	partial ? m.dash_explain_so_far({ text }) : text;
 
 /** The line stands on its own, so "less than 1 % …" starts with a capital like the others. */
 function capitalised(text: string): string {
@@ -76,7 +109,7 @@ function capitalised(text: string): string {
 
 /** "16 %"; a difference that rounds to nothing still reads as one: "less than 1 %". */
 function wholePercent(value: number): string {
-	return `${atLeastShown(value, 0)} %`;
+	return m.dash_value_percent({ value: atLeastShown(value, 0) });
 }
 
 /** `value` (≥ 0) with `decimals` decimals, or "less than 0.1" when it would show as zero. */
@@ -84,5 +117,7 @@ function atLeastShown(value: number, decimals: number): string {
 	const format = (n: number) =>
 		numberText(n, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 	const smallest = 10 ** -decimals;
-	return value > 0 && value < smallest / 2 ? `less than ${format(smallest)}` : format(value);
+	return value > 0 && value < smallest / 2
+		? m.dash_less_than({ n: format(smallest) })
+		: format(value);
 }

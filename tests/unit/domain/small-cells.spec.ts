@@ -8,11 +8,10 @@ import {
 	peopleIn,
 	rawFiguresFor,
 	suppressBreakdown,
-	suppressedExplanation,
 	suppressedExportText,
-	suppressedText,
 	type BreakdownCellInput
 } from '../../../src/lib/domain/small-cells';
+import { suppressedExplanation, suppressedText } from '../../../src/lib/format/small-cells-text';
 
 const count = (value: number | null) => ({ value, numerator: null, denominator: null });
 

@@ -11,6 +11,8 @@ import { recordAudit } from '../audit/record';
 import { areas, caveats, indicators } from '../db/schema';
 import { findVisibleIndicator } from '../indicators/visible';
 import { NotAllowed, authorize } from '../permissions';
+import { m } from '../../paraglide/messages.js';
+import { numberText } from '../../format/numbers';
 
 /** A caveat as pages show it. */
 export interface Caveat {
@@ -89,9 +91,12 @@ function ancestors(tree: AreaTree, id: number): number[] {
 function resolve(db: Db, actor: Actor, input: CaveatInput) {
 	const errors: Partial<Record<keyof CaveatInput, string>> = {};
 	const text = input.text.trim();
-	if (text === '') errors.text = 'Write what the figures should be read with.';
+	if (text === '') errors.text = m.dash_caveat_text_missing();
 	else if (text.length > CAVEAT_MAX_LENGTH) {
-		errors.text = `Keep it under ${CAVEAT_MAX_LENGTH} characters (it has ${text.length}).`;
+		errors.text = m.dash_caveat_text_too_long({
+			max: numberText(CAVEAT_MAX_LENGTH),
+			length: numberText(text.length)
+		});
 	}
 	const period = parsePeriod(input.period);
 	if (!period.ok) errors.period = period.message;
@@ -100,11 +105,13 @@ function resolve(db: Db, actor: Actor, input: CaveatInput) {
 	if (input.indicator) {
 		const found = findVisibleIndicator(db, actor, input.indicator);
 		if (found) indicatorId = found.id;
-		else errors.indicator = `Unknown indicator "${input.indicator}".`;
+		else errors.indicator = m.dash_unknown_indicator({ code: input.indicator });
 		const outside = found && componentProblem(limits, found.component, `Indicator ${found.code}`);
 		if (outside) errors.indicator = outside;
 	} else if (limits && limits.components.length > 0) {
-		errors.indicator = `A caveat on every indicator is outside the components assigned to you (${limits.components.join(', ')}): choose one of your indicators.`;
+		errors.indicator = m.dash_caveat_every_outside_choose({
+			components: limits.components.join(', ')
+		});
 	}
 	let areaId: number | null = null;
 	const tree = loadAreaTree(db);
@@ -112,7 +119,7 @@ function resolve(db: Db, actor: Actor, input: CaveatInput) {
 		const found = tree.byCodeOf(input.area);
 		if (found) areaId = found.id;
 		else {
-			errors.area = `Unknown area "${input.area}".${didYouMean(
+			errors.area = `${m.dash_unknown_area({ code: input.area })}${didYouMean(
 				input.area,
 				tree.all().map((a) => a.code)
 			)}`;
@@ -189,7 +196,7 @@ function storedOutsideScope(db: Db, actor: Actor, id: number): string | null {
 	const component = indicator
 		? componentProblem(limits, indicator.component, `Indicator ${indicator.code}`)
 		: limits.components.length > 0
-			? `A caveat on every indicator is outside the components assigned to you (${limits.components.join(', ')}).`
+			? m.dash_caveat_every_outside({ components: limits.components.join(', ') })
 			: null;
 	return component ?? areaProblem(limits, stored.area, parentsIn(loadAreaTree(db)));
 }
@@ -197,7 +204,7 @@ function storedOutsideScope(db: Db, actor: Actor, id: number): string | null {
 export function updateCaveat(db: Db, actor: Actor, id: number, input: CaveatInput): CaveatResult {
 	authorize(actor, 'caveat');
 	if (!db.select().from(caveats).where(eq(caveats.id, id)).get()) {
-		return { ok: false, errors: { id: 'This caveat no longer exists.' } };
+		return { ok: false, errors: { id: m.dash_caveat_gone() } };
 	}
 	const outside = storedOutsideScope(db, actor, id);
 	if (outside) return { ok: false, errors: { id: outside } };

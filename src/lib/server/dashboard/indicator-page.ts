@@ -22,6 +22,7 @@ import { currentLocale } from '../i18n/request-locale';
 import { statusMargin } from '../settings/status-margin';
 import type { IndicatorRow } from './indicator-views';
 import { loadIndicatorDetail, type IndicatorDetail } from './indicator-detail';
+import { m } from '../../paraglide/messages.js';
 
 /** Everything the indicator page shows (one indicator; an objective page's panel is lighter). */
 export interface IndicatorPageView {
@@ -60,7 +61,7 @@ export function loadIndicatorView(
 ): Resolution<{ view: IndicatorPageView }> {
 	const indicator = findIndicator(db, actor, code);
 	if (!indicator)
-		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
+		return { ok: false, problem: 'not_found', message: m.dash_unknown_indicator({ code }) };
 	const series = loadSeries(db, actor, code, query);
 	if (!series.ok) return series;
 	const figures = listFigureProvenance(db, actor, code, query);

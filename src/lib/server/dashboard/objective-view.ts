@@ -10,6 +10,7 @@ import { authorize } from '../permissions';
 import { queryKey, resolveQuery, type Resolution, type SeriesQuery } from '../series/load-series';
 import { statusMargin } from '../settings/status-margin';
 import { indicatorViews, indicatorsOf, type IndicatorView } from './indicator-views';
+import { m } from '../../paraglide/messages.js';
 
 export interface ObjectiveView {
 	objective: ResultNode;
@@ -53,7 +54,7 @@ function computeObjectiveView(
 	const framework = loadReaderFramework(db, actor).withoutRetired();
 	const objective = framework.objectives().find((o) => o.code === code);
 	if (!objective)
-		return { ok: false, problem: 'not_found', message: `Unknown objective "${code}".` };
+		return { ok: false, problem: 'not_found', message: m.dash_unknown_objective({ code }) };
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, query);
 	if (!resolved.ok) return resolved;
@@ -65,7 +66,9 @@ function computeObjectiveView(
 		return {
 			ok: false,
 			problem: 'bad_request',
-			message: `No indicator of ${code} is broken down by "${dimension}"; use one of: ${dimensions.join(', ') || 'none'}.`
+			message: dimensions.length
+				? m.dash_objective_no_dimension({ code, dimension, dimensions: dimensions.join(', ') })
+				: m.dash_objective_no_dimensions({ code, dimension })
 		};
 	}
 	const views = indicatorViews(db, rows, framework, tree, resolved.query, dimension);

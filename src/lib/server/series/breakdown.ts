@@ -26,6 +26,7 @@ import {
 	type Resolution,
 	type SeriesQuery
 } from './load-series';
+import { m } from '../../paraglide/messages.js';
 
 /** An indicator's figures by the categories of one dimension, small cells hidden or not. */
 export interface Breakdown {
@@ -92,7 +93,13 @@ export function undeclaredDimension(
 ): string | null {
 	const declared = indicator.dimensions ? indicator.dimensions.split(';') : [];
 	if (declared.includes(dimension)) return null;
-	return `Indicator ${indicator.code} has no dimension "${dimension}"${declared.length ? `; its dimensions: ${declared.join(', ')}` : ''}.`;
+	return declared.length
+		? m.dash_no_dimension_listed({
+				code: indicator.code,
+				dimension,
+				dimensions: declared.join(', ')
+			})
+		: m.dash_no_dimension({ code: indicator.code, dimension });
 }
 
 /**

@@ -15,6 +15,7 @@ import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { statusMargin } from '../settings/status-margin';
 import { IndicatorFigures } from './figure-groups';
+import { m } from '../../paraglide/messages.js';
 
 /** The `series` payload of formats.md §3, shared by the CLI, the HTTP API and the pages. */
 export interface SeriesPayload {
@@ -58,7 +59,7 @@ export function resolveQuery(
 		return {
 			ok: false,
 			problem: 'bad_request',
-			message: `"${by}" is not a granularity; use one of: ${GRANULARITIES.join(', ')}.`
+			message: m.dash_not_a_granularity({ by, granularities: GRANULARITIES.join(', ') })
 		};
 	}
 	const range: { from?: string; to?: string } = {};
@@ -72,12 +73,12 @@ export function resolveQuery(
 		range[edge] = edge === 'from' ? parsed.period.start : parsed.period.end;
 	}
 	if (range.from && range.to && range.from > range.to) {
-		return { ok: false, problem: 'bad_request', message: 'from must not be after to.' };
+		return { ok: false, problem: 'bad_request', message: m.dash_from_after_to() };
 	}
 	const areaCode = query.area?.trim() || null;
 	const area = areaCode ? tree.byCodeOf(areaCode) : null;
 	if (areaCode && !area) {
-		return { ok: false, problem: 'not_found', message: `Unknown area "${areaCode}".` };
+		return { ok: false, problem: 'not_found', message: m.dash_unknown_area({ code: areaCode }) };
 	}
 	return {
 		ok: true,
@@ -134,7 +135,7 @@ export function openIndicatorRequest(
 	if (!resolved.ok) return resolved;
 	const indicator = findVisibleIndicator(db, actor, code);
 	if (!indicator) {
-		return { ok: false, problem: 'not_found', message: `Unknown indicator "${code}".` };
+		return { ok: false, problem: 'not_found', message: m.dash_unknown_indicator({ code }) };
 	}
 	return { ok: true, tree, query: resolved.query, indicator };
 }

@@ -11,6 +11,7 @@ import { appDb } from '$lib/server/db/app-db';
 import { pageProblem } from '$lib/server/http/problems';
 import { seriesQueryFrom } from '$lib/server/http/series-query';
 import { can, NotAllowed } from '$lib/server/permissions';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -70,7 +71,7 @@ export const actions: Actions = {
 			throw e;
 		}
 		if (!deleted) {
-			return fail(404, { form: `edit-${id}`, errors: { id: 'This caveat no longer exists.' } });
+			return fail(404, { form: `edit-${id}`, errors: { id: m.dash_caveat_gone() } });
 		}
 		return { deleted: id };
 	}
