@@ -32,6 +32,11 @@ describe('the node form', () => {
 		const titleFr = page.getByRole('textbox', { name: 'Titre (français)' });
 		await expect.element(titleFr).toHaveValue('Les menaces diminuent');
 		await expect.element(titleFr).toHaveAttribute('name', 'result_title_fr');
+		// each text field holds one language, whatever the page's
+		await expect.element(titleFr).toHaveAttribute('lang', 'fr');
+		await expect
+			.element(page.getByRole('textbox', { name: /^Titre(?! \(français\))/ }))
+			.toHaveAttribute('lang', 'en');
 		await expect
 			.element(page.getByRole('textbox', { name: 'Facteur de changement (français)' }))
 			.toHaveAttribute('name', 'driver_of_change_fr');
@@ -73,9 +78,14 @@ describe('the indicator form', () => {
 			form: 'indicator',
 			values: { indicator_title_fr: 'Réseaux d’alerte', definition_fr: '' },
 			errors: {},
-			nodes,
+			nodes: [
+				...nodes,
+				{ code: 'PO2', title: 'Communities settle disputes', titleLang: 'en', depth: 0 }
+			],
 			codeEditable: true
 		});
+		// an English title among French ones is marked so
+		expect(document.querySelector('option[value="PO2"]')?.getAttribute('lang')).toBe('en');
 		for (const legend of [
 			'L’indicateur',
 			'Comment il est compté',

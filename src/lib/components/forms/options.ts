@@ -4,6 +4,8 @@ export interface Option {
 	label: string;
 	/** options of one group are shown under its name */
 	group?: string;
+	/** the language of the label, when it is not the page's (an English title on a French page) */
+	lang?: string;
 }
 
 /** Consecutive options of one group, in order: each run becomes an optgroup (or none). */

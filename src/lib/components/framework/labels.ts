@@ -84,11 +84,20 @@ export function indicatorLabels(): Record<string, string> {
 	};
 }
 
-/** A framework node as a choice of a select: indented under its parent, code and title. */
-export function nodeOption(node: { code: string; title: string; depth: number }): Option {
+/**
+ * A framework node as a choice of a select: indented under its parent, code and title — the
+ * title marked English when it is the English one read on a French page.
+ */
+export function nodeOption(node: {
+	code: string;
+	title: string;
+	depth: number;
+	titleLang?: string;
+}): Option {
 	return {
 		value: node.code,
-		label: `${'\u00a0\u00a0'.repeat(node.depth)}${node.code} · ${node.title}`
+		label: `${'\u00a0\u00a0'.repeat(node.depth)}${node.code} · ${node.title}`,
+		...(node.titleLang ? { lang: node.titleLang } : {})
 	};
 }
 
