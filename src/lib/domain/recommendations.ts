@@ -5,13 +5,6 @@
 export const RECOMMENDATION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
-export const RECOMMENDATION_STATUS_LABEL: Record<RecommendationStatus, string> = {
-	open: 'Open',
-	in_progress: 'In progress',
-	done: 'Done',
-	dropped: 'Dropped'
-};
-
 export function isRecommendationStatus(s: string): s is RecommendationStatus {
 	return (RECOMMENDATION_STATUSES as readonly string[]).includes(s);
 }

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { DEFAULT_RATING_SCALE } from '$lib/domain/rating-scale';
+import { DEFAULT_RATING_SCALES } from '$lib/domain/rating-scale';
 import { appDb } from '$lib/server/db/app-db';
 import { formText, refused } from '$lib/server/http/forms';
 import { can } from '$lib/server/permissions';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({
 	cycles: listCycles(appDb(), locals.actor),
-	defaultScale: DEFAULT_RATING_SCALE.join(', '),
+	defaultScale: DEFAULT_RATING_SCALES[locals.locale].join(', '),
 	mayCreate: can(locals.actor, 'report')
 });
 

@@ -11,6 +11,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	if (!outcome.ok) pageProblem(outcome);
 	return {
 		query,
+		locale: locals.locale,
 		iptt: outcome.iptt,
 		areas: loadAreaTree(appDb())
 			.all()

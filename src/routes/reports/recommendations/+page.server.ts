@@ -1,4 +1,5 @@
 import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
+import { m } from '$lib/paraglide/messages.js';
 import { appDb } from '$lib/server/db/app-db';
 import { today } from '$lib/server/clock';
 import { answered, formText, refused } from '$lib/server/http/forms';
@@ -16,12 +17,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const owners = recommendationOwners(db, locals.actor);
 	const problems: string[] = [];
 	if (status && !STATUS_FILTERS.includes(status)) {
-		problems.push(
-			`"${status}" is not a status to filter by; use one of: ${STATUS_FILTERS.join(', ')}.`
-		);
+		problems.push(m.rep_recs_bad_status({ status, statuses: STATUS_FILTERS.join(', ') }));
 	}
 	if (owner && !owners.includes(owner)) {
-		problems.push(`No recommendation is owned by "${owner}".`);
+		problems.push(m.rep_recs_bad_owner({ owner }));
 	}
 	const filter = { status: problems.length ? null : status, owner: problems.length ? null : owner };
 	const rows = trackedRecommendations(db, locals.actor, today(), filter);
@@ -44,6 +43,6 @@ export const actions: Actions = {
 		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
 		if (!outcome.ok) return refused(`status-${values.id}`, outcome.errors, values);
 		// said above the table too: under a status filter the row may leave the list
-		return answered(`status-${values.id}`, 'Saved', { values });
+		return answered(`status-${values.id}`, m.rep_cycle_saved(), { values });
 	}
 };

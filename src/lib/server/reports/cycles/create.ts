@@ -1,5 +1,7 @@
 import { parsePeriod } from '../../../domain/period';
 import { parseRatingScale } from '../../../domain/rating-scale';
+import { m } from '../../../paraglide/messages.js';
+import { currentLocale } from '../../i18n/request-locale';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
@@ -30,7 +32,7 @@ export function createCycle(
 	const written = input.code.trim();
 	const parsed = parsePeriod(written);
 	if (!parsed.ok) errors.code = parsed.message;
-	const scale = parseRatingScale(input.ratingScale);
+	const scale = parseRatingScale(input.ratingScale, currentLocale());
 	if (!scale.ok) errors.rating_scale = scale.message;
 	if (!parsed.ok || !scale.ok) return refusal('invalid', errors);
 
@@ -44,7 +46,7 @@ export function createCycle(
 			.find((c) => c.periodStart === start && c.periodEnd === end);
 	if (same) {
 		return refusal('invalid', {
-			code: `"${written}" is the period of cycle ${same.code}, which exists already; open it, or choose another period.`
+			code: m.rep_cycle_exists({ written, code: same.code })
 		});
 	}
 	return db.transaction(() => {

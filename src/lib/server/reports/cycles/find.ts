@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentCycles } from '../../db/schema';
+import { dayText } from '../../../format/report-dates';
+import { m } from '../../../paraglide/messages.js';
 import { refusal, type CycleOutcome } from './outcome';
 
 export type CycleRow = typeof assessmentCycles.$inferSelect;
@@ -14,7 +16,7 @@ export function ratingScaleOf(cycle: CycleRow): string[] {
 }
 
 export function unknownCycle(code: string) {
-	return refusal('not_found', { form: `There is no assessment cycle "${code}".` });
+	return refusal('not_found', { form: m.rep_cycle_unknown({ code }) });
 }
 
 /**
@@ -27,7 +29,11 @@ export function draftCycle(db: Db, code: string): CycleOutcome<{ cycle: CycleRow
 	if (!cycle) return unknownCycle(code);
 	if (cycle.status === 'issued') {
 		return refusal('read_only', {
-			form: `Cycle ${cycle.code} was issued on ${cycle.issuedAt?.slice(0, 10)} by ${cycle.issuedBy} and is read-only: its ratings, narratives, recommendations and figures can no longer change. Recommendation status is still followed up in the recommendations tracker.`
+			form: m.rep_cycle_read_only({
+				code: cycle.code,
+				date: cycle.issuedAt ? dayText(cycle.issuedAt) : '',
+				user: cycle.issuedBy ?? ''
+			})
 		});
 	}
 	return { ok: true, cycle };

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DB_NOW } from '../../clock';
+import { numberText } from '../../../format/numbers';
+import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
@@ -33,18 +35,21 @@ export function rateResult(
 	const node = nodesToRate(db, actor).find((n) => n.code === input.result);
 	if (!node) {
 		return refusal('invalid', {
-			form: `"${input.result}" is not an objective or outcome in force; only those are rated.`
+			form: m.rep_rate_not_rated_node({ code: input.result })
 		});
 	}
 	const errors: Record<string, string> = {};
 	const scale = ratingScaleOf(cycle);
 	const rating = input.rating.trim();
 	if (rating !== '' && !scale.includes(rating)) {
-		errors.rating = `"${rating}" is not on this cycle's scale: ${scale.join(', ')}.`;
+		errors.rating = m.rep_rate_not_on_scale({ rating, scale: scale.join(', ') });
 	}
 	const narrative = input.narrative.trim();
 	if (narrative.length > LONGEST_NARRATIVE) {
-		errors.narrative = `The narrative has ${narrative.length} characters; at most ${LONGEST_NARRATIVE}.`;
+		errors.narrative = m.rep_rate_narrative_too_long({
+			length: numberText(narrative.length),
+			max: numberText(LONGEST_NARRATIVE)
+		});
 	}
 	if (Object.keys(errors).length > 0) return refusal('invalid', errors);
 

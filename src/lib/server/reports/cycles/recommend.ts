@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DB_NOW } from '../../clock';
+import { numberText } from '../../../format/numbers';
+import { m } from '../../../paraglide/messages.js';
 import { isValidDate } from '../../../domain/period';
 import {
 	isRecommendationStatus,
@@ -30,7 +32,7 @@ export interface RecommendationInput {
 function statusProblem(status: string): string | null {
 	return isRecommendationStatus(status)
 		? null
-		: `"${status}" is not a status; use one of: ${RECOMMENDATION_STATUSES.join(', ')}.`;
+		: m.rep_rec_bad_status({ status, statuses: RECOMMENDATION_STATUSES.join(', ') });
 }
 
 /** Adds a recommendation to a draft cycle, optionally about one of its objectives or outcomes. */
@@ -45,19 +47,23 @@ export function addRecommendation(
 	if (!draft.ok) return draft;
 	const errors: Record<string, string> = {};
 	const text = input.text.trim();
-	if (text === '') errors.text = 'Write the recommendation.';
+	if (text === '') errors.text = m.rep_rec_write_it();
 	else if (text.length > LONGEST_TEXT)
-		errors.text = `The recommendation has ${text.length} characters; at most ${LONGEST_TEXT}.`;
+		errors.text = m.rep_rec_text_too_long({
+			length: numberText(text.length),
+			max: numberText(LONGEST_TEXT)
+		});
 	const owner = input.owner.trim();
-	if (owner === '') errors.owner = 'Name who owns it: a section, component or person.';
+	if (owner === '') errors.owner = m.rep_rec_name_owner();
 	else if (owner.length > LONGEST_OWNER)
-		errors.owner = `The owner has ${owner.length} characters; at most ${LONGEST_OWNER}.`;
+		errors.owner = m.rep_rec_owner_too_long({
+			length: numberText(owner.length),
+			max: numberText(LONGEST_OWNER)
+		});
 	const deadline = input.deadline.trim();
 	if (!isValidDate(deadline)) {
 		errors.deadline =
-			deadline === ''
-				? 'Give a deadline as a date, YYYY-MM-DD.'
-				: `"${deadline}" is not a date; write it as YYYY-MM-DD, e.g. 2025-09-30.`;
+			deadline === '' ? m.rep_rec_give_deadline() : m.rep_rec_bad_deadline({ deadline });
 	}
 	const status = input.status.trim() || 'open';
 	const badStatus = statusProblem(status);
@@ -65,7 +71,7 @@ export function addRecommendation(
 	const resultCode = input.result.trim();
 	const node = resultCode ? nodesToRate(db, actor).find((n) => n.code === resultCode) : null;
 	if (resultCode && !node) {
-		errors.result = `"${resultCode}" is not an objective or outcome in force.`;
+		errors.result = m.rep_rec_bad_result({ code: resultCode });
 	}
 	if (Object.keys(errors).length > 0) return refusal('invalid', errors);
 
@@ -124,6 +130,6 @@ export function setRecommendationStatus(
 		recordAudit(tx, actor, 'recommendation.status', id, { before, after: { status } });
 		return true;
 	});
-	if (!changed) return refusal('not_found', { form: `There is no recommendation ${id}.` });
+	if (!changed) return refusal('not_found', { form: m.rep_rec_unknown({ id: String(id) }) });
 	return { ok: true };
 }

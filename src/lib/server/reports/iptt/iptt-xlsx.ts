@@ -1,33 +1,36 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetCell } from '../../../domain/spreadsheet-text';
 import { unitOf } from '../../../format/rbb-tables';
+import { m } from '../../../paraglide/messages.js';
 import type { Iptt } from './iptt';
 
 /**
  * The IPTT as a workbook: one row per indicator, three columns per period (target, actual,
  * % met). Numbers stay numbers, so the SPU can compute with them; an empty cell is no figure.
- * Text a spreadsheet would run as a formula is marked as text (docs/security.md).
+ * Text a spreadsheet would run as a formula is marked as text (docs/security.md). Headers are
+ * in the current language (the caller's `inLocale`); codes (category, direction) stay codes.
  */
 export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'CPAS';
 	const sheet = book.addWorksheet('IPTT', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
 	const fixed = [
-		'Objective',
-		'Indicator',
-		'Title',
-		'Category',
-		'Tier',
-		'Component',
-		'Direction',
-		'Unit',
-		'Baseline',
-		'Baseline period'
+		m.rep_iptt_objective(),
+		m.rep_col_indicator(),
+		m.rep_iptt_col_title(),
+		m.rep_col_category(),
+		m.rep_iptt_tier(),
+		m.rep_iptt_component(),
+		m.rep_iptt_col_direction(),
+		m.rep_col_unit(),
+		m.rep_col_baseline(),
+		m.rep_tab_baseline_period()
 	];
 	const top = [...fixed.map(() => ''), ...iptt.periods.flatMap((p) => [p, '', ''])];
 	top[0] = title;
 	sheet.addRow(top.map(spreadsheetCell));
-	sheet.addRow([...fixed, ...iptt.periods.flatMap(() => ['Target', 'Actual', '% met'])]);
+	const perPeriod = [m.rep_col_target(), m.rep_col_actual(), m.rep_iptt_met()];
+	sheet.addRow([...fixed, ...iptt.periods.flatMap(() => perPeriod)]);
 	sheet.getRow(2).font = { bold: true };
 	iptt.periods.forEach((_, i) => {
 		const first = fixed.length + 1 + 3 * i;

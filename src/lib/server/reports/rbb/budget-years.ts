@@ -10,6 +10,8 @@ export interface BudgetYearEntry {
 	year: BudgetYear;
 	status: RbbStatus;
 	issuedAt: string | null;
+	/** The language of a started report (null: not started, it takes its reader's). */
+	locale: 'en' | 'fr' | null;
 	/** Actual figures reach the year's last day: the year can be reported on in full. */
 	complete: boolean;
 }
@@ -32,6 +34,7 @@ export function listRbbBudgetYears(db: Db, actor: Actor): BudgetYearEntry[] {
 			year,
 			status: report?.status ?? 'not_started',
 			issuedAt: report?.issuedAt ?? null,
+			locale: report?.locale ?? null,
 			complete: range?.lastActual != null && range.lastActual >= year.end
 		};
 	});

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
+import { m } from '$lib/paraglide/messages.js';
 import { appDb } from '$lib/server/db/app-db';
 import { today } from '$lib/server/clock';
 import { answered, formText, refused } from '$lib/server/http/forms';
@@ -18,7 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, params }) => {
 	const db = appDb();
 	const cycle = findCycle(db, params.code);
-	if (!cycle) error(404, `There is no assessment cycle "${params.code}".`);
+	if (!cycle) error(404, m.rep_cycle_unknown({ code: params.code }));
 	const ratings = cycleRatings(db, locals.actor, cycle);
 	return {
 		cycle: {
@@ -57,7 +58,7 @@ export const actions: Actions = {
 		const values = formText(await request.formData(), ['result', 'rating', 'narrative']);
 		const outcome = rateResult(appDb(), locals.actor, params.code, values);
 		// each node has its own form: the answer names which
-		return answer(`rate-${values.result}`, 'Saved', outcome, values);
+		return answer(`rate-${values.result}`, m.rep_cycle_saved(), outcome, values);
 	},
 	recommend: async ({ request, locals, params }) => {
 		const values = formText(await request.formData(), [
@@ -68,27 +69,31 @@ export const actions: Actions = {
 			'result'
 		]);
 		const outcome = addRecommendation(appDb(), locals.actor, params.code, values);
-		return answer('recommend', 'Recommendation added.', outcome, outcome.ok ? {} : values);
+		return answer('recommend', m.rep_cycle_rec_added(), outcome, outcome.ok ? {} : values);
 	},
 	status: async ({ request, locals }) => {
 		const values = formText(await request.formData(), ['id', 'status']);
 		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
 		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
-		return answer(`status-${values.id}`, 'Saved', outcome, values);
+		return answer(`status-${values.id}`, m.rep_cycle_saved(), outcome, values);
 	},
 	issue: async ({ request, locals, params }) => {
 		const { confirm } = formText(await request.formData(), ['confirm']);
 		if (confirm !== 'on') {
 			return refused('issue', {
-				confirm: `Tick the box to confirm: once issued, ${params.code} can no longer change.`
+				confirm: m.rep_cycle_confirm_needed({ code: params.code })
 			});
 		}
-		return answer('issue', 'Issued.', issueCycle(appDb(), locals.actor, params.code));
+		return answer(
+			'issue',
+			m.rep_cycle_issued_done(),
+			issueCycle(appDb(), locals.actor, params.code)
+		);
 	},
 	refreeze: async ({ locals, params }) => {
 		return answer(
 			'refreeze',
-			'Figures frozen again.',
+			m.rep_cycle_refrozen(),
 			refreezeCycle(appDb(), locals.actor, params.code)
 		);
 	}
