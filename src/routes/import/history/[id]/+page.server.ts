@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { notUndoableText } from '$lib/format/undo-text';
 import { m } from '$lib/paraglide/messages.js';
-import { whyNotUndoable } from '$lib/domain/undo';
 import { appDb } from '$lib/server/db/app-db';
 import { pageRequestFrom } from '$lib/server/http/page-query';
 import { PROBLEM_STATUS } from '$lib/server/http/problems';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const figures = batch.kind === 'observations';
 	return {
 		batch,
-		whyNotUndoable: whyNotUndoable(batch.kind),
+		whyNotUndoable: notUndoableText(batch.kind),
 		canUndo: can(locals.actor, 'import'),
 		canVerify: can(locals.actor, 'verify'),
 		figures: figures
