@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
  * A French reader (the browser asks `Accept-Language: fr-FR`; the demo administrator has no
  * language of their own) imports in French: the upload page, the mapping of a broken file from
  * tests/fixtures (a value that is not a number), its check report with the errors table, and a
- * list's step and preview. The importer's own messages come from messages/import-messages.
+ * list's step and preview; the importer's own messages (messages/import-messages) in French too.
  */
 test.use({ locale: 'fr-FR' });
 
@@ -50,6 +50,11 @@ test('a broken file is uploaded, mapped and checked in French', async ({ page })
 	const abc = errors.locator('tbody tr', { hasText: 'abc' });
 	await expect(abc).toContainText('2');
 	await expect(abc).toContainText('value');
+	// the importer's own messages, in French (messages/import-messages)
+	await expect(abc).toContainText(`« abc » n’est pas un nombre${NBSP}:`);
+	await expect(errors.locator('tbody tr', { hasText: 'K1' })).toContainText(
+		`Indicateur inconnu${NBSP}: «${NBSP}K1${NBSP}»`
+	);
 	await expect(
 		report.getByRole('link', { name: 'Télécharger les erreurs et les avertissements (CSV)' })
 	).toBeVisible();

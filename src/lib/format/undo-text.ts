@@ -3,7 +3,7 @@
  * counts are the domain's (`$lib/domain/undo`); this is their wording, in the reader's language
  * (whole sentences per case, so each language words and agrees them its own way).
  */
-import { whyNotUndoable, type UndoCounts } from '../domain/undo';
+import type { UndoCounts } from '../domain/undo';
 import { m } from '../paraglide/messages.js';
 import { numberText } from './numbers';
 
@@ -62,13 +62,4 @@ export function conflictWarning(batchId: number, counts: UndoCounts, laterBatche
 						})
 					: m.imp_undo_anyway_nothing(kept);
 	return `${changed} ${anyway}`;
-}
-
-/**
- * Why an import of this kind is never undone, in the reader's language; null when it can be.
- * Which kinds can be is the domain's rule (`whyNotUndoable`); this is its wording for pages.
- */
-export function notUndoableText(kind: string): string | null {
-	if (whyNotUndoable(kind) === null) return null;
-	return m.imp_not_undoable({ kind, command: `cpas export ${kind}` });
 }

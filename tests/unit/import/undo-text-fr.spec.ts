@@ -3,7 +3,7 @@
  * sentences that agree with their counts, French numbers and typography.
  */
 import { describe, expect, test } from 'vitest';
-import { conflictWarning, notUndoableText, undoSummary } from '../../../src/lib/format/undo-text';
+import { conflictWarning, undoSummary } from '../../../src/lib/format/undo-text';
 import { inLocale } from '../../../src/lib/server/i18n/request-locale';
 
 const fr = <T>(work: () => T) => inLocale('fr', work);
@@ -41,13 +41,5 @@ describe('what an undo says, in French', () => {
 		expect(undoSummary(2, { deleted: 1, restored: 0, keptLater: 0 })).toBe(
 			'Import #2 undone: 1 figure it had added deleted.'
 		);
-	});
-
-	test('why a kind is never undone, in French, its codes and command as they are', () => {
-		expect(fr(() => notUndoableText('observations'))).toBeNull();
-		const why = fr(() => notUndoableText('areas'));
-		expect(why).toContain('Seuls les fichiers de valeurs (observations) peuvent être annulés');
-		expect(why).toContain('(cpas export areas)');
-		expect(notUndoableText('areas')).toContain('for areas the importer keeps the current version');
 	});
 });

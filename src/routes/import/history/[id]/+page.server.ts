@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { notUndoableText } from '$lib/format/undo-text';
+import { whyNotUndoable } from '$lib/domain/undo';
 import { m } from '$lib/paraglide/messages.js';
 import { appDb } from '$lib/server/db/app-db';
 import { pageRequestFrom } from '$lib/server/http/page-query';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const figures = batch.kind === 'observations';
 	return {
 		batch,
-		whyNotUndoable: notUndoableText(batch.kind),
+		whyNotUndoable: whyNotUndoable(batch.kind),
 		canUndo: can(locals.actor, 'import'),
 		canVerify: can(locals.actor, 'verify'),
 		figures: figures
