@@ -45,7 +45,7 @@ async function englishOn(page: Page, catalogue: string[]): Promise<string[]> {
 		const WORDS =
 			/\b(the|and|with|your|this|that|from|are|is|was|were|has|have|been|which|will|should|there|their|when|where|what|to|for|by|not|you|of)\b/i;
 		const UI =
-			/\b(Save|Cancel|Delete|Edit|Back|Download|Upload|Show|Hide|Search|Filter|Next|Previous|Overview|Settings|Submit|Apply|Clear|Close|Remove|Add|Update|Create|Change|Choose|Select|Yes|None|Latest|Target|Baseline|Status|Achieved|Off track|On track|No target|No data|Period|Area|Value|Line|Column|Error|Warning|Sign in|Sign out|Password|Account|Accounts|Indicator|Indicators|Objective|Objectives|Reports|History|Framework|Sources|Areas)\b/;
+			/\b(Save|Cancel|Delete|Edit|Back|Download|Upload|Show|Hide|Search|Filter|Next|Previous|Overview|Settings|Submit|Apply|Clear|Close|Remove|Add|Update|Create|Change|Choose|Select|Yes|None|Latest|Target|Baseline|Status|Achieved|Off track|On track|No target|No data|Period|Area|Value|Line|Column|Error|Warning|Sign in|Sign out|Password|Account|Accounts|Indicator|Indicators|Objective|Objectives|Reports|History|Framework|Areas)\b/;
 		const NOT_OURS = 'script, style, code, pre, kbd, samp, noscript, template, [data-user-text]';
 		const ours = (el: Element | null) =>
 			!!el &&
