@@ -3,7 +3,7 @@
  * It runs with local administrator rights: whoever has the database file has the data.
  */
 // first: every message asks it for its language
-import { setProcessLocale } from '../lib/server/i18n/request-locale';
+import { inLocale, setProcessLocale } from '../lib/server/i18n/request-locale';
 import { m } from '../lib/paraglide/messages.js';
 import { systemActor } from '../lib/server/actor';
 import { createDb, databasePath } from '../lib/server/db';
@@ -37,16 +37,21 @@ export async function run(
 	io: Output,
 	env: NodeJS.ProcessEnv = process.env
 ): Promise<ExitCode> {
-	let line: string[];
+	let chosen: ReturnType<typeof cliLocale>;
 	try {
-		const chosen = cliLocale(argv, env);
-		setProcessLocale(chosen.locale);
-		line = chosen.argv;
+		chosen = cliLocale(argv, env);
 	} catch (e) {
 		setProcessLocale('en');
 		io.err(`${(e as Error).message}\n\n${usage()}`);
 		return 2;
 	}
+	// the process's language for everything it writes; inLocale too, so that two runs in one
+	// process (the tests) each keep their own
+	setProcessLocale(chosen.locale);
+	return inLocale(chosen.locale, () => dispatch(chosen.argv, io));
+}
+
+async function dispatch(line: string[], io: Output): Promise<ExitCode> {
 	const [command, ...args] = line;
 	if (!command || command === 'help' || command === '--help' || command === '-h') {
 		(command ? io.out : io.err)(usage());

@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import { backupTo } from '../../lib/server/backup/backup';
@@ -17,17 +18,17 @@ export async function backupCommand(
 ): Promise<ExitCode> {
 	const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
 	if (positionals.length !== 1 || positionals[0] === '') {
-		throw new UsageError('backup needs one FILE to write the copy to.');
+		throw new UsageError(m.impmsg_cli_backup_one_file());
 	}
 	const result = await backupTo(db, actor, positionals[0]!);
 	if (!result.ok) {
 		io.err(`cpas: ${result.reason}`);
 		return 1;
 	}
-	io.out(`Backup written to ${result.file} (${megabytes(result.bytes)}).`);
+	io.out(m.impmsg_cli_backup_written({ file: result.file, size: megabytes(result.bytes) }));
 	return 0;
 }
 
 function megabytes(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+	return m.impmsg_bytes_mb({ n: (bytes / 1024 / 1024).toFixed(1) });
 }

@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import type { Db } from '../../lib/server/db';
@@ -29,13 +30,11 @@ export async function exportCommand(
 		strict: true
 	});
 	if (positionals.length !== 1) {
-		throw new UsageError(
-			'export needs one kind: observations, areas, framework, indicators or rules.'
-		);
+		throw new UsageError(m.impmsg_cli_export_one_kind());
 	}
 	const kind = positionals[0]!;
 	if (values['suppress-small-cells'] && kind !== 'observations') {
-		throw new UsageError('--suppress-small-cells applies to observations only.');
+		throw new UsageError(m.impmsg_cli_export_suppress_observations());
 	}
 	const result = exportKind(db, actor, kind, {
 		indicator: values.indicator,

@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
@@ -27,22 +28,22 @@ export async function reportCommand(
 	const [kind, budgetYear, ...rest] = positionals;
 	if (kind !== 'rbb') {
 		throw new UsageError(
-			kind === undefined ? 'report needs a kind: rbb.' : `"${kind}" is not a report; use: rbb.`
+			kind === undefined ? m.impmsg_cli_report_kind() : m.impmsg_cli_report_not_kind({ kind })
 		);
 	}
 	if (budgetYear === undefined || rest.length > 0) {
-		throw new UsageError('report rbb needs exactly one BUDGET_YEAR, e.g. FY2024/25.');
+		throw new UsageError(m.impmsg_cli_report_one_year());
 	}
 	const format = values.format;
 	if (!format || !(FORMATS as readonly string[]).includes(format)) {
 		throw new UsageError(
-			`${format ? `"${format}" is not a format` : '--format is required'}; use one of: ${FORMATS.join(', ')}.`
+			format
+				? m.impmsg_cli_report_not_format({ format, formats: FORMATS.join(', ') })
+				: m.impmsg_cli_report_format_required({ formats: FORMATS.join(', ') })
 		);
 	}
 	if (format === 'xlsx' && !values.out) {
-		throw new UsageError(
-			'--format xlsx needs --out FILE: a workbook is not written to a terminal.'
-		);
+		throw new UsageError(m.impmsg_cli_report_xlsx_out());
 	}
 	const loaded = loadRbbReport(db, actor, budgetYear);
 	if (!loaded.ok) {
@@ -53,7 +54,9 @@ export async function reportCommand(
 	const content = await render(format as Format, loaded.report, db);
 	if (values.out) {
 		writeFileSync(values.out, content);
-		io.err(`Wrote the ${loaded.report.year.label} RBB report (${format}) to ${values.out}.`);
+		io.err(
+			m.impmsg_cli_report_written({ year: loaded.report.year.label, format, file: values.out })
+		);
 	} else {
 		await io.write(content as string);
 	}

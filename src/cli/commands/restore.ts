@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import { restoreDatabase } from '../../lib/server/backup/restore';
@@ -11,17 +12,23 @@ import { UsageError, type ExitCode, type Output } from '../usage';
 export function restoreCommand(target: string, actor: Actor, args: string[], io: Output): ExitCode {
 	const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
 	if (positionals.length !== 1 || positionals[0] === '') {
-		throw new UsageError('restore needs one FILE: a backup written by "cpas backup".');
+		throw new UsageError(m.impmsg_cli_restore_one_file());
 	}
 	const result = restoreDatabase(actor, positionals[0]!, target);
 	if (!result.ok) {
-		io.err(`cpas: ${result.reason} Nothing was changed.`);
+		io.err(`cpas: ${m.impmsg_cli_restore_refused({ reason: result.reason })}`);
 		return 1;
 	}
+	const restored = {
+		file: positionals[0]!,
+		target,
+		count: result.sessionsEnded,
+		n: String(result.sessionsEnded)
+	};
 	io.out(
-		`Restored ${positionals[0]} as the database ${target}.` +
-			(result.replaced ? ` The database it replaced is kept as ${result.replaced}.` : '') +
-			` Everyone signs in again (${result.sessionsEnded} session${result.sessionsEnded === 1 ? '' : 's'} ended).`
+		result.replaced
+			? m.impmsg_cli_restored_replaced({ ...restored, replaced: result.replaced })
+			: m.impmsg_cli_restored(restored)
 	);
 	return 0;
 }

@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import type { Db } from '../../lib/server/db';
@@ -19,7 +20,7 @@ export function seriesCommand(db: Db, actor: Actor, args: string[], io: Output):
 		allowPositionals: true,
 		strict: true
 	});
-	if (positionals.length !== 1) throw new UsageError('series needs exactly one INDICATOR_CODE.');
+	if (positionals.length !== 1) throw new UsageError(m.impmsg_cli_series_one_code());
 	const outcome = loadSeries(db, actor, positionals[0]!, {
 		area: values.area,
 		from: values.from,
@@ -36,24 +37,49 @@ export function seriesCommand(db: Db, actor: Actor, args: string[], io: Output):
 	return 0;
 }
 
+/** `on track` / `en bonne voie`: a status as the table shows it. */
+function statusText(status: string): string {
+	switch (status) {
+		case 'achieved':
+			return m.impmsg_cli_status_achieved();
+		case 'on_track':
+			return m.impmsg_cli_status_on_track();
+		case 'off_track':
+			return m.impmsg_cli_status_off_track();
+		case 'no_target':
+			return m.impmsg_cli_status_no_target();
+		case 'no_data':
+			return m.impmsg_cli_status_no_data();
+		default:
+			return status.replace('_', ' ');
+	}
+}
+
 function table(series: SeriesPayload): string {
 	const show = (n: number | null) => (n === null ? '—' : String(Math.round(n * 100) / 100));
 	const rows = series.points.map((p) => [
 		p.period + (p.partial ? '*' : ''),
 		show(p.actual),
 		show(p.target),
-		p.status.replace('_', ' ')
+		statusText(p.status)
 	]);
-	const header = ['period', 'actual', 'target', 'status'];
+	const header = [
+		m.impmsg_cli_series_period(),
+		m.impmsg_cli_series_actual(),
+		m.impmsg_cli_series_target(),
+		m.impmsg_cli_series_status()
+	];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 	const line = (cells: string[]) =>
 		cells
 			.map((c, i) => c.padEnd(widths[i]!))
 			.join('  ')
 			.trimEnd();
-	const title = `${series.indicator} — ${series.area ?? 'whole mission'}, by ${series.by}`;
-	const note = series.points.some((p) => p.partial)
-		? '\n* partial: the bucket extends beyond the range'
-		: '';
+	const title = m.impmsg_cli_series_title({
+		indicator: series.indicator,
+		area: series.area ?? m.impmsg_cli_series_whole_mission(),
+		by: series.by
+	});
+	const note = series.points.some((p) => p.partial) ? '\n' + m.impmsg_cli_series_partial() : '';
 	return [title, line(header), ...rows.map(line)].join('\n') + note;
 }

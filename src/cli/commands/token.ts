@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../../lib/server/actor';
 import { createToken, listTokens, revokeToken } from '../../lib/server/auth/tokens';
@@ -21,7 +22,7 @@ export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): 
 	switch (sub) {
 		case 'create': {
 			if (!username || positionals.length !== 1)
-				throw new UsageError('token create needs one USERNAME.');
+				throw new UsageError(m.impmsg_cli_token_one_username({ command: 'create' }));
 			const result = createToken(db, actor, username, values.name ?? 'command line');
 			if (!result.ok) {
 				for (const message of Object.values(result.errors)) io.err(message);
@@ -29,13 +30,13 @@ export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): 
 			}
 			io.out(result.token);
 			io.err(
-				`Token ${result.view.id} "${result.view.name}" created for ${username}. It is shown only now: send it as "Authorization: Bearer TOKEN".`
+				m.impmsg_cli_token_created({ id: String(result.view.id), name: result.view.name, username })
 			);
 			return 0;
 		}
 		case 'list': {
 			if (!username || positionals.length !== 1)
-				throw new UsageError('token list needs one USERNAME.');
+				throw new UsageError(m.impmsg_cli_token_one_username({ command: 'list' }));
 			const tokens = listTokens(db, actor, username);
 			if (values.json) {
 				io.out(JSON.stringify(tokens));
@@ -52,18 +53,18 @@ export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): 
 		case 'revoke': {
 			const id = Number(positionals[1]);
 			if (!username || positionals.length !== 2 || !Number.isInteger(id)) {
-				throw new UsageError('token revoke needs USERNAME and the token ID (see token list).');
+				throw new UsageError(m.impmsg_cli_token_revoke_args());
 			}
 			if (!revokeToken(db, actor, username, id)) {
-				io.err(`${username} has no live token ${id}.`);
+				io.err(m.impmsg_cli_token_none({ username, id: String(id) }));
 				return 1;
 			}
-			io.out(`Token ${id} of ${username} revoked.`);
+			io.out(m.impmsg_cli_token_revoked({ username, id: String(id) }));
 			return 0;
 		}
 		default:
 			throw new UsageError(
-				sub ? `Unknown token command "${sub}".` : 'token needs a command: create, list or revoke.'
+				sub ? m.impmsg_cli_token_unknown({ command: sub }) : m.impmsg_cli_token_needs_command()
 			);
 	}
 }

@@ -1,3 +1,4 @@
+import { m } from '../../lib/paraglide/messages.js';
 import { parseArgs } from 'node:util';
 import { isRole, ROLES } from '../../lib/domain/roles';
 import type { Actor } from '../../lib/server/actor';
@@ -35,16 +36,14 @@ export async function userCommand(
 			return reset(db, actor, rest, io);
 		default:
 			throw new UsageError(
-				sub
-					? `Unknown user command "${sub}".`
-					: 'user needs a command: add, list, disable, enable or reset-password.'
+				sub ? m.impmsg_cli_user_unknown({ command: sub }) : m.impmsg_cli_user_needs_command()
 			);
 	}
 }
 
 async function passwordFromStdin(io: Output, asked: boolean | undefined): Promise<string> {
-	if (!asked) throw new UsageError('Give the password on standard input with --password-stdin.');
-	if (!io.readInput) throw new UsageError('This command line cannot read standard input.');
+	if (!asked) throw new UsageError(m.impmsg_cli_password_stdin());
+	if (!io.readInput) throw new UsageError(m.impmsg_cli_no_stdin());
 	const text = await io.readInput();
 	// the first line is the password; its line break is not part of it
 	return text.split(/\r?\n/)[0] ?? '';
@@ -76,13 +75,15 @@ async function add(db: Db, actor: Actor, args: string[], io: Output): Promise<Ex
 		allowPositionals: true,
 		strict: true
 	});
-	if (positionals.length !== 1) throw new UsageError('user add needs one USERNAME.');
-	if (!values.role) throw new UsageError(`user add needs --role (${ROLES.join(', ')}).`);
+	if (positionals.length !== 1) throw new UsageError(m.impmsg_cli_user_add_one());
+	if (!values.role) throw new UsageError(m.impmsg_cli_user_add_role({ roles: ROLES.join(', ') }));
 	if (!isRole(values.role)) {
-		throw new UsageError(`"${values.role}" is not a role: use one of ${ROLES.join(', ')}.`);
+		throw new UsageError(
+			m.impmsg_cli_user_not_role({ role: values.role, roles: ROLES.join(', ') })
+		);
 	}
 	if (values.cleared && values['not-cleared']) {
-		throw new UsageError('Give --cleared or --not-cleared, not both.');
+		throw new UsageError(m.impmsg_cli_user_cleared_both());
 	}
 	const password = await passwordFromStdin(io, values['password-stdin']);
 	const username = positionals[0]!;
@@ -98,7 +99,10 @@ async function add(db: Db, actor: Actor, args: string[], io: Output): Promise<Ex
 		result,
 		io,
 		result.ok
-			? `Account "${username}" created: ${result.account.role}${result.account.cleared ? ', cleared for restricted indicators' : ''}.`
+			? (result.account.cleared ? m.impmsg_cli_user_created_cleared : m.impmsg_cli_user_created)({
+					username,
+					role: result.account.role
+				})
 			: ''
 	);
 }
@@ -111,7 +115,7 @@ function list(db: Db, actor: Actor, args: string[], io: Output): ExitCode {
 		return 0;
 	}
 	if (accounts.length === 0) {
-		io.out('No account yet. Create one: cpas user add NAME --role admin --password-stdin');
+		io.out(m.impmsg_cli_user_none());
 		return 0;
 	}
 	for (const a of accounts) {
@@ -131,16 +135,16 @@ function list(db: Db, actor: Actor, args: string[], io: Output): ExitCode {
 function disable(db: Db, actor: Actor, args: string[], io: Output, disabled: boolean): ExitCode {
 	const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
 	if (positionals.length !== 1) {
-		throw new UsageError(`user ${disabled ? 'disable' : 'enable'} needs one USERNAME.`);
+		throw new UsageError(
+			m.impmsg_cli_user_one_username({ command: disabled ? 'disable' : 'enable' })
+		);
 	}
 	const username = positionals[0]!;
 	const result = setDisabled(db, actor, username, disabled);
 	return reportResult(
 		result,
 		io,
-		disabled
-			? `Account "${username}" disabled: its sessions and API tokens no longer work.`
-			: `Account "${username}" enabled.`
+		disabled ? m.impmsg_cli_user_disabled({ username }) : m.impmsg_cli_user_enabled({ username })
 	);
 }
 
@@ -151,12 +155,13 @@ async function reset(db: Db, actor: Actor, args: string[], io: Output): Promise<
 		allowPositionals: true,
 		strict: true
 	});
-	if (positionals.length !== 1) throw new UsageError('user reset-password needs one USERNAME.');
+	if (positionals.length !== 1)
+		throw new UsageError(m.impmsg_cli_user_one_username({ command: 'reset-password' }));
 	const password = await passwordFromStdin(io, values['password-stdin']);
 	const username = positionals[0]!;
 	return reportResult(
 		await resetPassword(db, actor, username, password),
 		io,
-		`Password of "${username}" reset: it must be changed at the next sign-in.`
+		m.impmsg_cli_user_password_reset({ username })
 	);
 }

@@ -121,3 +121,28 @@ describe('cpas import in French', () => {
 		expect(unknown.stderr).toMatch(/^Commande inconnue\u00a0: «\u00a0nope\u00a0»\./);
 	});
 });
+
+describe('the other commands in French', () => {
+	test('series: the table reads in French; --json is the same in both languages', async () => {
+		await cpas(['import', ...ALL]);
+		const fr = await cpas(['series', 'K1', '--by', 'quarter', '--lang', 'fr']);
+		expect(fr.code).toBe(0);
+		expect(fr.stdout).toContain('K1 — toute la mission, par quarter');
+		expect(fr.stdout).toMatch(/période\s+réel\s+cible\s+statut/);
+		const en = await cpas(['series', 'K1', '--by', 'quarter']);
+		expect(en.stdout).toContain('K1 — whole mission, by quarter');
+		const enJson = await cpas(['series', 'K1', '--json']);
+		const frJson = await cpas(['series', 'K1', '--json', '--lang', 'fr']);
+		expect(frJson.stdout).toBe(enJson.stdout);
+	});
+
+	test('usage errors of other commands are French, exit 2', async () => {
+		const env = { LC_ALL: 'fr_FR.UTF-8' };
+		const exported = await cpas(['export'], env);
+		expect(exported.code).toBe(2);
+		expect(exported.stderr).toMatch(/^export demande un type\u00a0: observations/);
+		const user = await cpas(['user', 'add', 'x'], env);
+		expect(user.code).toBe(2);
+		expect(user.stderr).toMatch(/^user add demande --role/);
+	});
+});

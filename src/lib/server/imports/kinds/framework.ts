@@ -1,3 +1,4 @@
+import { m } from '../../../paraglide/messages.js';
 import { eq } from 'drizzle-orm';
 import { FRAMEWORK_COLUMNS, FRAMEWORK_FRENCH_COLUMNS } from '../../../domain/columns';
 import { results } from '../../db/schema';
@@ -50,7 +51,8 @@ export function importFramework(ctx: KindImport): void {
 		const r = new RowReader(record, report, ctx.table);
 		const code = r.required('result_code');
 		const level = r.oneOf('result_level', RESULT_LEVELS);
-		if (r.text('result_level') === null) r.error('result_level', '', 'result_level is required.');
+		if (r.text('result_level') === null)
+			r.error('result_level', '', m.impmsg_cell_required({ column: 'result_level' }));
 		const title = r.required('result_title');
 		const parent = r.text('parent_result') ?? null;
 		const optional: ResultRow['optional'] = {};
@@ -65,7 +67,7 @@ export function importFramework(ctx: KindImport): void {
 				conflictingRows(
 					report,
 					reportedLines,
-					`Result ${code}`,
+					m.impmsg_result_subject({ code }),
 					{ line: r.line, column: 'result_code', value: code },
 					{ line: earlier.line, value: code }
 				);
@@ -73,11 +75,11 @@ export function importFramework(ctx: KindImport): void {
 			continue;
 		}
 		if (level === 'objective' && parent) {
-			r.error('parent_result', parent, `${code} is an objective: objectives have no parent.`);
+			r.error('parent_result', parent, m.impmsg_result_objective_parent({ code }));
 			continue;
 		}
 		if (level !== 'objective' && !parent) {
-			r.error('parent_result', '', `parent_result is required for an ${level}.`);
+			r.error('parent_result', '', m.impmsg_result_parent_required({ level }));
 			continue;
 		}
 		rows.set(code, { line: r.line, code, level, title, parent, optional });
@@ -103,14 +105,22 @@ export function importFramework(ctx: KindImport): void {
 				line: row.line,
 				column: 'parent_result',
 				value: row.parent,
-				message: `Unknown parent result "${row.parent}".${didYouMean(row.parent, levelOf.keys())}`
+				message: m.impmsg_result_unknown_parent({
+					code: row.parent,
+					hint: didYouMean(row.parent, levelOf.keys())
+				})
 			});
 		} else if (parentLevel !== expected) {
 			addError(report, {
 				line: row.line,
 				column: 'parent_result',
 				value: row.parent,
-				message: `The parent of an ${row.level} must be an ${expected}, but ${row.parent} is an ${parentLevel}.`
+				message: m.impmsg_result_parent_level({
+					level: row.level,
+					expected,
+					parent: row.parent,
+					parentLevel
+				})
 			});
 		}
 	}
@@ -126,7 +136,12 @@ export function importFramework(ctx: KindImport): void {
 				line: changed.line,
 				column: 'result_level',
 				value: changed.level,
-				message: `${changed.code} has the ${child.level} ${child.code} below it, whose parent must be an ${PARENT_LEVEL[child.level]}; move or change ${child.code} in the same file.`
+				message: m.impmsg_result_child_level({
+					code: changed.code,
+					childLevel: child.level,
+					child: child.code,
+					expected: PARENT_LEVEL[child.level]
+				})
 			});
 		}
 	}

@@ -1,7 +1,8 @@
+import { m } from '../../../paraglide/messages.js';
 import { eq } from 'drizzle-orm';
 import { indicators, results } from '../../db/schema';
 import { parsePeriod } from '../../../domain/period';
-import { componentProblem, writeLimits } from '../../../domain/planner-scope';
+import { componentProblem, indicatorSubject, writeLimits } from '../../../domain/planner-scope';
 import { didYouMean } from '../../../domain/suggest';
 import {
 	AGGREGATIONS,
@@ -60,20 +61,21 @@ function readDimensions(r: RowReader): string | null | undefined {
 	const names = parts.map(normaliseHeader);
 	for (const [i, name] of names.entries()) {
 		// a period is recognised as written ("2024-Q1"), before normalisation turns it into 2024_q1
+		const dimension = parts[i]!;
 		const why = CONTRACT_COLUMNS.has(name)
-			? 'it is a column of the file formats'
+			? m.impmsg_dimension_contract_column({ dimension })
 			: isPersonalDataHeader(name)
-				? 'it is a personal-data column'
-				: parsePeriod(parts[i]!).ok || parsePeriod(name).ok
-					? 'it is a period, which would make observation files wide'
+				? m.impmsg_dimension_personal_data({ dimension })
+				: parsePeriod(dimension).ok || parsePeriod(name).ok
+					? m.impmsg_dimension_period({ dimension })
 					: null;
 		if (why) {
-			r.error('dimensions', raw, `"${parts[i]}" cannot be a dimension: ${why}.`);
+			r.error('dimensions', raw, why);
 			return null;
 		}
 	}
 	if (new Set(names).size !== names.length) {
-		r.error('dimensions', raw, 'A dimension is listed twice.');
+		r.error('dimensions', raw, m.impmsg_dimension_twice());
 		return null;
 	}
 	return names.join(';');
@@ -117,7 +119,7 @@ export function importIndicators(ctx: KindImport): void {
 		const direction = r.oneOf('direction', DIRECTIONS);
 		const measure = r.oneOf('measure', MEASURES);
 		for (const column of ['category', 'direction', 'measure']) {
-			if (r.text(column) === null) r.error(column, '', `${column} is required.`);
+			if (r.text(column) === null) r.error(column, '', m.impmsg_cell_required({ column }));
 		}
 		const aggregation = r.oneOf('aggregation', AGGREGATIONS);
 		const frequency = r.oneOf('frequency', FREQUENCIES);
@@ -131,7 +133,10 @@ export function importIndicators(ctx: KindImport): void {
 			r.error(
 				'result_code',
 				resultCode,
-				`Unknown result "${resultCode}": import it in a framework file first.${didYouMean(resultCode, resultIds.keys())}`
+				m.impmsg_indicator_unknown_result({
+					code: resultCode,
+					hint: didYouMean(resultCode, resultIds.keys())
+				})
 			);
 		}
 		if ((report.errorCount ?? 0) > errorsBefore || !code || !title || !measure) continue;
@@ -144,7 +149,7 @@ export function importIndicators(ctx: KindImport): void {
 				conflictingRows(
 					report,
 					reportedLines,
-					`Indicator ${code}`,
+					indicatorSubject(code),
 					{ line: r.line, column: 'indicator_code', value: code },
 					{ line: earlier.line, value: code }
 				);
@@ -182,9 +187,9 @@ export function importIndicators(ctx: KindImport): void {
 		// A planner limited to components writes only their indicators, as stored and as the
 		// file leaves them; a row that changes nothing is fine (an export imported back).
 		if (limits && !unchanged) {
-			const was = before && componentProblem(limits, before.component, `Indicator ${code}`);
+			const was = before && componentProblem(limits, before.component, indicatorSubject(code));
 			const component = next.component !== undefined ? next.component : before?.component;
-			const will = !was && componentProblem(limits, component, `Indicator ${code}`);
+			const will = !was && componentProblem(limits, component, indicatorSubject(code));
 			if (was) r.error('indicator_code', code, was);
 			else if (will) r.error('component', component ?? '', will);
 			if (was || will) continue;
