@@ -117,7 +117,7 @@ export function importFramework(ctx: KindImport): void {
 				value: row.parent,
 				message: m.impmsg_result_parent_level({
 					level: row.level,
-					expected,
+					expected: expected ?? '',
 					parent: row.parent,
 					parentLevel
 				})
@@ -140,7 +140,7 @@ export function importFramework(ctx: KindImport): void {
 					code: changed.code,
 					childLevel: child.level,
 					child: child.code,
-					expected: PARENT_LEVEL[child.level]
+					expected: PARENT_LEVEL[child.level] ?? ''
 				})
 			});
 		}
