@@ -38,6 +38,19 @@ export function localizedText<T extends string | null>(
 	return { text: en, lang: en === null ? undefined : 'en' };
 }
 
+/**
+ * A title as views hand it to pages: the text in the reader's language where given, and
+ * `titleLang: 'en'` only when it is the English one read by a reader of another language.
+ */
+export function localizedTitle(
+	en: string,
+	fr: string | null | undefined,
+	locale: Locale
+): { title: string; titleLang?: FallbackLang } {
+	const { text, lang } = localizedText(en, fr, locale);
+	return lang ? { title: text, titleLang: lang } : { title: text };
+}
+
 /** The texts of a framework node that may be French, and where each one's French text is. */
 const NODE_TEXTS = [
 	['title', 'titleFr', 'titleLang'],

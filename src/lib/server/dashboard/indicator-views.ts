@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import type { FrameworkTree } from '../../domain/framework-tree';
 import { freshness, type Freshness } from '../../domain/freshness';
-import { localizedText, type FallbackLang } from '../../domain/localized-text';
+import { localizedTitle, type FallbackLang } from '../../domain/localized-text';
 import type { SeriesPoint } from '../../domain/series';
 import type { Actor } from '../actor';
 import { today } from '../clock';
@@ -109,11 +109,9 @@ export function indicatorViews(
 				: null;
 		const [latest, previous] = latestActuals(series.points);
 		const batch = row.lastBatchId === null ? undefined : batches.get(row.lastBatchId);
-		const title = localizedText(row.title, row.titleFr, locale);
 		return {
 			code: row.code,
-			title: title.text,
-			...(title.lang ? { titleLang: title.lang } : {}),
+			...localizedTitle(row.title, row.titleFr, locale),
 			category: row.category,
 			direction: row.direction,
 			measure: row.measure,

@@ -11,7 +11,7 @@ import type { Db } from '../db';
 import { indicators } from '../db/schema';
 import { visibleIndicators } from '../indicators/visible';
 import { authorize, can } from '../permissions';
-import { localizedText, type FallbackLang } from '../../domain/localized-text';
+import { localizedTitle, type FallbackLang } from '../../domain/localized-text';
 import { currentLocale } from '../i18n/request-locale';
 import { loadReaderFramework } from './tree';
 
@@ -52,11 +52,9 @@ export function loadFrameworkEditor(db: Db, actor: Actor): FrameworkEditorView {
 	for (const r of rows) {
 		const node = framework.get(r.resultId);
 		if (!node) continue;
-		const title = localizedText(r.title, r.titleFr, locale);
 		(indicatorsByResult[node.code] ??= []).push({
 			code: r.code,
-			title: title.text,
-			...(title.lang ? { titleLang: title.lang } : {}),
+			...localizedTitle(r.title, r.titleFr, locale),
 			category: r.category,
 			status: status.get(r.code) ?? null,
 			retired: r.retired,

@@ -3,7 +3,7 @@ import type { Category, Direction, Measure } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
-import { localizedText, type FallbackLang } from '../../domain/localized-text';
+import { localizedTitle, type FallbackLang } from '../../domain/localized-text';
 import type { Locale } from '../../i18n/locales';
 import { loadFramework } from '../framework/tree';
 import { currentLocale } from '../i18n/request-locale';
@@ -49,7 +49,7 @@ export function listIndicators(
 	)
 		.map((i) => ({
 			code: i.code,
-			...titleOf(i, locale),
+			...localizedTitle(i.title, i.titleFr, locale),
 			category: i.category,
 			direction: i.direction,
 			measure: i.measure,
@@ -60,14 +60,6 @@ export function listIndicators(
 			sensitivity: i.sensitivity
 		}))
 		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
-}
-
-function titleOf(
-	i: { title: string; titleFr: string | null },
-	locale: Locale
-): { title: string; titleLang?: FallbackLang } {
-	const { text, lang } = localizedText(i.title, i.titleFr, locale);
-	return lang ? { title: text, titleLang: lang } : { title: text };
 }
 
 /** One indicator with every stored column, or undefined. */

@@ -9,13 +9,17 @@ import type { Direction, Measure } from '../../../domain/vocabulary';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
-import { loadFramework } from '../../framework/tree';
+import { localizedTitle, type FallbackLang } from '../../../domain/localized-text';
+import { loadReaderFramework } from '../../framework/tree';
+import { currentLocale } from '../../i18n/request-locale';
 import { frozenSeriesOf } from '../frozen-series';
 import type { CycleRow } from './find';
 
 export interface FrozenIndicator {
 	code: string;
+	/** in the reader's language where given (domain/localized-text.ts) */
 	title: string;
+	titleLang?: FallbackLang;
 	measure: Measure;
 	direction: Direction;
 	unit: string | null;
@@ -34,6 +38,7 @@ export interface FrozenIndicator {
 export interface FrozenObjective {
 	code: string;
 	title: string;
+	titleLang?: FallbackLang;
 	indicators: FrozenIndicator[];
 }
 
@@ -45,7 +50,8 @@ export interface FrozenFigures {
 }
 
 export function frozenFigures(db: Db, actor: Actor, cycle: CycleRow): FrozenFigures {
-	const framework = loadFramework(db, actor);
+	const locale = currentLocale();
+	const framework = loadReaderFramework(db, actor, locale);
 	const about = new Map(
 		db
 			.select()
@@ -65,7 +71,7 @@ export function frozenFigures(db: Db, actor: Actor, cycle: CycleRow): FrozenFigu
 		const list = byObjective.get(objective.id) ?? [];
 		list.push({
 			code: s.indicator,
-			title: indicator.title,
+			...localizedTitle(indicator.title, indicator.titleFr, locale),
 			measure: indicator.measure,
 			direction: indicator.direction,
 			unit: indicator.unit,
@@ -83,6 +89,7 @@ export function frozenFigures(db: Db, actor: Actor, cycle: CycleRow): FrozenFigu
 		.map((o) => ({
 			code: o.code,
 			title: o.title,
+			...(o.titleLang ? { titleLang: o.titleLang } : {}),
 			indicators: byObjective
 				.get(o.id)!
 				.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }))

@@ -3,13 +3,16 @@ import type { ResultLevel } from '../../../domain/vocabulary';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { assessmentRatings } from '../../db/schema';
-import { loadFramework } from '../../framework/tree';
+import type { FallbackLang } from '../../../domain/localized-text';
+import { loadReaderFramework } from '../../framework/tree';
 import type { CycleRow } from './find';
 import { nodesToRate } from './scope';
 
 export interface NodeRating {
 	code: string;
+	/** in the reader's language where given (domain/localized-text.ts) */
 	title: string;
+	titleLang?: FallbackLang;
 	level: ResultLevel;
 	/** the objective it belongs to (itself for an objective) */
 	objective: string;
@@ -24,7 +27,7 @@ export interface NodeRating {
  * those in force (and any rated since retired); an issued cycle lists those it was issued with.
  */
 export function cycleRatings(db: Db, actor: Actor, cycle: CycleRow): NodeRating[] {
-	const framework = loadFramework(db, actor);
+	const framework = loadReaderFramework(db, actor);
 	const rows = new Map(
 		db
 			.select()
@@ -43,6 +46,7 @@ export function cycleRatings(db: Db, actor: Actor, cycle: CycleRow): NodeRating[
 			return {
 				code: node.code,
 				title: node.title,
+				...(node.titleLang ? { titleLang: node.titleLang } : {}),
 				level: node.level,
 				objective: framework.objectiveOf(node.id)?.code ?? node.code,
 				rating: row?.rating ?? null,

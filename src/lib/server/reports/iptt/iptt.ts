@@ -10,7 +10,9 @@ import type { Actor } from '../../actor';
 import { loadAreaTree } from '../../areas/tree';
 import type { Db } from '../../db';
 import { indicatorsOf, type IndicatorRow } from '../../dashboard/indicator-views';
-import { loadFramework } from '../../framework/tree';
+import { loadReaderFramework } from '../../framework/tree';
+import { currentLocale } from '../../i18n/request-locale';
+import { localizedTitle, type FallbackLang } from '../../../domain/localized-text';
 import { authorize } from '../../permissions';
 import { indicatorSeries, resolveQuery, type Resolution } from '../../series/load-series';
 import { statusMargin } from '../../settings/status-margin';
@@ -32,7 +34,9 @@ export interface IpttCell {
 export interface IpttRow {
 	objective: string;
 	code: string;
+	/** in the reader's language where given (domain/localized-text.ts) */
 	title: string;
+	titleLang?: FallbackLang;
 	category: IndicatorRow['category'];
 	tier: IndicatorRow['tier'];
 	component: string | null;
@@ -51,7 +55,10 @@ export interface Iptt {
 	periods: string[];
 	rows: IpttRow[];
 	/** What the filters can take, for the filter form. */
-	choices: { objectives: { code: string; title: string }[]; components: string[] };
+	choices: {
+		objectives: { code: string; title: string; titleLang?: FallbackLang }[];
+		components: string[];
+	};
 }
 
 /** By year unless asked otherwise: the table is read across, and months make it too wide. */
@@ -66,7 +73,8 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 	const tree = loadAreaTree(db);
 	const resolved = resolveQuery(tree, { ...query, by: query.by || DEFAULT_BY });
 	if (!resolved.ok) return resolved;
-	const framework = loadFramework(db, actor).withoutRetired();
+	const locale = currentLocale();
+	const framework = loadReaderFramework(db, actor, locale).withoutRetired();
 	const objectives = framework.objectives();
 	const inForce = indicatorsOf(
 		db,
@@ -89,7 +97,7 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 		return {
 			objective,
 			code: row.code,
-			title: row.title,
+			...localizedTitle(row.title, row.titleFr, locale),
 			category: row.category,
 			tier: row.tier,
 			component: row.component,
@@ -119,7 +127,11 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 			periods,
 			rows,
 			choices: {
-				objectives: objectives.map((o) => ({ code: o.code, title: o.title })),
+				objectives: objectives.map((o) => ({
+					code: o.code,
+					title: o.title,
+					...(o.titleLang ? { titleLang: o.titleLang } : {})
+				})),
 				components
 			}
 		}

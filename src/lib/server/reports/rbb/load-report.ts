@@ -10,7 +10,8 @@ import type { Locale } from '../../../i18n/locales';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
-import { loadFramework } from '../../framework/tree';
+import { localizedText } from '../../../domain/localized-text';
+import { loadReaderFramework } from '../../framework/tree';
 import { currentLocale } from '../../i18n/request-locale';
 import { m } from '../../../paraglide/messages.js';
 import { visibleIndicators } from '../../indicators/visible';
@@ -74,7 +75,9 @@ export function loadRbbReport(
 	if (!resolved.ok) return resolved;
 	const { year } = resolved;
 	const stored = findRbbReport(db, year.label);
-	const framework = loadFramework(db, actor);
+	const locale = rbbLocale(stored, asked);
+	// titles in the report's language where given (domain/localized-text.ts)
+	const framework = loadReaderFramework(db, actor, locale);
 	const inForce = framework.withoutRetired();
 	const allIndicators = visibleIndicators(actor, db.select().from(indicators).all());
 	const active = allIndicators.filter((i) => !i.retired && inForce.get(i.resultId));
@@ -102,11 +105,11 @@ export function loadRbbReport(
 	const report = shapeRbbReport({
 		year,
 		status: stored?.status ?? 'not_started',
-		locale: rbbLocale(stored, asked),
+		locale,
 		issuedAt: stored?.issuedAt ?? null,
 		issuedBy: stored?.issuedBy ?? null,
 		nodes,
-		indicators: allIndicators.map(indicatorInfo),
+		indicators: allIndicators.map((i) => indicatorInfo(i, locale)),
 		figures,
 		sections: texts.sections,
 		variances: texts.variances,
@@ -116,10 +119,10 @@ export function loadRbbReport(
 	return { ok: true, report, reportId: stored?.id ?? null };
 }
 
-function indicatorInfo(i: typeof indicators.$inferSelect): RbbIndicatorInfo {
+function indicatorInfo(i: typeof indicators.$inferSelect, locale: Locale): RbbIndicatorInfo {
 	return {
 		code: i.code,
-		title: i.title,
+		title: localizedText(i.title, i.titleFr, locale).text,
 		resultId: i.resultId,
 		category: i.category,
 		direction: i.direction,
