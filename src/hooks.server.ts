@@ -6,7 +6,7 @@ import { ensureDemoAccounts } from '$lib/server/demo/demo-accounts';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 import { isBusy, waitForWriteLock } from '$lib/server/db/busy';
 import {
-	BUSY_MESSAGE,
+	busyMessage,
 	busyResponse,
 	markBusy,
 	mayWriteMain,
@@ -18,6 +18,7 @@ import { gate } from '$lib/server/http/gate';
 import { BASE_LOCALE } from '$lib/i18n/locales';
 import { chooseLocale } from '$lib/server/i18n/choose-locale';
 import { inLocale } from '$lib/server/i18n/request-locale';
+import { m } from '$lib/paraglide/messages.js';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { startJobThreads } from '$lib/server/jobs/imports';
 import { NotAllowed } from '$lib/server/permissions';
@@ -87,7 +88,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return withSecurityHeaders(await compressed(event.request, response));
 		});
 	} catch (e) {
-		if (isBusy(e)) return withSecurityHeaders(busyResponse(event));
+		if (isBusy(e)) {
+			return withSecurityHeaders(inLocale(event.locals.locale, () => busyResponse(event)));
+		}
 		throw e;
 	}
 };
@@ -96,12 +99,12 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	// the database was locked by an import past the wait: nothing was written; say so (503)
 	if (isBusy(error)) {
 		markBusy(event);
-		return { message: BUSY_MESSAGE };
+		return { message: busyMessage() };
 	}
 	// a capability refusing the actor (the gate lets the request through, a finer rule does not):
 	// its message says what the role may not do, and is no secret
 	if (error instanceof NotAllowed) return { message: error.message };
 	// Users get a plain message; the details go to the server log, never to the page.
 	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Not found' : 'Something went wrong on the server.' };
+	return { message: status === 404 ? m.shell_error_not_found() : m.shell_error_server() };
 };

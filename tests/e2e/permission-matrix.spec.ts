@@ -48,7 +48,13 @@ const EXPECTED: Record<string, Expectation> = {
 	'/language': { methods: { POST: OPEN } },
 	'/account': {
 		page: ALL,
-		actions: { password: ALL, revokeSession: ALL, createToken: ALL, revokeToken: ALL }
+		actions: {
+			password: ALL,
+			language: ALL,
+			revokeSession: ALL,
+			createToken: ALL,
+			revokeToken: ALL
+		}
 	},
 	'/admin/users': { page: ADMINS, actions: { create: ADMINS } },
 	'/admin/users/[username]': {

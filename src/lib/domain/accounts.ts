@@ -1,17 +1,18 @@
 /**
  * What makes an account name, a password and a planner's assignments acceptable. Pure, so the
  * first-administrator page, the account pages and `cpas user add` refuse the same things with
- * the same words.
+ * the same words (in the reader's language).
  */
+import { m } from '../paraglide/messages.js';
 
 /** Lower-case letters, digits, dot, dash and underscore: safe in URLs, logs and CSV. No colon,
  * which the command line's `system:NAME` actor uses, so the two can never be confused. */
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
 export function usernameProblem(username: string): string | null {
-	if (username === '') return 'Enter a user name.';
+	if (username === '') return m.shell_username_blank();
 	if (!USERNAME.test(username)) {
-		return `"${username}" is not a valid user name: use 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit.`;
+		return m.shell_username_invalid({ username });
 	}
 	return null;
 }
@@ -25,13 +26,13 @@ export const MAX_PASSWORD_LENGTH = 256;
  */
 export function passwordProblem(password: string, username: string): string | null {
 	if (password.length < MIN_PASSWORD_LENGTH) {
-		return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
+		return m.shell_password_too_short({ min: MIN_PASSWORD_LENGTH });
 	}
 	if (password.length > MAX_PASSWORD_LENGTH) {
-		return `The password must have at most ${MAX_PASSWORD_LENGTH} characters.`;
+		return m.shell_password_too_long({ max: MAX_PASSWORD_LENGTH });
 	}
 	if (password.trim().toLowerCase() === username.toLowerCase()) {
-		return 'The password must not be the user name.';
+		return m.shell_password_is_username();
 	}
 	return null;
 }

@@ -2,6 +2,7 @@
  * The audit log's words: the closed list of what is recorded, and how a reader filters and
  * reads the entries. Pure, so the page, the CSV export and the tests agree.
  */
+import { m } from '../paraglide/messages.js';
 import { isValidDate } from './period';
 
 /** Every kind of write the audit log records; a capability records exactly one per write. */
@@ -110,7 +111,7 @@ export function parseAuditFilter(params: URLSearchParams): {
 	const date = (name: 'from' | 'to') => {
 		const value = read(name);
 		if (value === null || isValidDate(value)) return value;
-		problems.push(`"${value}" is not a date; write it as YYYY-MM-DD.`);
+		problems.push(m.shell_audit_bad_date({ value }));
 		return null;
 	};
 	const filter: AuditFilter = {
@@ -121,7 +122,7 @@ export function parseAuditFilter(params: URLSearchParams): {
 		to: date('to')
 	};
 	if (filter.from && filter.to && filter.from > filter.to) {
-		problems.push(`The range ends (${filter.to}) before it starts (${filter.from}).`);
+		problems.push(m.shell_audit_range_backwards({ to: filter.to, from: filter.from }));
 	}
 	return { filter, problems };
 }
@@ -161,6 +162,6 @@ export function readDetail(detail: Record<string, unknown>): {
 /** A detail value as one line of text: strings as they are, anything else as JSON. */
 export function detailValueText(value: unknown): string {
 	if (value === undefined) return '—';
-	if (value === null || value === '') return '(blank)';
+	if (value === null || value === '') return m.shell_audit_blank();
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -4,6 +4,8 @@
  * guessing one person's password) and per address (someone trying many accounts); the longer
  * of the two wins.
  */
+import { m } from '../paraglide/messages.js';
+
 export const FIRST_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 15 * 60 * 1000;
 
@@ -48,10 +50,11 @@ export function currentFailures(count: FailureCount | undefined, now: number): n
 	return count.failures;
 }
 
-/** "12 seconds", "3 minutes": a wait as a person reads it, rounded up. */
+/** "12 seconds", "3 minutes": a wait as a person reads it, rounded up, in their language. */
 export function waitText(ms: number): string {
 	const seconds = Math.ceil(ms / 1000);
-	if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+	// at most 900: no digit grouping to follow the language for
+	if (seconds < 60) return m.shell_wait_seconds({ count: seconds, n: String(seconds) });
 	const minutes = Math.ceil(seconds / 60);
-	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	return m.shell_wait_minutes({ count: minutes, n: String(minutes) });
 }

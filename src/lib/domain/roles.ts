@@ -2,25 +2,55 @@
  * The roles an account has, in the mission's words, and what each is for. Pure, so the
  * account pages, the permission rules and the command line describe them alike.
  */
+import { m } from '../paraglide/messages.js';
+
 export const ROLES = ['admin', 'planner', 'verifier', 'spu', 'leadership', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABEL: Record<Role, string> = {
-	admin: 'Administrator',
-	planner: 'Planner',
-	verifier: 'Verifier',
-	spu: 'Strategic Planning Unit',
-	leadership: 'Leadership',
-	viewer: 'Viewer'
+/**
+ * Each role's name and what it is for, in the reader's language: read at each use (getters),
+ * so one object serves every request whatever its language. The codes above never change.
+ */
+export const ROLE_LABEL: Readonly<Record<Role, string>> = {
+	get admin() {
+		return m.shell_role_admin();
+	},
+	get planner() {
+		return m.shell_role_planner();
+	},
+	get verifier() {
+		return m.shell_role_verifier();
+	},
+	get spu() {
+		return m.shell_role_spu();
+	},
+	get leadership() {
+		return m.shell_role_leadership();
+	},
+	get viewer() {
+		return m.shell_role_viewer();
+	}
 };
 
-export const ROLE_PURPOSE: Record<Role, string> = {
-	admin: 'accounts, settings and everything else',
-	planner: 'imports, undo, caveats and framework edits, within assigned components and areas',
-	verifier: 'marks figures verified; cleared for restricted indicators',
-	spu: 'results framework, RBB reports and assessment cycles',
-	leadership: 'reads everything they are cleared for; rates and comments in assessments',
-	viewer: 'reads public and internal indicators'
+export const ROLE_PURPOSE: Readonly<Record<Role, string>> = {
+	get admin() {
+		return m.shell_role_purpose_admin();
+	},
+	get planner() {
+		return m.shell_role_purpose_planner();
+	},
+	get verifier() {
+		return m.shell_role_purpose_verifier();
+	},
+	get spu() {
+		return m.shell_role_purpose_spu();
+	},
+	get leadership() {
+		return m.shell_role_purpose_leadership();
+	},
+	get viewer() {
+		return m.shell_role_purpose_viewer();
+	}
 };
 
 export function isRole(value: string): value is Role {

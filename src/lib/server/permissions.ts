@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages.js';
 import type { Actor, Role } from './actor';
 
 /** What an actor may do. Every capability asks here, so routes, API and CLI share one rule. */
@@ -30,9 +31,22 @@ const ALLOWED: Record<Action, readonly Role[]> = {
 	administer: ['admin']
 };
 
+/** Who may not do what, one sentence per action (in the reader's language). */
+const NOT_ALLOWED: Record<Action, (inputs: { username: string; role: string }) => string> = {
+	read: m.shell_not_allowed_read,
+	import: m.shell_not_allowed_import,
+	caveat: m.shell_not_allowed_caveat,
+	framework: m.shell_not_allowed_framework,
+	report: m.shell_not_allowed_report,
+	assess: m.shell_not_allowed_assess,
+	verify: m.shell_not_allowed_verify,
+	audit: m.shell_not_allowed_audit,
+	administer: m.shell_not_allowed_administer
+};
+
 export class NotAllowed extends Error {
 	constructor(actor: Actor, action: Action) {
-		super(`${actor.username} (${actor.role}) may not ${action}.`);
+		super(NOT_ALLOWED[action]({ username: actor.username, role: actor.role }));
 		this.name = 'NotAllowed';
 	}
 }

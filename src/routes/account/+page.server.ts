@@ -1,5 +1,9 @@
 import { redirect } from '@sveltejs/kit';
+import { BROWSER_LANGUAGE } from '$lib/components/accounts/language-choice';
+import { isLocale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages.js';
 import { accountOf, changePassword, findUser } from '$lib/server/auth/accounts';
+import { chooseLanguage } from '$lib/server/auth/language';
 import { listSessions, revokeSession } from '$lib/server/auth/sessions';
 import { tokenActions } from '$lib/server/auth/token-forms';
 import { listTokens } from '$lib/server/auth/tokens';
@@ -7,6 +11,7 @@ import { listAreas } from '$lib/server/areas/list';
 import { appDb } from '$lib/server/db/app-db';
 import { answered, formText, refused } from '$lib/server/http/forms';
 import { sessionPolicy } from '$lib/server/http/gate';
+import { keepLanguageCookie } from '$lib/server/http/language-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in account; the gate lets only accounts reach this page. */
@@ -34,7 +39,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		scopeAreas: account.scope.areas.map((code) => ({ code, name: names.get(code) ?? null })),
 		sessions: listSessions(db, account.id, locals.sessionId, sessionPolicy()),
 		tokens: listTokens(db, locals.actor, account.username),
-		origin: url.origin
+		origin: url.origin,
+		/** the language form just saved (it answers with a new page, see the action) */
+		languageSaved: url.searchParams.get('language') === 'saved'
 	};
 };
 
@@ -43,7 +50,7 @@ export const actions: Actions = {
 		me(locals);
 		const sent = formText(await request.formData(), ['current', 'password', 'confirm']);
 		if (sent.password !== sent.confirm) {
-			return refused('password', { confirm: 'The two new passwords differ.' });
+			return refused('password', { confirm: m.shell_new_passwords_differ() });
 		}
 		const result = await changePassword(
 			appDb(),
@@ -53,10 +60,24 @@ export const actions: Actions = {
 			locals.sessionId ?? undefined
 		);
 		if (!result.ok) return refused('password', result.errors);
-		return answered(
-			'password',
-			'Your password is changed. Your other sessions, if any, have ended.'
-		);
+		return answered('password', m.shell_account_password_changed());
+	},
+
+	/**
+	 * The language the account reads the product in. Answered by a new page (not in place):
+	 * the page must be written again in the chosen language. The cookie follows, so the
+	 * sign-in page after signing out speaks it too.
+	 */
+	language: async ({ request, locals, cookies, url }) => {
+		const account = me(locals);
+		const sent = formText(await request.formData(), ['locale']).locale;
+		const locale = sent === BROWSER_LANGUAGE ? null : sent;
+		if (locale !== null && !isLocale(locale)) {
+			return refused('language', { locale: m.common_language_unknown() });
+		}
+		chooseLanguage(appDb(), account.username, locale);
+		keepLanguageCookie(cookies, url, locale);
+		redirect(303, '/account?language=saved');
 	},
 
 	revokeSession: async ({ request, locals }) => {
@@ -64,12 +85,12 @@ export const actions: Actions = {
 		const id = formText(await request.formData(), ['session']).session;
 		if (id === locals.sessionId) {
 			// ending this session is signing out, which has its own button and clears the cookie
-			return refused('revokeSession', { form: 'To end this session, sign out.' });
+			return refused('revokeSession', { form: m.shell_session_end_this_one() });
 		}
 		if (!revokeSession(appDb(), locals.actor, account.id, id)) {
-			return refused('revokeSession', { form: 'That session had already ended.' });
+			return refused('revokeSession', { form: m.shell_session_already_ended() });
 		}
-		return answered('revokeSession', 'The session has ended: that browser must sign in again.');
+		return answered('revokeSession', m.shell_session_ended());
 	},
 
 	...tokenActions(({ locals }) => me(locals).username)

@@ -3,7 +3,7 @@ import { isLocale } from '$lib/i18n/locales';
 import { chooseLanguage } from '$lib/server/auth/language';
 import { appDb } from '$lib/server/db/app-db';
 import { safeNext } from '$lib/server/http/gate';
-import { LANGUAGE_COOKIE } from '$lib/server/i18n/choose-locale';
+import { keepLanguageCookie } from '$lib/server/http/language-cookie';
 import { m } from '$lib/paraglide/messages.js';
 import type { RequestHandler } from './$types';
 
@@ -17,12 +17,6 @@ export const POST: RequestHandler = async ({ request, locals, cookies, url }) =>
 	const locale = form?.get('locale');
 	if (!isLocale(locale)) error(400, m.common_language_unknown());
 	if (locals.account) chooseLanguage(appDb(), locals.account.username, locale);
-	cookies.set(LANGUAGE_COOKIE, locale, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 60 * 24 * 365
-	});
+	keepLanguageCookie(cookies, url, locale);
 	redirect(303, safeNext(String(form?.get('next') ?? '/')));
 };

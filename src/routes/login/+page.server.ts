@@ -5,6 +5,7 @@ import { appDb } from '$lib/server/db/app-db';
 import { demoAccountsActive, demoPassword } from '$lib/server/demo/demo-accounts';
 import { safeNext, sessionPolicy } from '$lib/server/http/gate';
 import { clientAddress, setSessionCookie } from '$lib/server/http/session-cookie';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const next = safeNext(String(form.get('next') ?? ''));
 		if (username === '' || password === '') {
-			return fail(400, { username, message: 'Enter your user name and password.' });
+			return fail(400, { username, message: m.shell_login_enter_both() });
 		}
 		const result = await signIn(
 			appDb(),

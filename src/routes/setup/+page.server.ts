@@ -4,6 +4,7 @@ import { createSession } from '$lib/server/auth/sessions';
 import { appDb } from '$lib/server/db/app-db';
 import { sessionPolicy } from '$lib/server/http/gate';
 import { clientAddress, setSessionCookie } from '$lib/server/http/session-cookie';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -15,7 +16,7 @@ export const actions: Actions = {
 		const confirm = String(form.get('confirm') ?? '');
 		const values = { username, display_name: displayName };
 		if (password !== confirm) {
-			return fail(400, { values, errors: { confirm: 'The two passwords differ.' } });
+			return fail(400, { values, errors: { confirm: m.shell_passwords_differ() } });
 		}
 		const db = appDb();
 		const result = await createFirstAdministrator(db, { username, password, displayName });

@@ -15,6 +15,7 @@ import { apiTokens, areas, users } from '../db/schema';
 import { authorize } from '../permissions';
 import { hashPassword, verifyPassword } from './password';
 import { endSessions } from './sessions';
+import { m } from '../../paraglide/messages.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -132,14 +133,14 @@ function unknownAreas(db: Pick<Db, 'select'>, scope: NewAccount['scope']): strin
 	const missing = wanted.filter((c) => !known.has(c));
 	return missing.length === 0
 		? null
-		: `No area has the code ${missing.map((c) => `"${c}"`).join(', ')}: use area codes (see Areas).`;
+		: m.shell_account_unknown_areas({ codes: missing.map((c) => `"${c}"`).join(', ') });
 }
 
 function checkNew(input: NewAccount): Record<string, string> {
 	const errors: Record<string, string> = {};
 	const u = usernameProblem(input.username);
 	if (u) errors.username = u;
-	if (!isRole(input.role)) errors.role = `"${input.role}" is not a role.`;
+	if (!isRole(input.role)) errors.role = m.shell_account_not_a_role({ role: input.role });
 	const p = passwordProblem(input.password, input.username);
 	if (p) errors.password = p;
 	return errors;
@@ -157,10 +158,10 @@ async function insertAccount(
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
 		if (onlyIfNoAccounts && (tx.select({ n: count() }).from(users).get()?.n ?? 0) > 0) {
-			return refused('form', 'An administrator already exists: sign in instead.');
+			return refused('form', m.shell_account_admin_exists());
 		}
 		if (tx.select().from(users).where(eq(users.username, input.username)).get()) {
-			return refused('username', `An account "${input.username}" already exists.`);
+			return refused('username', m.shell_account_exists({ username: input.username }));
 		}
 		const areaProblem = unknownAreas(tx, input.scope);
 		if (areaProblem) return refused('areas', areaProblem);
@@ -230,17 +231,17 @@ export function updateAccount(
 ): AccountResult {
 	authorize(actor, 'administer');
 	if (changes.role !== undefined && !isRole(changes.role)) {
-		return refused('role', `"${changes.role}" is not a role.`);
+		return refused('role', m.shell_account_not_a_role({ role: changes.role }));
 	}
 	return db.transaction((tx) => {
 		const row = tx.select().from(users).where(eq(users.username, username)).get();
-		if (!row) return refused('form', `There is no account "${username}".`);
+		if (!row) return refused('form', m.shell_account_none({ username }));
 		const before = accountOf(row);
 		const areaProblem = changes.scope ? unknownAreas(tx, changes.scope) : null;
 		if (areaProblem) return refused('areas', areaProblem);
 		if (changes.role && changes.role !== 'admin' && row.role === 'admin') {
 			if (!anotherAdministrator(tx, username)) {
-				return refused('role', 'This is the last administrator: make another one first.');
+				return refused('role', m.shell_account_last_admin());
 			}
 		}
 		const values: Partial<UserRow> = {};
@@ -275,12 +276,12 @@ export function setDisabled(
 	authorize(actor, 'administer');
 	return db.transaction((tx) => {
 		const row = tx.select().from(users).where(eq(users.username, username)).get();
-		if (!row) return refused('form', `There is no account "${username}".`);
+		if (!row) return refused('form', m.shell_account_none({ username }));
 		if (disabled && username === actor.username) {
-			return refused('form', 'You cannot disable your own account.');
+			return refused('form', m.shell_account_not_self_disable());
 		}
 		if (disabled && row.role === 'admin' && !anotherAdministrator(tx, username)) {
-			return refused('form', 'This is the last administrator: make another one first.');
+			return refused('form', m.shell_account_last_admin());
 		}
 		if (row.disabled === disabled) return { ok: true, account: accountOf(row) };
 		const after = tx.update(users).set({ disabled }).where(eq(users.id, row.id)).returning().get();
@@ -313,14 +314,13 @@ export async function changePassword(
 	keepSessionId?: string
 ): Promise<AccountResult> {
 	const row = findUser(db, actor.username);
-	if (!row) return refused('form', 'Only an account can change its password.');
+	if (!row) return refused('form', m.shell_password_only_accounts());
 	if (!(await verifyPassword(row.passwordHash, current))) {
-		return refused('current', 'The current password is not right.');
+		return refused('current', m.shell_password_current_wrong());
 	}
 	const problem = passwordProblem(next, row.username);
 	if (problem) return refused('password', problem);
-	if (next === current)
-		return refused('password', 'Choose a password different from the current one.');
+	if (next === current) return refused('password', m.shell_password_same());
 	const passwordHash = await hashPassword(next);
 	return db.transaction((tx) => {
 		const after = tx
@@ -351,7 +351,7 @@ export async function resetPassword(
 	const passwordHash = await hashPassword(temporary);
 	return db.transaction((tx) => {
 		const row = tx.select().from(users).where(eq(users.username, username)).get();
-		if (!row) return refused('form', `There is no account "${username}".`);
+		if (!row) return refused('form', m.shell_account_none({ username }));
 		const after = tx
 			.update(users)
 			.set({ passwordHash, mustChangePassword: true })

@@ -20,6 +20,7 @@ import { loginFailures, sessions } from '../db/sessions-schema';
 import { actorOf, findUser, type UserRow } from './accounts';
 import { spendVerifyTime, verifyPassword } from './password';
 import { insertSession, type NewSession } from './sessions';
+import { m } from '../../paraglide/messages.js';
 
 export interface SignInAttempt {
 	username: string;
@@ -33,7 +34,7 @@ export type SignInResult =
 	| { ok: false; status: 400 | 429; message: string };
 
 /** Same words for an unknown name and a wrong password: the page must not tell which. */
-const WRONG = 'The user name or password is not right.';
+const WRONG = () => m.shell_login_wrong();
 
 function keysOf(attempt: SignInAttempt): { key: string; kind: FailureKind }[] {
 	const keys: { key: string; kind: FailureKind }[] = [
@@ -103,7 +104,7 @@ export async function signIn(
 		return {
 			ok: false,
 			status: 429,
-			message: `Too many failed sign-ins. Try again in ${waitText(wait)}.`
+			message: m.shell_login_too_many({ wait: waitText(wait) })
 		};
 	}
 	const sessionsDb = sessionsDbOf(db);
@@ -111,18 +112,18 @@ export async function signIn(
 	if (!user) {
 		await spendVerifyTime(attempt.password);
 		recordFailure(sessionsDb, attempt, 'unknown user', now);
-		return { ok: false, status: 400, message: WRONG };
+		return { ok: false, status: 400, message: WRONG() };
 	}
 	if (!(await verifyPassword(user.passwordHash, attempt.password))) {
 		recordFailure(sessionsDb, attempt, 'wrong password', now);
-		return { ok: false, status: 400, message: WRONG };
+		return { ok: false, status: 400, message: WRONG() };
 	}
 	if (user.disabled) {
 		recordFailure(sessionsDb, attempt, 'account disabled', now);
 		return {
 			ok: false,
 			status: 400,
-			message: 'This account is disabled. Ask an administrator.'
+			message: m.shell_login_disabled()
 		};
 	}
 	const session = sessionsDb.transaction((tx) => {

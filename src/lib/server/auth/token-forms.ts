@@ -8,6 +8,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../db/app-db';
 import { answered, formText, refused } from '../http/forms';
 import { createToken, revokeToken } from './tokens';
+import { m } from '../../paraglide/messages.js';
 
 /** What the create form answers besides: the new token, shown once. */
 export interface NewToken {
@@ -25,7 +26,7 @@ export function tokenActions(owner: (event: Event) => string) {
 			const { name } = formText(await event.request.formData(), ['name']);
 			const result = createToken(appDb(), event.locals.actor, owner(event), name);
 			if (!result.ok) return refused('createToken', result.errors, { name });
-			return answered<NewToken>('createToken', 'The token is created.', {
+			return answered<NewToken>('createToken', m.shell_token_created(), {
 				token: { name: result.view.name, secret: result.token }
 			});
 		},
@@ -36,12 +37,14 @@ export function tokenActions(owner: (event: Event) => string) {
 			const done =
 				Number.isSafeInteger(id) && revokeToken(appDb(), event.locals.actor, username, id);
 			if (!done) {
-				const whose = username === event.locals.actor.username ? 'one of yours' : 'this account’s';
 				return refused('revokeToken', {
-					form: `That token is not ${whose}, or it was already revoked.`
+					form:
+						username === event.locals.actor.username
+							? m.shell_token_not_yours()
+							: m.shell_token_not_theirs()
 				});
 			}
-			return answered('revokeToken', 'The token is revoked: it no longer works.');
+			return answered('revokeToken', m.shell_token_revoked());
 		}
 	};
 }

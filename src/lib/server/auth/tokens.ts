@@ -12,6 +12,7 @@ import { apiTokens, users } from '../db/schema';
 import { authorize, can } from '../permissions';
 import type { UserRow } from './accounts';
 import { newSecret, secretHash } from './secret';
+import { m } from '../../paraglide/messages.js';
 
 /** Recognisable in a leaked log or a config file, so it can be found and revoked. */
 export const TOKEN_PREFIX = 'cpas_';
@@ -41,14 +42,13 @@ export function createToken(
 ): TokenResult {
 	if (!mayManage(actor, username)) authorize(actor, 'administer');
 	const label = name.trim();
-	if (label === '') return { ok: false, errors: { name: 'Name the token: what script uses it?' } };
-	if (label.length > 100)
-		return { ok: false, errors: { name: 'Keep the name under 100 characters.' } };
+	if (label === '') return { ok: false, errors: { name: m.shell_token_name_blank() } };
+	if (label.length > 100) return { ok: false, errors: { name: m.shell_token_name_long() } };
 	return db.transaction((tx) => {
 		const user = tx.select().from(users).where(eq(users.username, username)).get();
-		if (!user) return { ok: false, errors: { form: `There is no account "${username}".` } };
+		if (!user) return { ok: false, errors: { form: m.shell_account_none({ username }) } };
 		if (user.disabled)
-			return { ok: false, errors: { form: `The account "${username}" is disabled.` } };
+			return { ok: false, errors: { form: m.shell_token_account_disabled({ username }) } };
 		const token = newSecret(TOKEN_PREFIX);
 		const row = tx
 			.insert(apiTokens)

@@ -4,9 +4,11 @@
  * a plain message and Retry-After — never a 500, never a stack trace.
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
+import { m } from '../../paraglide/messages.js';
+import { currentLocale } from '../i18n/request-locale';
 
-export const BUSY_MESSAGE =
-	'An import is being written; your change was not saved. Try again in a moment.';
+/** What a refused write tells the reader, in their language. */
+export const busyMessage = (): string => m.shell_busy_message();
 
 /** Seconds a client is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -46,7 +48,7 @@ export function wasBusy(event: RequestEvent): boolean {
 
 /**
  * The 503. A page or a form keeps the error page (or the form's error result) SvelteKit
- * rendered with BUSY_MESSAGE, only its status changed; the API and endpoints get JSON.
+ * rendered with busyMessage(), only its status changed; the API and endpoints get JSON.
  */
 export function busyResponse(event: RequestEvent, rendered?: Response): Response {
 	const retry = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
@@ -59,11 +61,11 @@ export function busyResponse(event: RequestEvent, rendered?: Response): Response
 	}
 	if (!event.url.pathname.startsWith('/api/') && acceptsHtml(event)) {
 		return new Response(
-			`<!doctype html><html lang="en"><meta charset="utf-8"><title>Try again in a moment</title><h1>Try again in a moment</h1><p>${BUSY_MESSAGE}</p></html>`,
+			`<!doctype html><html lang="${currentLocale()}"><meta charset="utf-8"><title>${m.shell_busy_title()}</title><h1>${m.shell_busy_title()}</h1><p>${busyMessage()}</p></html>`,
 			{ status: 503, headers: { ...retry, 'content-type': 'text/html; charset=utf-8' } }
 		);
 	}
-	return json({ error: BUSY_MESSAGE }, { status: 503, headers: retry });
+	return json({ error: busyMessage() }, { status: 503, headers: retry });
 }
 
 function acceptsHtml(event: RequestEvent): boolean {

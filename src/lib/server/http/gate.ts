@@ -9,8 +9,12 @@ import { hasAccounts, type Account } from '../auth/accounts';
 import { authenticate } from '../auth/authenticate';
 import { SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db';
-import { can } from '../permissions';
+import { can, type Action } from '../permissions';
+import { chooseLocale } from '../i18n/choose-locale';
+import { inLocale } from '../i18n/request-locale';
+import { errorPage } from './error-page';
 import { accessFor, formActionOf, ROUTE_ACCESS } from './route-access';
+import { m } from '../../paraglide/messages.js';
 
 export const sessionPolicy = () => sessionPolicyFrom(process.env);
 
@@ -56,7 +60,11 @@ function forbidden(event: RequestEvent, message: string): Response {
 	if (isEndpoint(event) || event.request.method !== 'GET') {
 		return json({ error: message }, { status: 403 });
 	}
-	error(403, message);
+	// a client-side navigation's data request: SvelteKit shows its error page (+error.svelte)
+	if (event.isDataRequest) error(403, message);
+	// a page: SvelteKit's fallback for an error thrown here is one static template in one
+	// language, so the gate writes the page itself in the reader's
+	return errorPage(403, message);
 }
 
 export type GateResult =
@@ -84,10 +92,7 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 		if (isEndpoint(event) || event.request.method !== 'GET') {
 			return {
 				pass: false,
-				response: json(
-					{ error: 'No account exists yet: create the first administrator at /setup.' },
-					{ status: 401 }
-				)
+				response: json({ error: m.shell_gate_no_account_yet() }, { status: 401 })
 			};
 		}
 		redirect(303, '/setup');
@@ -111,30 +116,29 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 	if (who.kind === 'bad-token') {
 		return {
 			pass: false,
-			response: unauthenticated(
-				event,
-				'The API token is unknown, revoked, or its account is disabled.'
-			)
+			response: unauthenticated(event, m.shell_gate_bad_token())
 		};
 	}
 	if (who.kind === 'anonymous') {
 		if (event.cookies.get(SESSION_COOKIE)) event.cookies.delete(SESSION_COOKIE, { path: '/' });
-		return { pass: false, response: unauthenticated(event, 'Sign in, or send an API token.') };
+		return { pass: false, response: unauthenticated(event, m.shell_gate_sign_in()) };
 	}
 	event.locals.actor = who.actor;
+	// from here a refusal is written in the account's own language, like the page it replaces
+	const theirs = <T>(work: () => T): T => inLocale(chooseLocale(event, who.account.locale), work);
 
 	// An unknown path: SvelteKit's own 404, now that we know the asker may see the site.
 	if (event.route.id === null)
 		return { pass: true, account: who.account, sessionId: who.sessionId };
 	if (access === null) {
-		return { pass: false, response: forbidden(event, 'This request has no access rule.') };
+		return { pass: false, response: theirs(() => forbidden(event, m.shell_gate_no_rule())) };
 	}
 	// a password an administrator set must be replaced before anything else
 	if (who.account.mustChangePassword && !['/account', '/logout'].includes(event.route.id)) {
 		if (isEndpoint(event)) {
 			return {
 				pass: false,
-				response: forbidden(event, 'Choose a new password first (an administrator reset it).')
+				response: theirs(() => forbidden(event, m.shell_gate_change_password_first()))
 			};
 		}
 		redirect(303, '/account?password=reset');
@@ -142,24 +146,25 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 	if (access !== 'signed-in' && !can(who.actor, access)) {
 		return {
 			pass: false,
-			response: forbidden(event, `Your role (${who.actor.role}) may not ${describe(access)}.`)
+			response: theirs(() => forbidden(event, mayNot(access, who.actor.role)))
 		};
 	}
 	return { pass: true, account: who.account, sessionId: who.sessionId };
 }
 
-const DESCRIPTION: Record<string, string> = {
-	read: 'read the dashboard',
-	import: 'import or undo data',
-	caveat: 'write caveats',
-	framework: 'edit the results framework',
-	report: 'prepare or issue reports',
-	assess: 'rate or comment in assessments',
-	verify: 'mark figures verified',
-	audit: 'read the audit log',
-	administer: 'manage accounts and settings'
+/** What a role may not do, as one sentence per permission: French word order differs. */
+const MAY_NOT: Record<Action, (inputs: { role: string }) => string> = {
+	read: m.shell_gate_may_not_read,
+	import: m.shell_gate_may_not_import,
+	caveat: m.shell_gate_may_not_caveat,
+	framework: m.shell_gate_may_not_framework,
+	report: m.shell_gate_may_not_report,
+	assess: m.shell_gate_may_not_assess,
+	verify: m.shell_gate_may_not_verify,
+	audit: m.shell_gate_may_not_audit,
+	administer: m.shell_gate_may_not_administer
 };
 
-function describe(access: string): string {
-	return DESCRIPTION[access] ?? access;
+function mayNot(access: Action, role: string): string {
+	return MAY_NOT[access]({ role });
 }

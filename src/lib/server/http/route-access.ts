@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 		page: 'signed-in',
 		actions: {
 			password: 'signed-in',
+			language: 'signed-in',
 			revokeSession: 'signed-in',
 			createToken: 'signed-in',
 			revokeToken: 'signed-in'

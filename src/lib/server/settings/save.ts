@@ -11,6 +11,7 @@ import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { setSmallCellThreshold, smallCellThreshold } from './small-cells';
 import { marginPercent, setStatusMargin, storedStatusMargin } from './status-margin';
+import { m } from '../../paraglide/messages.js';
 
 /** The settings form's fields as typed; the margin in per cent, with or without `%`. */
 export interface SettingsForm {
@@ -24,12 +25,14 @@ export function saveSettings(db: Db, actor: Actor, form: SettingsForm): Outcome<
 	const errors: FieldErrors = {};
 	const threshold = parseSmallCellThreshold(form.small_cell_threshold);
 	if (threshold === null) {
-		errors.small_cell_threshold = `Enter a whole number of people, 1 or more, not "${form.small_cell_threshold}".`;
+		errors.small_cell_threshold = m.shell_settings_bad_threshold({
+			value: form.small_cell_threshold
+		});
 	}
 	const digits = form.status_margin.replace(/%\s*$/, '').trim();
 	const margin = digits === '' ? null : parseMargin(`${digits}%`);
 	if (margin === null) {
-		errors.status_margin = `Enter a percentage from 0 to 100, such as 15, not "${form.status_margin}".`;
+		errors.status_margin = m.shell_settings_bad_margin({ value: form.status_margin });
 	}
 	if (threshold === null || margin === null) return { ok: false, errors };
 
@@ -39,19 +42,27 @@ export function saveSettings(db: Db, actor: Actor, form: SettingsForm): Outcome<
 			if (threshold !== smallCellThreshold(tx)) {
 				const result = setSmallCellThreshold(tx, actor, threshold);
 				if (!result.ok) throw new Refused({ small_cell_threshold: result.message });
-				changed.push(`small-cell threshold ${result.before} → ${result.after}`);
+				changed.push(
+					m.shell_settings_changed_threshold({ before: result.before, after: result.after })
+				);
 			}
 			const before = storedStatusMargin(tx) ?? DEFAULT_STATUS_MARGIN;
 			if (Math.abs(margin - before) > 1e-12) {
 				const result = setStatusMargin(tx, actor, margin);
 				if (!result.ok) throw new Refused({ status_margin: result.message });
 				changed.push(
-					`status margin ${marginPercent(result.before)} % → ${marginPercent(result.after)} %`
+					m.shell_settings_changed_margin({
+						before: marginPercent(result.before),
+						after: marginPercent(result.after)
+					})
 				);
 			}
 			return {
 				ok: true as const,
-				done: changed.length > 0 ? `Saved: ${changed.join('; ')}.` : 'Nothing had changed.'
+				done:
+					changed.length > 0
+						? m.shell_settings_saved({ changes: changed.join('; ') })
+						: m.shell_settings_nothing_changed()
 			};
 		});
 	} catch (e) {

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { settings } from '../db/schema';
 import { authorize } from '../permissions';
+import { m } from '../../paraglide/messages.js';
 
 /** The key of the product setting in the `settings` table; its value is a JSON number. */
 export const SMALL_CELL_THRESHOLD_KEY = 'small_cell_threshold';
@@ -42,7 +43,7 @@ export function setSmallCellThreshold(
 	if (after === null) {
 		return {
 			ok: false,
-			message: `The small-cell threshold must be a whole number of at least 1, not "${String(n)}".`
+			message: m.shell_settings_threshold_invalid({ value: String(n) })
 		};
 	}
 	return db.transaction((tx) => {

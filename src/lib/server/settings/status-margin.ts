@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { settings } from '../db/schema';
 import { authorize } from '../permissions';
+import { m } from '../../paraglide/messages.js';
 
 /** The key of the product setting in the `settings` table; its value is a JSON number. */
 export const STATUS_MARGIN_KEY = 'status_margin';
@@ -57,7 +58,7 @@ export function setStatusMargin(
 	if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
 		return {
 			ok: false,
-			message: `The status margin must be between 0 % and 100 %, not ${String(fraction * 100)} %.`
+			message: m.shell_settings_margin_invalid({ value: String(fraction * 100) })
 		};
 	}
 	return db.transaction((tx) => {

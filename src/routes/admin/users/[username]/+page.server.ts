@@ -11,12 +11,13 @@ import { tokenActions } from '$lib/server/auth/token-forms';
 import { listTokens } from '$lib/server/auth/tokens';
 import { appDb } from '$lib/server/db/app-db';
 import { answered, formText, refused } from '$lib/server/http/forms';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 import { accountFormFields } from '../account-form';
 
 function accountNamed(username: string) {
 	const row = findUser(appDb(), username);
-	if (!row) error(404, `There is no account "${username}".`);
+	if (!row) error(404, m.shell_account_none({ username }));
 	return accountOf(row);
 }
 
@@ -45,35 +46,26 @@ export const actions: Actions = {
 			scope: fields.scope
 		});
 		if (!result.ok) return refused('update', result.errors, values);
-		return answered('update', 'Saved.');
+		return answered('update', m.shell_saved());
 	},
 
 	disable: ({ params, locals }) => {
 		const result = setDisabled(appDb(), locals.actor, params.username, true);
 		if (!result.ok) return refused('state', result.errors);
-		return answered(
-			'state',
-			'The account is disabled: its sessions have ended and its tokens are revoked.'
-		);
+		return answered('state', m.shell_user_disabled_done());
 	},
 
 	enable: ({ params, locals }) => {
 		const result = setDisabled(appDb(), locals.actor, params.username, false);
 		if (!result.ok) return refused('state', result.errors);
-		return answered(
-			'state',
-			'The account is enabled: it can sign in again. Its old tokens stay revoked.'
-		);
+		return answered('state', m.shell_user_enabled_done());
 	},
 
 	reset: async ({ params, request, locals }) => {
 		const temporary = formText(await request.formData(), ['password']).password;
 		const result = await resetPassword(appDb(), locals.actor, params.username, temporary);
 		if (!result.ok) return refused('reset', result.errors);
-		return answered(
-			'reset',
-			'The temporary password is set and the account’s sessions have ended. Tell the person: at their next sign-in they must choose their own.'
-		);
+		return answered('reset', m.shell_user_reset_done());
 	},
 
 	...tokenActions(({ params }) => params.username ?? '')
