@@ -24,6 +24,7 @@ const DESCRIPTION: Record<AuditAction, () => string> = {
 	'caveat.delete': m.shell_audit_action_caveat_delete,
 	'rbb.text.save': m.shell_audit_action_rbb_text_save,
 	'rbb.issue': m.shell_audit_action_rbb_issue,
+	'rbb.language': m.shell_audit_action_rbb_language,
 	'cycle.create': m.shell_audit_action_cycle_create,
 	'cycle.freeze': m.shell_audit_action_cycle_freeze,
 	'cycle.rate': m.shell_audit_action_cycle_rate,
