@@ -187,7 +187,7 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/reports/rbb/FY2024-25',
 		post: '/reports/rbb/not-a-year',
 		page: ALL,
-		actions: { saveText: REPORTS, issue: REPORTS }
+		actions: { saveText: REPORTS, issue: REPORTS, language: REPORTS }
 	},
 	'/reports/rbb/[fy]/rbb.csv': { read: '/reports/rbb/FY2024-25/rbb.csv', methods: { GET: ALL } },
 	'/reports/rbb/[fy]/rbb.xlsx': { read: '/reports/rbb/FY2024-25/rbb.xlsx', methods: { GET: ALL } },

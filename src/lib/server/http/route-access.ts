@@ -162,7 +162,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/reports/iptt': { page: 'read' },
 	'/reports/iptt/iptt.xlsx': READ_ENDPOINT,
 	'/reports/rbb': { page: 'read' },
-	'/reports/rbb/[fy]': { page: 'read', actions: { saveText: 'report', issue: 'report' } },
+	'/reports/rbb/[fy]': {
+		page: 'read',
+		actions: { saveText: 'report', issue: 'report', language: 'report' }
+	},
 	'/reports/rbb/[fy]/rbb.csv': READ_ENDPOINT,
 	'/reports/rbb/[fy]/rbb.xlsx': READ_ENDPOINT,
 	'/reports/cycles': { page: 'read', actions: { create: 'report' } },
