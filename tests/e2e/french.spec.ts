@@ -29,10 +29,12 @@ function englishOnly(): string[] {
 		const fr = JSON.parse(readFileSync(join(MESSAGES, part, 'fr.json'), 'utf8'));
 		for (const [key, text] of Object.entries(en)) {
 			if (key === '$schema' || typeof text !== 'string') continue;
-			// the fixed parts around variables: "Imported {n} rows" gives "Imported " and " rows"
+			// the fixed parts around variables: "Imported {n} rows" gives "Imported " and " rows";
+			// a piece of words, not one word (a code such as "indicators" reads the same in both)
 			for (const piece of text.split(/\{[^}]*\}/)) {
-				if (piece.trim().length >= 10 && !JSON.stringify(fr[key]).includes(piece.trim()))
-					found.push(piece.trim());
+				const words = piece.trim();
+				if (words.length >= 10 && words.includes(' ') && !JSON.stringify(fr[key]).includes(words))
+					found.push(words);
 			}
 		}
 	}
@@ -42,10 +44,12 @@ function englishOnly(): string[] {
 /** Everything on the page a reader meets that reads as English, with where it was. */
 async function englishOn(page: Page, catalogue: string[]): Promise<string[]> {
 	return page.evaluate((messages) => {
+		// whole words: a letter, digit or _ on either side is part of the word ("noté" is not
+		// "not", a column code such as type_of_violence is no English)
 		const WORDS =
-			/\b(the|and|with|your|this|that|from|are|is|was|were|has|have|been|which|will|should|there|their|when|where|what|to|for|by|not|you|of)\b/i;
+			/(?<![\p{L}\p{N}_])(the|and|with|your|this|that|from|are|is|was|were|has|have|been|which|will|should|there|their|when|where|what|to|for|by|not|you|of)(?![\p{L}\p{N}_])/iu;
 		const UI =
-			/\b(Save|Cancel|Delete|Edit|Back|Download|Upload|Show|Hide|Search|Filter|Next|Previous|Overview|Settings|Submit|Apply|Clear|Close|Remove|Add|Update|Create|Change|Choose|Select|Yes|None|Latest|Target|Baseline|Status|Achieved|Off track|On track|No target|No data|Period|Area|Value|Line|Column|Error|Warning|Sign in|Sign out|Password|Account|Accounts|Indicator|Indicators|Objective|Objectives|Reports|History|Framework|Areas)\b/;
+			/(?<![\p{L}\p{N}_])(Save|Cancel|Delete|Edit|Back|Download|Upload|Show|Hide|Search|Filter|Next|Previous|Overview|Settings|Submit|Apply|Clear|Close|Remove|Add|Update|Create|Change|Choose|Select|Yes|None|Latest|Target|Baseline|Status|Achieved|Off track|On track|No target|No data|Period|Area|Value|Line|Column|Error|Warning|Sign in|Sign out|Password|Account|Accounts|Indicator|Indicators|Objective|Objectives|Reports|History|Framework|Areas)(?![\p{L}\p{N}_])/u;
 		const NOT_OURS = 'script, style, code, pre, kbd, samp, noscript, template, [data-user-text]';
 		const ours = (el: Element | null) =>
 			!!el &&
