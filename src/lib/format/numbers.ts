@@ -23,8 +23,3 @@ export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.Numbe
 export function numberText(n: number, options: Intl.NumberFormatOptions = {}): string {
 	return numberFormat(options).format(n);
 }
-
-/** A count and its word, plural unless one: `1 figure`, `1,204 lines` (words taking an s). */
-export function countText(n: number, word: string): string {
-	return `${numberText(n)} ${word}${n === 1 ? '' : 's'}`;
-}
