@@ -17,27 +17,19 @@ import {
 	type Category,
 	type ResultLevel
 } from '$lib/domain/vocabulary';
+import { CATEGORY_LABEL, RESULT_LEVEL_LABEL } from '$lib/format';
 import type { Option } from '../forms/options';
 
 export type { Option } from '../forms/options';
 
 /** A framework level's name, e.g. "Outcome" / "Effet". */
 export function levelLabel(level: ResultLevel): string {
-	return {
-		objective: m.fw_level_objective,
-		impact: m.fw_level_impact,
-		outcome: m.fw_level_outcome,
-		output: m.fw_level_output
-	}[level]();
+	return RESULT_LEVEL_LABEL[level];
 }
 
 /** An indicator category's name, e.g. "Capacity" / "Capacité". */
 export function categoryLabel(category: Category): string {
-	return {
-		situation: m.fw_category_situation,
-		perception: m.fw_category_perception,
-		capacity: m.fw_category_capacity
-	}[category]();
+	return CATEGORY_LABEL[category];
 }
 
 /** The node form's fields by name (the framework file's columns, and the French texts). */
