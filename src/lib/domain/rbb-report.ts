@@ -11,6 +11,7 @@
 import { statusReason, type StatusReason } from './status-explanation';
 import type { BudgetYear } from './budget-year';
 import type { ResultNode } from './framework-tree';
+import type { FallbackLang } from './localized-text';
 import { FrameworkTree } from './framework-tree';
 import type { SeriesPoint } from './series';
 import type { PointDifference } from './series-diff';
@@ -28,6 +29,8 @@ export type RbbStatus = 'not_started' | 'draft' | 'issued';
 export interface RbbIndicatorInfo {
 	code: string;
 	title: string;
+	/** 'en' when the title is the English one in a report written in another language */
+	titleLang?: FallbackLang;
 	resultId: number;
 	category: Category;
 	direction: Direction;
@@ -67,8 +70,10 @@ export interface RbbInput {
 export interface RbbIndicatorRow {
 	code: string;
 	title: string;
+	titleLang?: FallbackLang;
 	resultCode: string;
 	resultTitle: string;
+	resultTitleLang?: FallbackLang;
 	resultLevel: ResultLevel;
 	category: Category;
 	direction: Direction;
@@ -93,6 +98,7 @@ export interface RbbIndicatorRow {
 export interface RbbOutput {
 	code: string;
 	title: string;
+	titleLang?: FallbackLang;
 	components: string | null;
 	/** Planned (target) vs completed (actual) from the output's indicators. */
 	indicators: RbbIndicatorRow[];
@@ -102,6 +108,7 @@ export interface RbbOutput {
 export interface RbbObjective {
 	code: string;
 	title: string;
+	titleLang?: FallbackLang;
 	narrative: string;
 	achievements: RbbIndicatorRow[];
 	outputs: RbbOutput[];
@@ -143,6 +150,7 @@ export function shapeRbbReport(input: RbbInput): RbbReport {
 			objective = {
 				code: node.code,
 				title: node.title,
+				titleLang: node.titleLang,
 				narrative: input.sections.get(node.code) ?? '',
 				achievements: [],
 				outputs: []
@@ -154,6 +162,7 @@ export function shapeRbbReport(input: RbbInput): RbbReport {
 			objective.outputs.push({
 				code: node.code,
 				title: node.title,
+				titleLang: node.titleLang,
 				components: node.components,
 				indicators: rowsOf(node),
 				remarks: input.sections.get(node.code) ?? ''
@@ -185,8 +194,10 @@ function indicatorRow(info: RbbIndicatorInfo, node: ResultNode, input: RbbInput)
 	return {
 		code: info.code,
 		title: info.title,
+		titleLang: info.titleLang,
 		resultCode: node.code,
 		resultTitle: node.title,
+		resultTitleLang: node.titleLang,
 		resultLevel: node.level,
 		category: info.category,
 		direction: info.direction,

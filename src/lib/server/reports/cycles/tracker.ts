@@ -9,13 +9,15 @@ import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { assessmentCycles, recommendations, results } from '../../db/schema';
 import { authorize } from '../../permissions';
+import { localizedTitle, type FallbackLang } from '../../../domain/localized-text';
+import { currentLocale } from '../../i18n/request-locale';
 
 export interface TrackedRecommendation {
 	id: number;
 	cycle: string;
 	cycleIssued: boolean;
 	/** the objective or outcome it concerns */
-	result: { code: string; title: string } | null;
+	result: { code: string; title: string; titleLang?: FallbackLang } | null;
 	text: string;
 	owner: string;
 	deadline: string;
@@ -47,6 +49,7 @@ export function trackedRecommendations(
 			cycleStatus: assessmentCycles.status,
 			resultCode: results.code,
 			resultTitle: results.title,
+			resultTitleFr: results.titleFr,
 			text: recommendations.text,
 			owner: recommendations.owner,
 			deadline: recommendations.deadline,
@@ -59,12 +62,15 @@ export function trackedRecommendations(
 		.leftJoin(results, eq(results.id, recommendations.resultId))
 		.orderBy(asc(recommendations.deadline), asc(recommendations.id))
 		.all();
+	const locale = currentLocale();
 	return rows
 		.map((r): TrackedRecommendation => ({
 			id: r.id,
 			cycle: r.cycle,
 			cycleIssued: r.cycleStatus === 'issued',
-			result: r.resultCode ? { code: r.resultCode, title: r.resultTitle ?? '' } : null,
+			result: r.resultCode
+				? { code: r.resultCode, ...localizedTitle(r.resultTitle ?? '', r.resultTitleFr, locale) }
+				: null,
 			text: r.text,
 			owner: r.owner,
 			deadline: r.deadline,

@@ -120,9 +120,11 @@ export function loadRbbReport(
 }
 
 function indicatorInfo(i: typeof indicators.$inferSelect, locale: Locale): RbbIndicatorInfo {
+	const title = localizedText(i.title, i.titleFr, locale);
 	return {
 		code: i.code,
-		title: localizedText(i.title, i.titleFr, locale).text,
+		title: title.text,
+		...(title.lang ? { titleLang: title.lang } : {}),
 		resultId: i.resultId,
 		category: i.category,
 		direction: i.direction,

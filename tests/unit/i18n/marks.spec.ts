@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mark, marks, pieces } from '../../../src/routes/import/marks';
+import { mark, marks, pieces } from '../../../src/lib/i18n/marks';
 
 describe('a message with values in markup', () => {
 	test('is cut into its text and its marked values, in the language’s order', () => {
