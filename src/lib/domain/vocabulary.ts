@@ -36,6 +36,10 @@ export type Tier = (typeof TIERS)[number];
 export const SENSITIVITIES = ['public', 'internal', 'restricted'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/** What a mission site is (docs/formats.md "Sites"): drawn with its own mark on maps. */
+export const SITE_TYPES = ['base', 'temporary_base', 'police_post', 'other'] as const;
+export type SiteType = (typeof SITE_TYPES)[number];
+
 export const VALUE_TYPES = ['actual', 'target'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 

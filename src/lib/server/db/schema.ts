@@ -25,6 +25,7 @@ import {
 	MEASURES,
 	RESULT_LEVELS,
 	SENSITIVITIES,
+	SITE_TYPES,
 	TIERS,
 	VALUE_TYPES,
 	VERIFICATIONS
@@ -691,4 +692,56 @@ export const listAreaSpellings = sqliteTable(
 		changedBy: text('changed_by').notNull()
 	},
 	(t) => [uniqueIndex('list_area_spellings_source_spelling').on(t.sourceId, t.spelling)]
+);
+
+/**
+ * An area's outline for maps (docs/formats.md "Boundaries"): a GeoJSON Polygon or
+ * MultiPolygon in WGS84, simplified for display with the borders areas share kept shared, so
+ * that maps draw from it alone (the uploaded file is not kept). One per area: a new file
+ * replaces the outlines of the areas it matches.
+ */
+export const areaBoundaries = sqliteTable('area_boundaries', {
+	areaId: integer('area_id')
+		.primaryKey()
+		.references(() => areas.id),
+	/** JSON: the simplified GeoJSON geometry */
+	geometry: text('geometry').notNull(),
+	/** the file it came from, and the feature property that matched it to the area */
+	fileName: text('file_name').notNull(),
+	matchedBy: text('matched_by').notNull(),
+	changedAt: text('changed_at').notNull().default(DB_NOW),
+	changedBy: text('changed_by').notNull()
+});
+
+/**
+ * Where the mission stands (docs/formats.md "Sites"): bases, temporary operating bases and
+ * police posts, drawn as points over maps for the dates they were open. A restricted site is
+ * shown only to readers cleared for restricted data, as a restricted indicator is.
+ */
+export const sites = sqliteTable(
+	'sites',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		code: text('code').notNull().unique(),
+		name: text('name').notNull(),
+		type: text('type', { enum: SITE_TYPES }).notNull(),
+		longitude: real('longitude').notNull(),
+		latitude: real('latitude').notNull(),
+		/** ISO dates; null: open since before the records, or still open */
+		opened: text('opened'),
+		closed: text('closed'),
+		sensitivity: text('sensitivity', { enum: SENSITIVITIES }).notNull().default('internal'),
+		changedAt: text('changed_at').notNull().default(DB_NOW),
+		changedBy: text('changed_by').notNull()
+	},
+	(t) => [
+		check('sites_type', oneOf(t.type, SITE_TYPES)),
+		check('sites_sensitivity', oneOf(t.sensitivity, SENSITIVITIES)),
+		check('sites_longitude', sql`${t.longitude} BETWEEN -180 AND 180`),
+		check('sites_latitude', sql`${t.latitude} BETWEEN -90 AND 90`),
+		check(
+			'sites_dates',
+			sql`${t.opened} IS NULL OR ${t.closed} IS NULL OR ${t.opened} <= ${t.closed}`
+		)
+	]
 );
