@@ -3,6 +3,7 @@
  * `FY2024/25` (formats.md §2); a slash cannot stand in one URL segment, so report addresses
  * write `FY2024-25`. Both forms, and `2024/25`, are read; the label is always `FY2024/25`.
  */
+import { m } from '../paraglide/messages.js';
 import { bucketsOverlapping, parsePeriod, type Period } from './period';
 
 export interface BudgetYear {
@@ -35,12 +36,11 @@ export function parseBudgetYear(text: string): BudgetYearResult {
 	const parsed = parsePeriod(slug ? `FY${slug[1]}/${slug[2]}` : written);
 	if (parsed.ok && parsed.period.kind === 'fy')
 		return { ok: true, year: fromPeriod(parsed.period) };
-	const what = parsed.ok ? 'is a period but not a budget year' : 'is not a budget year';
 	return {
 		ok: false,
-		message:
-			`"${written}" ${what}. A budget year runs from 1 July to 30 June ` +
-			`and is written FY2024/25 (or FY2024-25 in an address).`
+		message: parsed.ok
+			? m.rep_budget_year_period_not_year({ written })
+			: m.rep_budget_year_not_year({ written })
 	};
 }
 

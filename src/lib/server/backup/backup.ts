@@ -15,6 +15,7 @@ import { recordAccessAudit } from '../audit/record';
 import type { Db } from '../db';
 import { sessionsDbOf } from '../db/sessions-db';
 import { authorize } from '../permissions';
+import { m } from '../../paraglide/messages.js';
 
 export type BackupResult =
 	{ ok: true; file: string; bytes: number } | { ok: false; reason: string };
@@ -29,10 +30,10 @@ const PAGES_PER_STEP = 256;
 export async function writeBackup(db: Db, file: string): Promise<BackupResult> {
 	const target = resolve(file);
 	if (existsSync(target)) {
-		return { ok: false, reason: `${file} already exists: a backup never overwrites a file.` };
+		return { ok: false, reason: m.shell_backup_exists({ file }) };
 	}
 	if (!existsSync(dirname(target))) {
-		return { ok: false, reason: `The folder ${dirname(file)} does not exist.` };
+		return { ok: false, reason: m.shell_backup_no_folder({ folder: dirname(file) }) };
 	}
 	const partial = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
 	try {
@@ -43,9 +44,9 @@ export async function writeBackup(db: Db, file: string): Promise<BackupResult> {
 	} catch (e) {
 		const code = (e as { code?: string }).code;
 		if (code === 'EEXIST') {
-			return { ok: false, reason: `${file} already exists: a backup never overwrites a file.` };
+			return { ok: false, reason: m.shell_backup_exists({ file }) };
 		}
-		return { ok: false, reason: `The backup could not be written: ${(e as Error).message}` };
+		return { ok: false, reason: m.shell_backup_not_written({ why: (e as Error).message }) };
 	} finally {
 		for (const suffix of ['', '-wal', '-shm', '-journal'])
 			rmSync(partial + suffix, { force: true });

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { migrationsFolder } from '../db';
+import { m } from '../../paraglide/messages.js';
 
 export type BackupCheck = { ok: true; migrations: number } | { ok: false; reason: string };
 
@@ -35,12 +36,12 @@ function header(path: string): string | null {
 export function fileProblem(path: string, name = path): string | null {
 	try {
 		const stat = statSync(path);
-		if (!stat.isFile()) return `${name} is not a file.`;
-		if (stat.size === 0) return `${name} is empty: it is not a SQLite database.`;
+		if (!stat.isFile()) return m.shell_backup_not_file({ name });
+		if (stat.size === 0) return m.shell_backup_empty({ name });
 	} catch {
-		return `${name} does not exist or cannot be read.`;
+		return m.shell_backup_unreadable({ name });
 	}
-	return header(path) === HEADER ? null : `${name} is not a SQLite database.`;
+	return header(path) === HEADER ? null : m.shell_backup_not_sqlite({ name });
 }
 
 /**
@@ -60,17 +61,20 @@ export function checkBackup(path: string, name = path): BackupCheck {
 		if (first !== 'ok') {
 			return {
 				ok: false,
-				reason: `${name} is damaged (SQLite's integrity check: ${problems
-					.slice(0, 3)
-					.map((p) => p.integrity_check)
-					.join('; ')}).`
+				reason: m.shell_backup_damaged_check({
+					name,
+					problems: problems
+						.slice(0, 3)
+						.map((p) => p.integrity_check)
+						.join('; ')
+				})
 			};
 		}
 		return productCheck(client, name);
 	} catch (e) {
 		return {
 			ok: false,
-			reason: `${name} is damaged or not a whole database: ${(e as Error).message}.`
+			reason: m.shell_backup_damaged({ name, why: (e as Error).message })
 		};
 	} finally {
 		client?.close();
@@ -89,34 +93,33 @@ function productCheck(client: Database.Database, name: string): BackupCheck {
 	if (missing.length > 0 || !tables.has('__drizzle_migrations')) {
 		return {
 			ok: false,
-			reason: `${name} is not a database of this product (it has no ${
-				missing.length > 0 ? `table ${missing.join(', ')}` : 'migration history'
-			}).`
+			reason:
+				missing.length > 0
+					? m.shell_backup_not_product_tables({ name, tables: missing.join(', ') })
+					: m.shell_backup_not_product_history({ name })
 		};
 	}
 	const known = new Set(
-		readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis)
+		readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((file) => file.folderMillis)
 	);
 	const newest = Math.max(...known);
 	const applied = (
 		client.prepare('SELECT created_at FROM __drizzle_migrations ORDER BY created_at').all() as {
 			created_at: number;
 		}[]
-	).map((m) => Number(m.created_at));
+	).map((row) => Number(row.created_at));
 	const newer = applied.filter((at) => at > newest);
 	if (newer.length > 0) {
 		return {
 			ok: false,
-			reason: `${name} was written by a newer version of the product (${newer.length} change${
-				newer.length === 1 ? '' : 's'
-			} to the database this version does not know): restore it with that version or a later one.`
+			reason: m.shell_backup_newer({ name, count: newer.length, n: String(newer.length) })
 		};
 	}
 	const unknown = applied.filter((at) => !known.has(at));
 	if (unknown.length > 0) {
 		return {
 			ok: false,
-			reason: `${name} has a migration history this version does not know (another branch of the product?).`
+			reason: m.shell_backup_unknown_history({ name })
 		};
 	}
 	return { ok: true, migrations: applied.length };

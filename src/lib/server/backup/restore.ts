@@ -17,6 +17,7 @@ import { isBusy } from '../db/busy';
 import { createSessionsDb, sessionsPathFor } from '../db/sessions-db';
 import { authorize } from '../permissions';
 import { checkBackup, fileProblem } from './check';
+import { m } from '../../paraglide/messages.js';
 
 export type RestoreResult =
 	{ ok: true; replaced: string | null; sessionsEnded: number } | { ok: false; reason: string };
@@ -70,12 +71,12 @@ export function restoreDatabase(
 	const source = resolve(file);
 	const destination = resolve(target);
 	if (source === destination) {
-		return { ok: false, reason: `${file} is the database itself: restore another file.` };
+		return { ok: false, reason: m.shell_restore_itself({ file }) };
 	}
 	if (existsSync(destination) && inUse(destination)) {
 		return {
 			ok: false,
-			reason: `The database ${target} is in use (is the server running, or an import?): stop it, restore, then start it again.`
+			reason: m.shell_restore_in_use({ target })
 		};
 	}
 	// checked and migrated on a copy beside the database: the given file is never changed

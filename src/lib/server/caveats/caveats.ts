@@ -1,7 +1,13 @@
 import { eq, isNull, or } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import { parsePeriod } from '../../domain/period';
-import { areaProblem, componentProblem, parentsIn, writeLimits } from '../../domain/planner-scope';
+import {
+	areaProblem,
+	componentProblem,
+	indicatorSubject,
+	parentsIn,
+	writeLimits
+} from '../../domain/planner-scope';
 import { didYouMean } from '../../domain/suggest';
 import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
@@ -106,7 +112,8 @@ function resolve(db: Db, actor: Actor, input: CaveatInput) {
 		const found = findVisibleIndicator(db, actor, input.indicator);
 		if (found) indicatorId = found.id;
 		else errors.indicator = m.dash_unknown_indicator({ code: input.indicator });
-		const outside = found && componentProblem(limits, found.component, `Indicator ${found.code}`);
+		const outside =
+			found && componentProblem(limits, found.component, indicatorSubject(found.code));
 		if (outside) errors.indicator = outside;
 	} else if (limits && limits.components.length > 0) {
 		errors.indicator = m.dash_caveat_every_outside_choose({
@@ -194,7 +201,7 @@ function storedOutsideScope(db: Db, actor: Actor, id: number): string | null {
 		? db.select().from(indicators).where(eq(indicators.code, stored.indicator)).get()
 		: undefined;
 	const component = indicator
-		? componentProblem(limits, indicator.component, `Indicator ${indicator.code}`)
+		? componentProblem(limits, indicator.component, indicatorSubject(indicator.code))
 		: limits.components.length > 0
 			? m.dash_caveat_every_outside({ components: limits.components.join(', ') })
 			: null;

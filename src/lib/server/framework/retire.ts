@@ -6,7 +6,7 @@
  * node takes no new children or indicators.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { componentProblem, writeLimits } from '../../domain/planner-scope';
+import { componentProblem, indicatorSubject, writeLimits } from '../../domain/planner-scope';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
@@ -48,7 +48,7 @@ function outsideScope(
 		? db.select().from(indicators).where(inArray(indicators.id, indicatorIds)).all()
 		: [];
 	for (const i of measuring) {
-		const problem = componentProblem(limits, i.component, m.fw_indicator_heading({ code: i.code }));
+		const problem = componentProblem(limits, i.component, indicatorSubject(i.code));
 		if (problem) return problem;
 	}
 	return null;
