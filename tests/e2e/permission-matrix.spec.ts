@@ -177,6 +177,7 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/indicators/1.2.1/breakdown.csv?breakdown=sex',
 		methods: { GET: ALL }
 	},
+	'/indicators/[code]/map.svg': { read: '/indicators/1.2.1/map.svg', methods: { GET: ALL } },
 	'/objectives': { page: ALL },
 	'/objectives/[code]': { read: '/objectives/PO1', page: ALL },
 	'/reports': { page: ALL },

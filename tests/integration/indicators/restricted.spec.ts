@@ -27,6 +27,7 @@ import { ipttWorkbook } from '../../../src/lib/server/reports/iptt/iptt-xlsx';
 import { rbbCsv } from '../../../src/lib/server/reports/rbb/csv';
 import { loadRbbReport } from '../../../src/lib/server/reports/rbb/load-report';
 import { rbbWorkbook } from '../../../src/lib/server/reports/rbb/xlsx';
+import { loadAreaMap } from '../../../src/lib/server/maps/area-map';
 import { loadSeries } from '../../../src/lib/server/series/load-series';
 import { csv, freshDb, importBasic } from '../../helpers/db';
 import { readWorkbook } from '../../helpers/xlsx';
@@ -92,6 +93,10 @@ const CAPABILITIES: [string, (db: Db, actor: Actor) => string[] | Promise<string
 	],
 	['the overview', (db, a) => loadOverview(db, a).flatMap((o) => o.indicators.map((v) => v.code))],
 	['the series', (db, a) => CODES.filter((c) => loadSeries(db, a, c).ok)],
+	[
+		'the map by area',
+		(db, a) => CODES.filter((c) => loadAreaMap(db, a, c, {}, { period: null, perPeople: false }).ok)
+	],
 	[
 		'the series as CSV',
 		(db, a) =>

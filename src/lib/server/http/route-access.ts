@@ -155,6 +155,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	},
 	'/indicators/[code]/series.csv': READ_ENDPOINT,
 	'/indicators/[code]/breakdown.csv': READ_ENDPOINT,
+	'/indicators/[code]/map.svg': READ_ENDPOINT,
 	'/objectives': { page: 'read' },
 	'/objectives/[code]': { page: 'read' },
 

@@ -10,6 +10,8 @@ import { loadIndicatorView } from '$lib/server/dashboard/indicator-page';
 import { appDb } from '$lib/server/db/app-db';
 import { pageProblem } from '$lib/server/http/problems';
 import { seriesQueryFrom } from '$lib/server/http/series-query';
+import { loadAreaMap } from '$lib/server/maps/area-map';
+import { mapChoiceFrom } from '$lib/server/maps/map-choice';
 import { can, NotAllowed } from '$lib/server/permissions';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,8 +21,17 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const dimension = url.searchParams.get('breakdown') || null;
 	const result = loadIndicatorView(appDb(), locals.actor, params.code, query, dimension);
 	if (!result.ok) pageProblem(result);
+	const map = loadAreaMap(appDb(), locals.actor, params.code, query, mapChoiceFrom(url));
+	if (!map.ok) pageProblem(map);
 	const season = url.searchParams.get('season') === 'budget' ? 'budget' : 'calendar';
-	return { ...result.view, canEditCaveats: can(locals.actor, 'caveat'), query, dimension, season };
+	return {
+		...result.view,
+		map: map.map,
+		canEditCaveats: can(locals.actor, 'caveat'),
+		query,
+		dimension,
+		season
+	};
 };
 
 /** The caveat form's fields as sent; `scope` says whether it is for this indicator or all. */
