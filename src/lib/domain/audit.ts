@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
 	'import',
 	'undo',
 	'areas.edit',
+	'areas.boundaries',
 	'framework.node.create',
 	'framework.node.update',
 	'framework.node.move',

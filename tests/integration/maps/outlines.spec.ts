@@ -43,7 +43,7 @@ describe('areaOutlines', () => {
 	test('reads the stored outlines of the areas asked for, by id, and leaves out the others', async () => {
 		const db = freshDb();
 		await importBasic(db);
-		const [n1, n2, north] = ['N1', 'N2', 'N'].map((c) => idOf(db, c));
+		const [n1, n2, north] = ['N1', 'N2', 'N'].map((c) => idOf(db, c)) as [number, number, number];
 		db.insert(areaBoundaries)
 			.values([
 				{

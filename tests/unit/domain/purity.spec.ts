@@ -9,8 +9,19 @@ import { describe, expect, test } from 'vitest';
 
 const DOMAIN = resolve(import.meta.dirname, '../../../src/lib/domain');
 
-/** Libraries a domain rule may use: pure computation only. */
-const PURE_LIBRARIES = new Set(['zod']);
+/**
+ * Libraries a domain rule may use: pure computation only. The topojson modules turn outlines
+ * into a topology, simplify it and back (maps/simplify-outlines.ts); `geojson` and
+ * `topojson-specification` are types alone.
+ */
+const PURE_LIBRARIES = new Set([
+	'zod',
+	'geojson',
+	'topojson-client',
+	'topojson-server',
+	'topojson-simplify',
+	'topojson-specification'
+]);
 
 /**
  * The message catalogue and the list of languages: a rule's refusal is written in the reader's

@@ -10,6 +10,7 @@ const DESCRIPTION: Record<AuditAction, () => string> = {
 	import: m.shell_audit_action_import,
 	undo: m.shell_audit_action_undo,
 	'areas.edit': m.shell_audit_action_areas_edit,
+	'areas.boundaries': m.bnd_audit_action_areas_boundaries,
 	'framework.node.create': m.shell_audit_action_framework_node_create,
 	'framework.node.update': m.shell_audit_action_framework_node_update,
 	'framework.node.move': m.shell_audit_action_framework_node_move,

@@ -20,7 +20,9 @@ export interface ListArea {
 	level?: string | null;
 }
 
-export type AreaMatch = { ok: true; area: ListArea } | { ok: false; message: string };
+/** `ambiguous`: several areas answer to the text (an error); else none does. */
+export type AreaMatch =
+	{ ok: true; area: ListArea } | { ok: false; ambiguous: boolean; message: string };
 
 /** Case, accents and surrounding spaces ignored; inner runs of spaces count as one. */
 export function foldAreaText(text: string): string {
@@ -102,6 +104,7 @@ export class AreaMatcher {
 			const ambiguous = { cell: cell.trim(), areas: which };
 			return {
 				ok: false,
+				ambiguous: true,
 				message:
 					step.what === 'code'
 						? m.impmsg_area_ambiguous_code(ambiguous)
@@ -114,6 +117,7 @@ export class AreaMatcher {
 		}
 		return {
 			ok: false,
+			ambiguous: false,
 			message: m.impmsg_area_no_match({ cell: cell.trim(), hint: nearest(cell, this.areas) })
 		};
 	}
