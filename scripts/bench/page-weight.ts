@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { demoPassword } from '../../src/lib/server/demo/demo-password';
 import { buildIfStale, freePort } from './built-server';
 
@@ -48,6 +49,32 @@ export interface ResourceRecord {
 	gzipBytes: number | null;
 	/** the build chunk's name from the Vite manifest, or the library recognised inside it */
 	label: string;
+	/** for a page: the bytes of its maps' markup (mapMarkupBytes), null without a map */
+	map?: MapBytes | null;
+}
+
+export interface MapBytes {
+	count: number;
+	raw: number;
+	/** brotli at the server's quality (http/compress.ts): what the maps add to the page on the wire */
+	compressed: number;
+}
+
+/**
+ * What a page's maps cost in its HTML: every `<figure … data-area-map>` (the choropleth with
+ * its legend, table and controls — components/maps/AreaMap.svelte), raw and compressed alone.
+ * Compressed alone it counts a little more than it adds to the whole page's compressed HTML.
+ */
+export function mapMarkupBytes(html: string): MapBytes | null {
+	const figures = [...html.matchAll(/<figure[^>]*\bdata-area-map[^]*?<\/figure>/g)].map(
+		(f) => f[0]
+	);
+	if (figures.length === 0) return null;
+	const markup = Buffer.from(figures.join(''), 'utf8');
+	const compressed = brotliCompressSync(markup, {
+		params: { [zlib.BROTLI_PARAM_QUALITY]: 5 }
+	}).length;
+	return { count: figures.length, raw: markup.length, compressed };
 }
 
 export interface KindTotals {
@@ -251,10 +278,12 @@ async function measurePage(
 					const kind = classify(request.resourceType(), headers['content-type'] ?? '');
 					let decoded = 0;
 					let label = '';
+					let map: MapBytes | null = null;
 					if (response.status() < 300 || response.status() >= 400) {
 						const body = await response.body();
 						decoded = body.length;
 						if (kind === 'js') label = librariesIn(body.toString('utf8')).join(', ');
+						if (kind === 'document') map = mapMarkupBytes(body.toString('utf8'));
 					}
 					const file = url.pathname.replace(/^\//, '');
 					const name = names.get(file);
@@ -270,7 +299,8 @@ async function measurePage(
 						headerBytes: sizes.responseHeadersSize,
 						decodedBytes: decoded,
 						gzipBytes,
-						label
+						label,
+						map
 					};
 				})()
 			);
@@ -318,6 +348,11 @@ function report(result: PageResult): { jsCss: number; problems: string[] } {
 		console.log(
 			`  ${pad('HTML', 7)} ${pad('1', 3)} doc      on the wire ${pad(formatBytes(doc.wireBytes), 25)} uncompressed ${formatBytes(doc.decodedBytes)}  (content-encoding: ${doc.encoding || 'none'})`
 		);
+		if (doc.map) {
+			console.log(
+				`  ${pad('map', 7)} ${pad(String(doc.map.count), 3)} in HTML  compressed  ${pad(formatBytes(doc.map.compressed), 25)} uncompressed ${formatBytes(doc.map.raw)}  (the map's markup alone, brotli 5)`
+			);
+		}
 	}
 	console.log(
 		`  ${pad('JS+CSS+HTML', 11)}             on the wire ${formatBytes(jsCss + totals.document.wireBytes)} (for reference; the budget is JS + CSS)`

@@ -6,6 +6,7 @@ import {
 	isCompressed,
 	isObjectivePage,
 	librariesIn,
+	mapMarkupBytes,
 	totalsByKind,
 	withinBudget,
 	type ResourceRecord
@@ -63,4 +64,15 @@ test('only /objectives/<code> is the objective page', () => {
 test('chart.js is recognised inside a chunk', () => {
 	expect(librariesIn('const Oe="$chartjs",Ia={}')).toEqual(['chart.js']);
 	expect(librariesIn('function x(){}')).toEqual([]);
+});
+
+test("a page's maps are measured alone: their markup, raw and compressed", () => {
+	expect(mapMarkupBytes('<main><figure><canvas></canvas></figure></main>')).toBeNull();
+	const map =
+		'<figure class="area-map s-1" data-area-map><svg><path d="M1,1L2,2Z"/></svg></figure>';
+	const bytes = mapMarkupBytes(`<main><figure>chart</figure>${map}<p>after</p>${map}</main>`)!;
+	expect(bytes.count).toBe(2);
+	expect(bytes.raw).toBe(2 * map.length);
+	expect(bytes.compressed).toBeGreaterThan(0);
+	expect(bytes.compressed).toBeLessThan(bytes.raw);
 });

@@ -14,6 +14,7 @@ import type { Db } from '../../../src/lib/server/db';
 import { areaBoundaries, areas, sites } from '../../../src/lib/server/db/schema';
 import { importFiles } from '../../../src/lib/server/imports/import-files';
 import { loadAreaMap, type AreaMapView } from '../../../src/lib/server/maps/area-map';
+import { loadObjectiveMap } from '../../../src/lib/server/maps/objective-map';
 import { loadSeries } from '../../../src/lib/server/series/load-series';
 import { csv, freshDb } from '../../helpers/db';
 
@@ -319,5 +320,22 @@ describe('the map of an indicator by area', () => {
 		expect(shown.areas.find((a) => a.code === 'P1')!.value).toBe(3);
 		// kept views are per visibility: asking as cleared first does not leak it to the uncleared
 		expect(loadAreaMap(db, uncleared, 'R1', {}, { period: null, perPeople: false }).ok).toBe(false);
+	});
+
+	test('the objective page picks among the indicators with figures by area; a restricted one only for the cleared', () => {
+		const choice = { period: null, perPeople: false };
+		const codes = ['R1', 'C1', 'S1'];
+		const forUncleared = loadObjectiveMap(db, uncleared, codes, {}, 'R1', choice);
+		expect(forUncleared.options).toEqual(['C1', 'S1']);
+		expect(forUncleared.map?.indicator.code).toBe('C1');
+		const forCleared = loadObjectiveMap(db, clearedViewer, codes, {}, 'R1', choice);
+		expect(forCleared.options).toEqual(['R1', 'C1', 'S1']);
+		expect(forCleared.map?.indicator.code).toBe('R1');
+		expect(loadObjectiveMap(db, uncleared, codes, {}, 'S1', choice).map?.indicator.code).toBe('S1');
+		// below Alpha no district has an outline: nothing to pick, no map
+		expect(loadObjectiveMap(db, uncleared, codes, { area: 'P1' }, null, choice)).toEqual({
+			options: [],
+			map: null
+		});
 	});
 });

@@ -3,6 +3,9 @@ import { loadObjectiveView } from '$lib/server/dashboard/objective-view';
 import { appDb } from '$lib/server/db/app-db';
 import { pageProblem } from '$lib/server/http/problems';
 import { seriesQueryFrom } from '$lib/server/http/series-query';
+import { mapChoiceFrom } from '$lib/server/maps/map-choice';
+import { loadObjectiveMap } from '$lib/server/maps/objective-map';
+import { CATEGORIES } from '$lib/domain/vocabulary';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -11,5 +14,14 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const dimension = url.searchParams.get('breakdown') || null;
 	const result = loadObjectiveView(db, locals.actor, params.code, query, dimension);
 	if (!result.ok) pageProblem(result);
-	return { ...result.view, query, dimension, areas: listAreas(db, locals.actor) };
+	const codes = CATEGORIES.flatMap((c) => result.view.panels[c].map((i) => i.code));
+	const map = loadObjectiveMap(
+		db,
+		locals.actor,
+		codes,
+		query,
+		url.searchParams.get('map')?.trim() || null,
+		mapChoiceFrom(url)
+	);
+	return { ...result.view, query, dimension, areas: listAreas(db, locals.actor), map };
 };
