@@ -118,21 +118,22 @@ function computeAreaMap(
 	const opened = openIndicatorRequest(db, actor, code, query);
 	if (!opened.ok) return opened;
 	const { tree, indicator } = opened;
+	// outlines first: a mission without boundaries pays one small query, not the series
+	const outlines = areaOutlines(
+		db,
+		tree.childrenOf(opened.query.areaId).map((a) => a.id)
+	);
+	const drawing = drawOutlines(outlines);
+	if (!drawing) return { ok: true, map: null };
 	const detail = loadIndicatorDetail(db, actor, code, query, null);
 	if (!detail.ok) return detail;
 	const children = detail.detail.multiples.flatMap((m) => {
 		const node = tree.byCodeOf(m.code);
 		return node ? [{ ...m, id: node.id }] : [];
 	});
-	if (children.length === 0) return { ok: true, map: null };
-	const outlines = areaOutlines(
-		db,
-		children.map((c) => c.id)
-	);
-	const drawing = drawOutlines(outlines);
 	const periods = mapPeriods(children);
 	const { period, unknown } = chosenPeriod(periods, choice.period);
-	if (!drawing || !period) return { ok: true, map: null };
+	if (!period) return { ok: true, map: null };
 
 	const year = Number(period.start.slice(0, 4));
 	const canPerPeople =
