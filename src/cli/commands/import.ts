@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { m } from '../../lib/paraglide/messages.js';
 import type { Actor } from '../../lib/server/actor';
@@ -5,17 +7,22 @@ import type { Db } from '../../lib/server/db';
 import type { WriteHolder } from '../../lib/server/db/write-turn';
 import { importFiles } from '../../lib/server/imports/import-files';
 import { importLists } from '../../lib/server/lists/import-lists';
+import { importBoundaries, type BoundariesReport } from '../../lib/server/maps/import-boundaries';
 import { emptyReport, type FileReport, type ImportReport } from '../../lib/server/imports/report';
 import { sourceFromPath, type FileSource } from '../../lib/server/imports/source';
 import { UsageError, type ExitCode, type Output } from '../usage';
 
-/** `cpas import [--source NAME] FILE... [--dry-run] [--json]` */
+/**
+ * `cpas import [--source NAME] FILE... [--dry-run] [--json]`, and
+ * `cpas import boundaries FILE --match PROPERTY [--dry-run] [--json]`.
+ */
 export async function importCommand(
 	db: Db,
 	actor: Actor,
 	args: string[],
 	io: Output
 ): Promise<ExitCode> {
+	if (args[0] === 'boundaries') return boundariesCommand(db, actor, args.slice(1), io);
 	const { values, positionals } = parseArgs({
 		args,
 		options: {
@@ -35,13 +42,7 @@ export async function importCommand(
 		try {
 			sources.push(sourceFromPath(path));
 		} catch (e) {
-			const code = (e as NodeJS.ErrnoException).code;
-			const reason =
-				code === 'ENOENT'
-					? m.impmsg_cli_file_missing({ path })
-					: code === 'EISDIR'
-						? m.impmsg_cli_file_is_folder({ path })
-						: m.impmsg_cli_file_unreadable({ path });
+			const reason = unreadableMessage(path, e);
 			const report = emptyReport(path);
 			report.errors.push({
 				line: null,
@@ -85,6 +86,93 @@ export function waitingMessage(holder: WriteHolder | null): string {
 	return holder.via === 'server'
 		? m.impmsg_cli_waiting_server(who)
 		: m.impmsg_cli_waiting_command_line(who);
+}
+
+/** Why a file named on the command line cannot be read, in the reader's words. */
+function unreadableMessage(path: string, e: unknown): string {
+	const code = (e as NodeJS.ErrnoException).code;
+	return code === 'ENOENT'
+		? m.impmsg_cli_file_missing({ path })
+		: code === 'EISDIR'
+			? m.impmsg_cli_file_is_folder({ path })
+			: m.impmsg_cli_file_unreadable({ path });
+}
+
+/** `cpas import boundaries FILE --match PROPERTY [--dry-run] [--json]` (formats.md "Boundaries") */
+function boundariesCommand(db: Db, actor: Actor, args: string[], io: Output): ExitCode {
+	const { values, positionals } = parseArgs({
+		args,
+		options: {
+			match: { type: 'string' },
+			'dry-run': { type: 'boolean' },
+			json: { type: 'boolean' }
+		},
+		allowPositionals: true,
+		strict: true
+	});
+	if (positionals.length !== 1) throw new UsageError(m.bnd_cli_one_file());
+	const match = values.match?.trim() ?? '';
+	if (match === '') throw new UsageError(m.bnd_cli_match_needed());
+	const path = positionals[0]!;
+	const dryRun = values['dry-run'] ?? false;
+	let report: BoundariesReport;
+	try {
+		const bytes = readFileSync(path);
+		report = importBoundaries(db, actor, { name: basename(path), bytes }, { match, dryRun });
+	} catch (e) {
+		if (!(e as NodeJS.ErrnoException).code) throw e;
+		const message = unreadableMessage(path, e);
+		report = {
+			ok: false,
+			dryRun,
+			file: basename(path),
+			match,
+			matched: [],
+			unmatchedFeatures: [],
+			areasWithout: [],
+			errors: [{ feature: null, value: null, message }]
+		};
+	}
+	io.out(values.json ? JSON.stringify(report) : describeBoundaries(report));
+	return report.ok ? 0 : 1;
+}
+
+/** The boundaries report in words: counts, the lists, the refusals, then the verdict. */
+function describeBoundaries(r: BoundariesReport): string {
+	const count = (n: number) => ({ count: n, n: String(n) });
+	const lines: string[] = [
+		(r.dryRun ? m.bnd_cli_would_match : m.bnd_cli_matched)({
+			file: r.file,
+			match: r.match,
+			...count(r.matched.length)
+		})
+	];
+	if (r.unmatchedFeatures.length > 0) {
+		lines.push(m.bnd_cli_unmatched_heading(count(r.unmatchedFeatures.length)));
+		for (const f of r.unmatchedFeatures) {
+			lines.push('  ' + m.bnd_cli_feature({ feature: String(f.feature), value: f.value }));
+		}
+	}
+	if (r.areasWithout.length > 0) {
+		lines.push(m.bnd_cli_areas_without_heading(count(r.areasWithout.length)));
+		for (const a of r.areasWithout) lines.push(`  ${a.code} ${a.name}`);
+	}
+	for (const e of r.errors) {
+		const where =
+			e.feature === null
+				? null
+				: e.value === null
+					? m.bnd_cli_at_feature({ feature: String(e.feature) })
+					: m.bnd_cli_at_feature_value({ feature: String(e.feature), value: e.value });
+		lines.push(
+			'  ' +
+				m.impmsg_cli_error({
+					issue: where ? m.impmsg_cli_located({ where, message: e.message }) : e.message
+				})
+		);
+	}
+	lines.push(r.ok ? (r.dryRun ? m.bnd_cli_dry_run() : m.bnd_cli_imported()) : m.bnd_cli_refused());
+	return lines.join('\n');
 }
 
 function describe(report: ImportReport): string {
