@@ -60,3 +60,100 @@ test('an areas file with an error is refused with line, column and value', async
 	]);
 	await expect(page.getByRole('row', { name: /Newhaven/ })).toHaveCount(0);
 });
+
+test.describe('area outlines from a GeoJSON file', () => {
+	const outlines = {
+		type: 'FeatureCollection',
+		features: [
+			{
+				type: 'Feature',
+				properties: { shapeName: 'BRACKENFORD' },
+				geometry: {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[20, 5],
+							[21, 5],
+							[21, 6],
+							[20, 5]
+						]
+					]
+				}
+			},
+			{
+				type: 'Feature',
+				properties: { shapeName: 'Atlantis' },
+				geometry: {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[22, 5],
+							[23, 5],
+							[23, 6],
+							[22, 5]
+						]
+					]
+				}
+			}
+		]
+	};
+
+	test('a valid file is checked: what would be outlined, what matches nothing', async ({
+		page
+	}) => {
+		await page.goto('/areas');
+		await expect(page.getByRole('columnheader', { name: 'Outline' })).toBeVisible();
+		const section = page.getByRole('region', { name: 'Area outlines for maps' });
+		await expect(section.getByLabel('Property to match areas by')).toHaveValue('shapeName');
+		await section.getByLabel('GeoJSON file').setInputFiles({
+			name: 'territories.geojson',
+			mimeType: 'application/geo+json',
+			buffer: Buffer.from(JSON.stringify(outlines))
+		});
+		await section.getByRole('button', { name: 'Check only' }).click();
+		await expect(section.getByRole('status')).toHaveText(
+			'territories.geojson is valid: nothing was written (check only).'
+		);
+		await expect(section).toContainText('Matched by "shapeName": 1 area would be outlined.');
+		await expect(
+			section.getByRole('heading', { name: '1 feature matches no area (not imported)' })
+		).toBeVisible();
+		await expect(section.getByRole('listitem').filter({ hasText: 'Atlantis' })).toHaveText(
+			'feature 2: Atlantis'
+		);
+		await expect(
+			section.getByRole('heading', { name: '7 areas have no feature in this file' })
+		).toBeVisible();
+	});
+
+	test('without JavaScript, an unclosed ring is refused with the feature and its name', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/areas');
+		const section = page.getByRole('region', { name: 'Area outlines for maps' });
+		await section.getByLabel('Property to match areas by').fill('name');
+		await section
+			.getByLabel('GeoJSON file')
+			.setInputFiles('tests/fixtures/boundaries/unclosed-ring.geojson');
+		await section.getByRole('button', { name: 'Import outlines' }).click();
+		const refused = page.getByRole('region', { name: 'Area outlines for maps' });
+		await expect(refused.getByRole('alert')).toHaveText(
+			'unclosed-ring.geojson was refused for 1 problem: nothing was written.'
+		);
+		await expect(
+			refused
+				.getByRole('table', { name: 'Problems to correct' })
+				.locator('tbody tr')
+				.getByRole('cell')
+		).toHaveText([
+			'2',
+			'North Two',
+			/ring 1 is not closed: it starts at \[21,5\] and ends at \[21,5.5\]/
+		]);
+		// what was typed stays in the form
+		await expect(refused.getByLabel('Property to match areas by')).toHaveValue('name');
+		await context.close();
+	});
+});

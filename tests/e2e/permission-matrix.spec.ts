@@ -95,7 +95,8 @@ const EXPECTED: Record<string, Expectation> = {
 			editArea: IMPORTERS,
 			setPopulation: IMPORTERS,
 			addArea: IMPORTERS,
-			upload: IMPORTERS
+			upload: IMPORTERS,
+			boundaries: IMPORTERS
 		}
 	},
 	'/framework': { page: ALL },

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { addArea, editArea, setPopulation, type AreaInput } from '$lib/server/areas/edit';
 import { importAreasFile, type AreasFileResult } from '$lib/server/areas/import-file';
 import { loadAreaOverview } from '$lib/server/areas/overview';
+import { importBoundaries, type BoundariesReport } from '$lib/server/maps/import-boundaries';
+import { outlinedAreaCodes } from '$lib/server/maps/outlines';
 import { appDb, importDb } from '$lib/server/db/app-db';
 import { answered, refused } from '$lib/server/http/forms';
 import { urlFlag } from '$lib/server/http/series-query';
@@ -21,6 +23,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const edit = url.searchParams.get('edit');
 	return {
 		...overview,
+		outlined: [...outlinedAreaCodes(appDb())],
 		editing: edit ? (overview.areas.find((a) => a.code === edit) ?? null) : null,
 		canEdit: can(locals.actor, 'import')
 	};
@@ -56,6 +59,8 @@ type UploadAnswer = FormAnswer<{ result: AreasFileResult }>;
 const noFile = (message: string, status: number) =>
 	refused('upload', { file: message }, {}, status);
 
+type BoundariesAnswer = FormAnswer<{ result: BoundariesReport }>;
+
 // Edits go through the importer, whose transaction spans awaits: they use its connection.
 export const actions: Actions = {
 	editArea: async ({ request, locals }) => {
@@ -88,6 +93,28 @@ export const actions: Actions = {
 			{ dryRun }
 		);
 		const answer: UploadAnswer = { form: 'upload', result };
+		return result.ok ? answer : fail(422, answer);
+	},
+	// outlines for maps: checked and written in one short transaction, on the page's connection
+	boundaries: async ({ request, locals }) => {
+		const declared = refuseDeclaredSize(request, FORM_FRAMING_BYTES);
+		if (declared) return refused('boundaries', { file: declared.message }, {}, 413);
+		const form = await request.formData();
+		const values = { match: text.parse(form.get('match')) };
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return refused('boundaries', { file: m.bnd_choose_file() }, values);
+		}
+		const tooLarge = refuseFileSize(file.size);
+		if (tooLarge) return refused('boundaries', { file: tooLarge.message }, values, 413);
+		if (values.match === '') return refused('boundaries', { match: m.bnd_match_blank() }, values);
+		const result = importBoundaries(
+			appDb(),
+			locals.actor,
+			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+			{ match: values.match, dryRun: form.get('intent') !== 'import' }
+		);
+		const answer: BoundariesAnswer = { form: 'boundaries', result, values };
 		return result.ok ? answer : fail(422, answer);
 	}
 };

@@ -86,7 +86,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 			editArea: 'import',
 			setPopulation: 'import',
 			addArea: 'import',
-			upload: 'import'
+			upload: 'import',
+			boundaries: 'import'
 		}
 	},
 	'/framework': { page: 'read' },

@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db';
-import { areaBoundaries } from '../db/schema';
+import { areaBoundaries, areas } from '../db/schema';
 
 /**
  * How many ids one query binds: well under SQLite's limit on bound variables, so a map of every
@@ -32,4 +32,14 @@ export function areaOutlines(
 		}
 	}
 	return outlines;
+}
+
+/** The codes of the areas that have an outline, for the areas page to say which do. */
+export function outlinedAreaCodes(db: Db): Set<string> {
+	const rows = db
+		.select({ code: areas.code })
+		.from(areaBoundaries)
+		.innerJoin(areas, eq(areas.id, areaBoundaries.areaId))
+		.all();
+	return new Set(rows.map((r) => r.code));
 }
