@@ -11,7 +11,8 @@ import {
 	FRAMEWORK_COLUMNS,
 	INDICATOR_COLUMNS,
 	OBSERVATION_COLUMNS,
-	RULE_COLUMNS
+	RULE_COLUMNS,
+	SITE_COLUMNS
 } from './columns';
 import { parsePeriod } from './period';
 import { editDistance } from './suggest';
@@ -41,6 +42,8 @@ export function targetColumns(kind: FileKind, dimensions: readonly string[] = []
 			return [...RULE_COLUMNS];
 		case 'observations':
 			return [...OBSERVATION_COLUMNS, ...dimensions.filter((d) => !isContractFigure(d))];
+		case 'sites':
+			return [...SITE_COLUMNS];
 	}
 }
 

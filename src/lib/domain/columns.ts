@@ -97,6 +97,21 @@ export const CONTRACT_COLUMNS: ReadonlySet<string> = new Set([
 	...OBSERVATION_COLUMNS
 ]);
 
+/**
+ * The columns of a `sites` file (docs/formats.md "Sites: where the mission stands"), beyond the
+ * contract: where the mission's bases and posts are, and when they were open.
+ */
+export const SITE_COLUMNS = [
+	'site_code',
+	'site_name',
+	'site_type',
+	'latitude',
+	'longitude',
+	'opened',
+	'closed',
+	'sensitivity'
+] as const;
+
 /** The columns of a `rules` file (formats.md §5.1), in the order it lists them. */
 export const RULE_COLUMNS = [
 	'source',

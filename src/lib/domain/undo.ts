@@ -47,13 +47,14 @@ export function restorationOf<T>(
 }
 
 /**
- * Why a batch of this kind cannot be undone, or null when it can. Only figures keep the
- * version a file replaced (observation_history); areas, framework and indicators keep the
- * current version of each row alone, so an undo would have nothing to put back.
+ * Why a batch of this kind cannot be undone, or null when it can. Only figures and sites keep
+ * the version a file replaced (observation_history, site_history); areas, framework and
+ * indicators keep the current version of each row alone, so an undo would have nothing to put
+ * back.
  */
 export function whyNotUndoable(kind: string): string | null {
 	// a list's batch holds figures too (formats.md §5.3), with the versions it replaced or removed
-	if (kind === 'observations' || kind === 'list') return null;
+	if (kind === 'observations' || kind === 'list' || kind === 'sites') return null;
 	return m.impmsg_undo_kind_not_undoable({ kind });
 }
 

@@ -2,7 +2,15 @@
  * The enumerated words of the interchange contract (formats.md §1). One list each, used by
  * the database CHECK constraints, the import validation and the UI, so they never disagree.
  */
-export const FILE_KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations'] as const;
+export const FILE_KINDS = [
+	'areas',
+	'framework',
+	'indicators',
+	'rules',
+	'observations',
+	// beyond the contract (docs/formats.md "Sites"): where the mission stands, for maps
+	'sites'
+] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /**

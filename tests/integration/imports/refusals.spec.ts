@@ -15,7 +15,7 @@ const broken = (f: string) => join(BROKEN, f);
 const BASIC = ['areas.csv', 'framework.csv', 'indicators.csv', 'observations.csv'].map((f) =>
 	join(FIXTURES, 'basic', f)
 );
-const KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations'];
+const KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations', 'sites'];
 /** An unrecognised file is refused naming the kinds and their required columns (§1.0). */
 const KIND_WORDS = [...KINDS, 'area_code', 'result_level', 'indicator_title', 'period'];
 /** A valid indicators file with an `average` indicator, D1 (days to respond to an alert). */
@@ -222,6 +222,28 @@ const CASES: Case[] = [
 	{ file: 'areas-date-of-birth-column.csv', line: 1, column: 'Date of Birth', says: ['personal'] },
 	// §1.7 problems not on one line
 	{ file: 'unknown-kind-pivot-table.csv', line: null, column: null, says: KIND_WORDS },
+	// docs/formats.md "Sites: where the mission stands" (beyond the contract)
+	{
+		file: 'sites-latitude-out-of-range.csv',
+		line: 3,
+		column: 'latitude',
+		value: '-95.2',
+		says: ['-90', '90']
+	},
+	{
+		file: 'sites-closed-before-opened.csv',
+		line: 3,
+		column: 'closed',
+		value: '2019-02-01',
+		says: ['2021-06-30']
+	},
+	{
+		file: 'sites-unknown-type.csv',
+		line: 3,
+		column: 'site_type',
+		value: 'police_station',
+		says: ['base', 'temporary_base', 'police_post', 'other']
+	},
 	// without area_name the header is no kind at all (§1.0 recognises areas by both columns)
 	{ file: 'areas-without-area-name-column.csv', line: null, column: null, says: KIND_WORDS },
 	{ file: 'empty-file.csv', line: null, column: null, says: ['empty'] },

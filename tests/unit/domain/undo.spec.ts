@@ -89,6 +89,7 @@ describe('what an undo says', () => {
 describe('which batches can be undone', () => {
 	test('figures can; the other kinds keep no previous version, and say so', () => {
 		expect(whyNotUndoable('observations')).toBeNull();
+		expect(whyNotUndoable('sites')).toBeNull();
 		expect(whyNotUndoable('areas')).toContain(
 			'for areas the importer keeps the current version of each row but not the one a file replaced'
 		);

@@ -732,7 +732,9 @@ export const sites = sqliteTable(
 		closed: text('closed'),
 		sensitivity: text('sensitivity', { enum: SENSITIVITIES }).notNull().default('internal'),
 		changedAt: text('changed_at').notNull().default(DB_NOW),
-		changedBy: text('changed_by').notNull()
+		changedBy: text('changed_by').notNull(),
+		/** the import that wrote the site as it is: undoing it gives back site_history's version */
+		batchId: integer('batch_id').references(() => importBatches.id)
 	},
 	(t) => [
 		check('sites_type', oneOf(t.type, SITE_TYPES)),
@@ -743,5 +745,28 @@ export const sites = sqliteTable(
 			'sites_dates',
 			sql`${t.opened} IS NULL OR ${t.closed} IS NULL OR ${t.opened} <= ${t.closed}`
 		)
+	]
+);
+
+/**
+ * Every version of a site an import replaced, as observation_history keeps figures': undoing a
+ * `sites` import puts back the version it replaced (or deletes a site it created).
+ */
+export const siteHistory = sqliteTable(
+	'site_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		siteId: integer('site_id').notNull(),
+		/** JSON of the site's columns as they were before the replacement. */
+		previous: text('previous').notNull(),
+		previousBatchId: integer('previous_batch_id').references(() => importBatches.id),
+		replacedByBatchId: integer('replaced_by_batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		replacedAt: text('replaced_at').notNull().default(DB_NOW)
+	},
+	(t) => [
+		index('site_history_site').on(t.siteId),
+		index('site_history_batch').on(t.replacedByBatchId)
 	]
 );

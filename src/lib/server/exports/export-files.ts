@@ -6,7 +6,8 @@ import {
 	INDICATOR_COLUMNS,
 	INDICATOR_FRENCH_COLUMNS,
 	OBSERVATION_COLUMNS,
-	RULE_COLUMNS
+	RULE_COLUMNS,
+	SITE_COLUMNS
 } from '../../domain/columns';
 import type { ResultNode } from '../../domain/framework-tree';
 import { ruleCells } from '../../domain/lists/rule-text';
@@ -17,6 +18,7 @@ import type { Actor } from '../actor';
 import { loadAreaTree } from '../areas/tree';
 import type { Db } from '../db';
 import { indicators } from '../db/schema';
+import { visibleSites } from '../sites/visible';
 import { loadFramework } from '../framework/tree';
 import {
 	findVisibleIndicator,
@@ -79,6 +81,8 @@ export function exportKind(
 			return { ok: true, chunks: exportIndicators(db, actor) };
 		case 'rules':
 			return { ok: true, chunks: exportRules(db, actor) };
+		case 'sites':
+			return { ok: true, chunks: exportSites(db, actor) };
 		case 'observations': {
 			let indicatorId: number | undefined;
 			if (options.indicator !== undefined) {
@@ -120,6 +124,21 @@ function* exportRules(db: Db, actor: Actor): Generator<string> {
 			})
 	);
 	yield* csvChunks(RULE_COLUMNS, rows);
+}
+
+/** The sites the actor may see, by code; a restricted site is left out for an uncleared actor. */
+function* exportSites(db: Db, actor: Actor): Generator<string> {
+	const rows = visibleSites(db, actor).map((s) => [
+		s.code,
+		s.name,
+		s.type,
+		s.latitude,
+		s.longitude,
+		s.opened,
+		s.closed,
+		s.sensitivity
+	]);
+	yield* csvChunks(SITE_COLUMNS, rows);
 }
 
 /** numerator, denominator, sample_size, ci_low, ci_high of a hidden small cell */

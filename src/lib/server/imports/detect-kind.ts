@@ -15,7 +15,8 @@ export const REQUIRED_COLUMNS: Record<FileKind, string[]> = {
 		'measure'
 	],
 	rules: ['source', 'indicator_code', 'value', 'date_column', 'area_column'],
-	observations: ['indicator_code', 'period', 'value']
+	observations: ['indicator_code', 'period', 'value'],
+	sites: ['site_code', 'site_name', 'site_type', 'latitude', 'longitude']
 };
 
 /** The columns that together make a file a `rules` file (formats.md §5.1). */
@@ -39,6 +40,8 @@ export function detectKind(headers: string[], rawHeaders: string[]): FileKind | 
 		}
 	}
 	if (has('area_code') && has('area_name')) return 'areas';
+	// last, so a file any other kind recognises stays that kind: only site_code says "sites"
+	if (has('site_code')) return 'sites';
 	return null;
 }
 

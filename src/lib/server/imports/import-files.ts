@@ -24,6 +24,7 @@ import type { KindImport } from './kinds/context';
 import { importFramework } from './kinds/framework';
 import { importIndicators } from './kinds/indicators';
 import { importRules } from './kinds/rules';
+import { importSites } from './kinds/sites';
 import { observationSink, type RowSink } from './kinds/observations';
 import { listSink } from '../lists/list-sink';
 import {
@@ -123,7 +124,8 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
 	areas: importAreas,
 	framework: importFramework,
 	indicators: importIndicators,
-	rules: importRules
+	rules: importRules,
+	sites: importSites
 };
 
 /**
@@ -467,9 +469,10 @@ function serialised<T>(db: Db, work: () => Promise<T>): Promise<T> {
 
 /**
  * Imports files all or nothing (formats.md §1.7, §3): each file's kind comes from its header,
- * files are applied in dependency order (areas, framework, indicators, rules, observations) in one
- * transaction, and any error anywhere — or a dry run — rolls the whole call back. Files are
- * streamed twice (inspect, then apply) and never held whole. Reports keep the callers' order.
+ * files are applied in dependency order (FILE_KINDS's: areas, framework, indicators, rules,
+ * observations, sites) in one transaction, and any error anywhere — or a dry run — rolls the
+ * whole call back. Files are streamed twice (inspect, then apply) and never held whole. Reports
+ * keep the callers' order.
  *
  * The transaction spans awaits, so `db` must be a connection no other work uses meanwhile
  * (the server gives imports a connection of their own).

@@ -36,8 +36,8 @@ const PERSONAL_HEADERS = new Set([
 	'birth_date'
 ]);
 
-/** Contract columns that end in `_name` and are not personal. */
-const CONTRACT_NAME_COLUMNS = new Set(['area_name']);
+/** Columns of the product's files that end in `_name` and are not personal (a site names a place). */
+const CONTRACT_NAME_COLUMNS = new Set(['area_name', 'site_name']);
 
 export function isPersonalDataHeader(normalised: string): boolean {
 	if (PERSONAL_HEADERS.has(normalised)) return true;

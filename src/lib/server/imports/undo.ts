@@ -24,6 +24,7 @@ import { NOW_SQL } from '../clock';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
 import { findLaterChanges, type LaterChanges } from './undo-conflicts';
+import { undoSites } from './undo-sites';
 
 export interface UndoOptions {
 	/** go ahead although later batches changed some of the batch's figures */
@@ -153,6 +154,12 @@ function undoInTransaction(
 		};
 	}
 
+	if (batch.kind === 'sites') {
+		const { counts, message } = undoSites(client, batchId);
+		markUndone(client, db, actor, batch, counts, []);
+		return { ok: true, batchId, counts, later: { count: 0, batches: [], figures: [] }, message };
+	}
+
 	const later = findLaterChanges(db, batchId);
 	const actions = figureActions(client, batchId);
 	if (later.count > 0 && !options.confirm) {
@@ -180,19 +187,38 @@ function undoInTransaction(
 			 WHERE last_batch_id = ?`
 		)
 		.run(batchId);
+	markUndone(
+		client,
+		db,
+		actor,
+		batch,
+		counts,
+		later.batches.map((b) => b.id)
+	);
+	return { ok: true, batchId, counts, later, message: undoSummary(batchId, counts) };
+}
+
+/** Marks the batch undone (by whom, when) and records the undo in the audit log. */
+function markUndone(
+	client: Database.Database,
+	db: Db,
+	actor: Actor,
+	batch: BatchRow,
+	counts: UndoCounts,
+	laterBatches: number[]
+): void {
 	client
 		.prepare(
 			`UPDATE import_batches SET undone_at = ${NOW_SQL}, undone_by = ?
 			 WHERE id = ? AND undone_at IS NULL`
 		)
-		.run(actor.username, batchId);
-	recordAudit(db, actor, 'undo', batchId, {
+		.run(actor.username, batch.id);
+	recordAudit(db, actor, 'undo', batch.id, {
 		file: batch.file_name,
 		kind: batch.kind,
 		...counts,
-		laterBatches: later.batches.map((b) => b.id)
+		laterBatches
 	});
-	return { ok: true, batchId, counts, later, message: undoSummary(batchId, counts) };
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
  * The sites maps draw as points (docs/formats.md "Sites: where the mission stands"): those open
  * at some time during a bucket, that the reader may see. A restricted site follows the rule of
- * restricted indicators (domain/clearance.ts): for an uncleared reader it does not exist.
+ * restricted indicators (domain/clearance.ts, through sites/visible.ts): for an uncleared
+ * reader it does not exist.
  */
-import { and, asc, gte, isNull, lte, or } from 'drizzle-orm';
-import { visibleTo } from '../../domain/clearance';
+import { and, gte, isNull, lte, or } from 'drizzle-orm';
 import type { SiteType } from '../../domain/vocabulary';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { sites } from '../db/schema';
-import { authorize } from '../permissions';
+import { visibleSites } from '../sites/visible';
 
 export interface MapSite {
 	code: string;
@@ -21,32 +21,16 @@ export interface MapSite {
 
 /** Sites open at some time between start and end (ISO dates), that this reader may see. */
 export function sitesOpenDuring(db: Db, actor: Actor, start: string, end: string): MapSite[] {
-	authorize(actor, 'read');
-	return db
-		.select({
-			code: sites.code,
-			name: sites.name,
-			type: sites.type,
-			longitude: sites.longitude,
-			latitude: sites.latitude,
-			sensitivity: sites.sensitivity
-		})
-		.from(sites)
-		.where(
-			and(
-				// opened by the end and not yet closed at the start: open on some day between them
-				or(isNull(sites.opened), lte(sites.opened, end)),
-				or(isNull(sites.closed), gte(sites.closed, start))
-			)
-		)
-		.orderBy(asc(sites.code))
-		.all()
-		.filter((site) => visibleTo(actor, site.sensitivity))
-		.map(({ code, name, type, longitude, latitude }) => ({
-			code,
-			name,
-			type,
-			longitude,
-			latitude
-		}));
+	// opened by the end and not yet closed at the start: open on some day between them
+	const openDuring = and(
+		or(isNull(sites.opened), lte(sites.opened, end)),
+		or(isNull(sites.closed), gte(sites.closed, start))
+	);
+	return visibleSites(db, actor, openDuring).map(({ code, name, type, longitude, latitude }) => ({
+		code,
+		name,
+		type,
+		longitude,
+		latitude
+	}));
 }
