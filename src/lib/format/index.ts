@@ -6,6 +6,7 @@ import type {
 	Measure,
 	ResultLevel,
 	Sensitivity,
+	SiteType,
 	Status,
 	ValueType,
 	Verification
@@ -123,6 +124,14 @@ export const SENSITIVITY_LABEL: Readonly<Record<Sensitivity, string>> = labels({
 	public: m.dash_sensitivity_public,
 	internal: m.dash_sensitivity_internal,
 	restricted: m.dash_sensitivity_restricted
+});
+
+/** What a mission site is, in the reader's words: the areas page's list and the maps' legend. */
+export const SITE_TYPE_LABEL: Readonly<Record<SiteType, string>> = labels({
+	base: m.site_type_base,
+	temporary_base: m.site_type_temporary_base,
+	police_post: m.site_type_police_post,
+	other: m.site_type_other
 });
 
 export const VALUE_TYPE_LABEL: Readonly<Record<ValueType, string>> = labels({

@@ -15,6 +15,7 @@ import {
 	refuseFileSize
 } from '$lib/server/imports/upload-limit';
 import { can } from '$lib/server/permissions';
+import { listSites } from '$lib/server/sites/list';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +26,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		...overview,
 		outlined: [...outlinedAreaCodes(appDb())],
 		editing: edit ? (overview.areas.find((a) => a.code === edit) ?? null) : null,
-		canEdit: can(locals.actor, 'import')
+		canEdit: can(locals.actor, 'import'),
+		sites: listSites(appDb(), locals.actor)
 	};
 };
 
