@@ -273,6 +273,7 @@ describe('restore', () => {
 		const moved = journal.entries.find((e) => e.tag === '0007_sessions_in_their_own_file')!;
 		// the migrations from 0007 on had not run: their records and the tables they made go
 		client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(moved.when);
+		const dropped = new Set<string>();
 		for (const later of journal.entries.filter((e) => e.when > moved.when)) {
 			const sql = readFileSync(
 				join(import.meta.dirname, `../../../drizzle/${later.tag}.sql`),
@@ -283,8 +284,11 @@ describe('restore', () => {
 			for (const [, table] of sql.matchAll(/CREATE TABLE `(\w+)`/g)) {
 				if (table!.startsWith('__new_') || rebuilt.has(table!)) continue;
 				client.exec(`DROP TABLE IF EXISTS ${table}`);
+				dropped.add(table!);
 			}
 			for (const [, table, column] of sql.matchAll(/ALTER TABLE `(\w+)` ADD `(\w+)`/g)) {
+				// a column added to a table a later migration made: it went with its table
+				if (dropped.has(table!)) continue;
 				client.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
 			}
 		}

@@ -15,6 +15,7 @@ import { importFiles } from '../../../src/lib/server/imports/import-files';
 import { undoBatch } from '../../../src/lib/server/imports/undo';
 import { sitesOpenDuring } from '../../../src/lib/server/maps/sites';
 import { NotAllowed } from '../../../src/lib/server/permissions';
+import { listSites } from '../../../src/lib/server/sites/list';
 import { FIXTURES, csv, fixture, freshDb, importBasic, latestBatchId } from '../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
@@ -313,6 +314,8 @@ describe('export', () => {
 		expect(theirs).not.toContain('NDL-UNPOL');
 		expect(theirs).not.toContain('Ndélé');
 		expect(theirs).toContain('BGF-HQ');
+		expect(listSites(db, viewer).map((s) => s.code)).toEqual(['BAM-TOB', 'BGF-HQ', 'KGA-OTH']);
+		expect(listSites(db, admin).map((s) => s.code)).toContain('NDL-UNPOL');
 		const open = sitesOpenDuring(db, viewer, '2020-01-01', '2024-12-31').map((s) => s.code);
 		expect(open).toEqual(['BAM-TOB', 'BGF-HQ', 'KGA-OTH']);
 		expect(sitesOpenDuring(db, admin, '2022-01-01', '2022-12-31').map((s) => s.code)).toEqual([
