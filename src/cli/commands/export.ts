@@ -7,7 +7,7 @@ import { UsageError, type ExitCode, type Output } from '../usage';
 
 /**
  * `cpas export observations [--indicator CODE] [--suppress-small-cells]`, `export
- * areas|framework|indicators|rules`. The command's contract is the import format, which `import`
+ * areas|framework|indicators|rules|sites`. The command's contract is the import format, which `import`
  * takes back unchanged (formats.md §3): so the command line — a cleared local administrator —
  * writes figures as stored, which is asking for raw figures. `--suppress-small-cells` writes
  * small cells of restricted indicators `<5`, as the web exports do, for a file that leaves the
