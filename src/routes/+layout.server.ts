@@ -1,6 +1,7 @@
 import { appDb } from '$lib/server/db/app-db';
 import { demoAccountsActive } from '$lib/server/demo/demo-accounts';
 import { isDemoMission } from '$lib/server/demo/load-demo';
+import { isCarExample } from '$lib/server/example/car-flag';
 import { can } from '$lib/server/permissions';
 import type { LayoutServerLoad } from './$types';
 
@@ -10,6 +11,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		/** the language the page is written in (the switcher offers the others) */
 		locale: locals.locale,
 		demo: isDemoMission(appDb()),
+		/** the real-data example: its sources' attribution on every page (CC BY 4.0) */
+		realData: isCarExample(appDb()),
 		/** demo accounts with published passwords can sign in: say so on every page */
 		demoAccounts: demoAccountsActive(appDb()),
 		/** who is signed in, for the header; null on the sign-in pages */

@@ -16,6 +16,14 @@ export { demoPassword };
 
 export async function ensureDemoAccounts(db: Db): Promise<string[]> {
 	if (!isDemoMission(db) || hasAccounts(db)) return [];
+	return createDemoAccounts(db);
+}
+
+/**
+ * The demo accounts, on any database (the real-data example has them too, so its pages can be
+ * tried at once): the usernames created.
+ */
+export async function createDemoAccounts(db: Db): Promise<string[]> {
 	const created: string[] = [];
 	for (const role of ROLES) {
 		const result = await createAccount(db, LOCAL_ADMINISTRATOR, {
