@@ -7,18 +7,34 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { merge } from 'topojson-client';
 import { topology } from 'topojson-server';
+import type {
+	GeometryCollection,
+	MultiPolygon as TopoMultiPolygon,
+	Polygon as TopoPolygon,
+	Topology
+} from 'topojson-specification';
 
 /** For each group of indices into `pieces`, the union of those pieces. */
 export function outlineUnions(
 	pieces: readonly (Polygon | MultiPolygon)[],
 	groups: readonly (readonly number[])[]
 ): (Polygon | MultiPolygon)[] {
-	const mesh = topology({
-		pieces: { type: 'GeometryCollection', geometries: pieces.map((p) => ({ ...p })) }
-	});
-	const arcs = (mesh.objects.pieces as unknown as { geometries: unknown[] }).geometries;
+	const collection = {
+		type: 'GeometryCollection',
+		geometries: pieces.map((p) => ({ ...p }))
+	} as const;
+	// no quantization: pieces share borders exactly, vertex for vertex, and keep their digits
+	const mesh = topology({ pieces: collection }) as unknown as Topology<{
+		pieces: GeometryCollection;
+	}>;
+	const arcs = mesh.objects.pieces.geometries as (TopoPolygon | TopoMultiPolygon)[];
 	return groups.map((group) =>
-		rfc7946(merge(mesh as never, group.map((i) => arcs[i]) as never) as MultiPolygon)
+		rfc7946(
+			merge(
+				mesh,
+				group.map((i) => arcs[i]!)
+			)
+		)
 	);
 }
 

@@ -3,9 +3,11 @@ import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { results, settings } from '../db/schema';
 import { importFiles } from '../imports/import-files';
-import type { ImportReport } from '../imports/report';
+import { emptyReport, issue, type ImportReport } from '../imports/report';
 import { importLists } from '../lists/import-lists';
-import { generateDemo } from './generate';
+import { importBoundaries } from '../maps/import-boundaries';
+import { demoBoundariesFile } from './boundaries';
+import { DEMO_SEED, generateDemo } from './generate';
 
 const DEMO_FLAG = 'demo_mission';
 
@@ -13,8 +15,9 @@ const DEMO_FLAG = 'demo_mission';
  * Loads the fictional demo mission through the importer — the same path a planner's files
  * take — when the database holds no framework yet: its files and its sources' rules, then its
  * lists through the list importer, so some figures come from rows counted by rules (and their
- * batches are in the import history like a planner's). Returns the import report of them all,
- * or null when nothing was loaded.
+ * batches are in the import history like a planner's), then its areas' outlines through the
+ * boundaries import, matched by code. Returns the import report of them all (a refused outline
+ * file as one more file's errors), or null when nothing was loaded.
  */
 export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportReport | null> {
 	const [{ n }] = db.select({ n: count() }).from(results).all() as [{ n: number }];
@@ -30,6 +33,21 @@ export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportRepor
 		const listed = await importLists(db, actor, list.source, [file(list.name, list.content)]);
 		report.ok = listed.ok;
 		report.files.push(...listed.files);
+	}
+	if (report.ok) {
+		const outlines = demoBoundariesFile(DEMO_SEED);
+		const boundaries = importBoundaries(db, actor, file(outlines.name, outlines.content), {
+			match: 'code'
+		});
+		if (!boundaries.ok) {
+			report.ok = false;
+			report.files.push({
+				...emptyReport(outlines.name),
+				errors: boundaries.errors.map((e) =>
+					issue(null, e.feature === null ? null : `feature ${e.feature}`, e.value, e.message)
+				)
+			});
+		}
 	}
 	if (report.ok) {
 		db.insert(settings)
