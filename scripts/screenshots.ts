@@ -32,6 +32,11 @@ const pages = [
 	['accounts', '/admin/users'],
 	['account', '/account']
 ];
+/** The real-data example's pages (`npm run example:car`): taken only when named. */
+const carPages = [
+	['car-indicator', '/indicators/1.2.3?area=CF&by=year'],
+	['car-objective', '/objectives/CAR-PO1?area=CF&by=year']
+];
 const widths = [
 	['desktop', 1280, 900],
 	['phone', 360, 740]
@@ -144,7 +149,7 @@ async function newPage(viewport: { width: number; height: number }) {
 }
 for (const [device, width, height] of widths) {
 	const page = await newPage({ width, height });
-	for (const [name, path] of pages) {
+	for (const [name, path] of [...pages, ...carPages.filter(([n]) => only.includes(n))]) {
 		if (only.length > 0 && !only.includes(name)) continue;
 		await page.goto(base + path, { waitUntil: 'networkidle' });
 		await page.waitForTimeout(300);
