@@ -1,12 +1,14 @@
 // Writes the fictional demo mission's four CSV files, ready for `cpas import`, its lists' rules
-// (rules.csv, for `cpas import` too), its lists (for `cpas import --source NAME FILE`) and its
-// areas' outlines (for `cpas import boundaries FILE --match code`).
+// (rules.csv, for `cpas import` too), its sites (sites.csv, likewise), its lists (for `cpas
+// import --source NAME FILE`) and its areas' outlines (for `cpas import boundaries FILE --match
+// code`).
 // Usage: npx tsx scripts/generate-demo.ts [--out DIR] [--seed N]   (default DIR: demo/)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoBoundariesFile } from '../src/lib/server/demo/boundaries';
 import { DEMO_SEED, generateDemo } from '../src/lib/server/demo/generate';
+import { demoSitesFile } from '../src/lib/server/demo/sites';
 
 const USAGE = 'usage: npx tsx scripts/generate-demo.ts [--out DIR] [--seed N]';
 
@@ -45,6 +47,8 @@ const write = (name: string, content: string, note = '') => {
 };
 for (const file of demo.files) write(file.name, file.content);
 write('rules.csv', demo.rules);
+const sites = demoSitesFile(seed);
+write(sites.name, sites.content);
 for (const list of demo.lists) write(list.name, list.content, `, a list of source ${list.source}`);
 const outlines = demoBoundariesFile(seed);
 writeFileSync(join(out, outlines.name), outlines.content, 'utf8');

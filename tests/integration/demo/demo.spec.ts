@@ -4,6 +4,7 @@ import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { isDemoMission, loadDemoIfEmpty } from '../../../src/lib/server/demo/load-demo';
 import { generateDemo, generateDemoMission } from '../../../src/lib/server/demo/generate';
 import { INCIDENT_SOURCE, LIST_FED, SURVEY_SOURCE } from '../../../src/lib/server/demo/lists';
+import { DEMO_SITES } from '../../../src/lib/server/demo/sites';
 import { listIndicators } from '../../../src/lib/server/indicators/list';
 import { loadSeries } from '../../../src/lib/server/series/load-series';
 import { freshDb, tableCounts } from '../../helpers/db';
@@ -36,6 +37,9 @@ test(
 			]);
 		}
 		expect(byKind('rules').map((f) => [f.rows, f.errors.length])).toEqual([[2, 0]]);
+		expect(byKind('sites').map((f) => [f.rows, f.inserted, f.errors.length])).toEqual([
+			[DEMO_SITES.length, DEMO_SITES.length, 0]
+		]);
 		const lists = byKind('list');
 		expect(lists.map((f) => f.file)).toEqual(['incident-log.csv', 'perception-survey.csv']);
 		const listFigures = lists.reduce((n, f) => n + f.inserted, 0);
@@ -44,8 +48,8 @@ test(
 		expect(counts.observations).toBe(rows['observations.csv']! + listFigures);
 		expect(counts.results).toBe(rows['framework.csv']);
 		expect(counts.indicators).toBe(rows['indicators.csv']);
-		// areas, framework, indicators, rules, observations, and one batch per list
-		expect(counts.import_batches).toBe(7);
+		// areas, framework, indicators, rules, observations, sites, and one batch per list
+		expect(counts.import_batches).toBe(8);
 		expect(isDemoMission(db)).toBe(true);
 
 		// a second start finds data and loads nothing

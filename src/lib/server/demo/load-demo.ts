@@ -8,16 +8,17 @@ import { importLists } from '../lists/import-lists';
 import { importBoundaries } from '../maps/import-boundaries';
 import { demoBoundariesFile } from './boundaries';
 import { DEMO_SEED, generateDemo } from './generate';
+import { demoSitesFile } from './sites';
 
 const DEMO_FLAG = 'demo_mission';
 
 /**
  * Loads the fictional demo mission through the importer — the same path a planner's files
- * take — when the database holds no framework yet: its files and its sources' rules, then its
- * lists through the list importer, so some figures come from rows counted by rules (and their
- * batches are in the import history like a planner's), then its areas' outlines through the
- * boundaries import, matched by code. Returns the import report of them all (a refused outline
- * file as one more file's errors), or null when nothing was loaded.
+ * take — when the database holds no framework yet: its files, its sources' rules and its sites,
+ * then its lists through the list importer, so some figures come from rows counted by rules
+ * (and their batches are in the import history like a planner's), then its areas' outlines
+ * through the boundaries import, matched by code. Returns the import report of them all (a
+ * refused outline file as one more file's errors), or null when nothing was loaded.
  */
 export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportReport | null> {
 	const [{ n }] = db.select({ n: count() }).from(results).all() as [{ n: number }];
@@ -26,8 +27,13 @@ export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportRepor
 	const demo = generateDemo();
 	const file = (name: string, content: string) => ({ name, bytes: encoder.encode(content) });
 	const files = demo.files.map((f) => file(f.name, f.content));
+	const sites = demoSitesFile(DEMO_SEED);
 	// rules apply after indicators and before observations, whatever their place (formats.md §5.1)
-	const report = await importFiles(db, actor, [...files, file('rules.csv', demo.rules)]);
+	const report = await importFiles(db, actor, [
+		...files,
+		file('rules.csv', demo.rules),
+		file(sites.name, sites.content)
+	]);
 	for (const list of demo.lists) {
 		if (!report.ok) break;
 		const listed = await importLists(db, actor, list.source, [file(list.name, list.content)]);
