@@ -20,6 +20,8 @@ const MARKS = [
 const PAGES = [
 	'/',
 	'/objectives/PO3',
+	// the map's picker, asked for a restricted indicator by its code
+	'/objectives/PO3?map=1.2.5',
 	'/indicators',
 	'/framework',
 	'/reports/iptt?by=fy',
@@ -83,6 +85,9 @@ test('an uncleared account never receives a restricted indicator; a cleared one 
 		expect((await verifier.request.get(`/api/v1/indicators/${code}/series`)).status()).toBe(200);
 		expect((await viewer.request.get(`/indicators/${code}`)).status()).toBe(404);
 		expect((await viewer.request.get(`/indicators/${code}/series.csv`)).status()).toBe(404);
+		// its map, on the page and as an export
+		expect((await viewer.request.get(`/indicators/${code}/map.svg`)).status()).toBe(404);
+		expect((await verifier.request.get(`/indicators/${code}/map.svg`)).status()).toBe(200);
 	}
 
 	// exports and reports
