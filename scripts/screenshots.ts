@@ -22,6 +22,10 @@ const pages = [
 	['objective-by-sex', '/objectives/PO1?breakdown=sex&by=quarter'],
 	['indicator', '/indicators/1.1.1?area=AMB&by=quarter&from=2024'],
 	['indicator-survey', '/indicators/3.2.5'],
+	// the maps alone (their section of the page): *-map names shoot that section only
+	['indicator-map', '/indicators/1.1.1?map_per=100k'],
+	['indicator-map-territories', '/indicators/1.1.1?area=KES'],
+	['objective-map', '/objectives/PO1?map=1.1.1'],
 	['framework', '/framework'],
 	['framework-catalogue', '/framework/catalogue?category=capacity&q=counties'],
 	['framework-adopt', '/framework/catalogue/2.2.1'],
@@ -35,7 +39,8 @@ const pages = [
 /** The real-data example's pages (`npm run example:car`): taken only when named. */
 const carPages = [
 	['car-indicator', '/indicators/1.2.3?area=CF&by=year'],
-	['car-objective', '/objectives/CAR-PO1?area=CF&by=year']
+	['car-objective', '/objectives/CAR-PO1?area=CF&by=year'],
+	['car-indicator-map', '/indicators/1.1.1?area=CF&by=year']
 ];
 const widths = [
 	['desktop', 1280, 900],
@@ -154,7 +159,11 @@ for (const [device, width, height] of widths) {
 		await page.goto(base + path, { waitUntil: 'networkidle' });
 		await page.waitForTimeout(300);
 		const file = `${out}/${name}-${device}.png`;
-		await page.screenshot({ path: file, fullPage: device === 'desktop' && name !== 'framework' });
+		if (/-map(-|$)/.test(name)) {
+			await page.locator('section:has([data-area-map])').first().screenshot({ path: file });
+		} else {
+			await page.screenshot({ path: file, fullPage: device === 'desktop' && name !== 'framework' });
+		}
 		console.log(`wrote ${file}`);
 	}
 	await page.close();

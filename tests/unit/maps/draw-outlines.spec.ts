@@ -61,6 +61,17 @@ describe('drawing outlines', () => {
 		expect(drawing.place(40, 20)).toBeNull();
 	});
 
+	test("a point in the drawing's frame but on no drawn area is not placed (a neighbour's site)", () => {
+		const drawing = drawOutlines(
+			new Map([
+				[1, square(20, 5)],
+				[2, square(21, 6, false)]
+			])
+		)!;
+		expect(drawing.place(21.5, 5.5)).toBeNull();
+		expect(drawing.place(21.5, 6.5)).not.toBeNull();
+	});
+
 	test('nothing to draw without outlines', () => {
 		expect(drawOutlines(new Map())).toBeNull();
 	});

@@ -63,8 +63,8 @@ export const SITE_TYPE_LABEL: Readonly<Record<SiteType, () => string>> = {
  * told apart without colour.
  */
 export const SITE_SYMBOL: Readonly<Record<SiteType, string>> = {
-	base: 'M-5,-5h10v10h-10z',
-	temporary_base: 'M0,-6.5L6,4.5H-6Z',
-	police_post: 'M-5.5,0a5.5,5.5 0 1,0 11,0a5.5,5.5 0 1,0 -11,0Z',
-	other: 'M0,-6.5L6.5,0L0,6.5L-6.5,0Z'
+	base: 'M-6,-6h12v12h-12z',
+	temporary_base: 'M0,-8L7.5,5.5H-7.5Z',
+	police_post: 'M-6.5,0a6.5,6.5 0 1,0 13,0a6.5,6.5 0 1,0 -13,0Z',
+	other: 'M0,-8L8,0L0,8L-8,0Z'
 };

@@ -3,7 +3,7 @@
  * fitted to the drawn areas, so a map costs a few kilobytes of HTML and no map library in the
  * browser. Pure: takes outlines, returns numbers and strings.
  */
-import { geoArea, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoArea, geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** The drawing's width in SVG units; its height follows the areas' shape. */
@@ -17,7 +17,10 @@ export interface OutlineDrawing {
 	height: number;
 	/** Each area's outline as an SVG path `d`, by area id. */
 	paths: Map<number, string>;
-	/** Where a longitude and latitude fall in the drawing; null outside it. */
+	/**
+	 * Where a longitude and latitude fall in the drawing; null outside every drawn area (a site
+	 * of a neighbouring province is not this map's).
+	 */
 	place(longitude: number, latitude: number): [number, number] | null;
 }
 
@@ -65,6 +68,7 @@ export function drawOutlines(
 		height,
 		paths,
 		place(longitude, latitude) {
+			if (!features.some((f) => geoContains(f, [longitude, latitude]))) return null;
 			const point = projection([longitude, latitude]);
 			if (!point) return null;
 			const [x, y] = point;
