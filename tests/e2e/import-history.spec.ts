@@ -105,7 +105,7 @@ test('the undo endpoint refuses a second undo and kinds without previous version
 	const areas = await request.post('/api/v1/imports/1/undo');
 	expect(areas.status()).toBe(422);
 	expect((await areas.json()).error).toContain(
-		'Only files of figures (observations) can be undone'
+		'Only files of figures (observations, lists) and of sites can be undone'
 	);
 	const unknown = await request.post('/api/v1/imports/999999/undo');
 	expect(unknown.status()).toBe(404);
