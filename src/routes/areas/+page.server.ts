@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { addArea, editArea, setPopulation, type AreaInput } from '$lib/server/areas/edit';
 import { importAreasFile, type AreasFileResult } from '$lib/server/areas/import-file';
 import { loadAreaOverview } from '$lib/server/areas/overview';
-import { importBoundaries, type BoundariesReport } from '$lib/server/maps/import-boundaries';
+import { boundariesInTurn } from '$lib/server/jobs/imports';
+import type { BoundariesReport } from '$lib/server/maps/import-boundaries';
 import { outlinedAreaCodes } from '$lib/server/maps/outlines';
 import { appDb, importDb } from '$lib/server/db/app-db';
 import { answered, refused } from '$lib/server/http/forms';
@@ -97,7 +98,7 @@ export const actions: Actions = {
 		const answer: UploadAnswer = { form: 'upload', result };
 		return result.ok ? answer : fail(422, answer);
 	},
-	// outlines for maps: checked and written in one short transaction, on the page's connection
+	// outlines for maps: read, simplified and written on the job thread, in turn with imports
 	boundaries: async ({ request, locals }) => {
 		const declared = refuseDeclaredSize(request, FORM_FRAMING_BYTES);
 		if (declared) return refused('boundaries', { file: declared.message }, {}, 413);
@@ -110,8 +111,7 @@ export const actions: Actions = {
 		const tooLarge = refuseFileSize(file.size);
 		if (tooLarge) return refused('boundaries', { file: tooLarge.message }, values, 413);
 		if (values.match === '') return refused('boundaries', { match: m.bnd_match_blank() }, values);
-		const result = importBoundaries(
-			appDb(),
+		const result = await boundariesInTurn(
 			locals.actor,
 			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
 			{ match: values.match, dryRun: form.get('intent') !== 'import' }

@@ -13,6 +13,7 @@ import type { CommitChoice } from '../imports/workspace/check';
 import type { StagedAnalysis } from '../imports/workspace/mapping';
 import type { Progress } from '../imports/workspace/progress';
 import type { StagedFile } from '../imports/workspace/staging';
+import type { BoundariesReport } from '../maps/import-boundaries';
 
 /**
  * The work done off the request thread, by name: each job calls the same capability the
@@ -96,6 +97,18 @@ export const JOBS = {
 		(await import('../imports/undo')).undoBatch(db, actor, args.batchId, {
 			confirm: args.confirm
 		}),
+	/** Area outlines from a GeoJSON file: simplifying a large one takes seconds, so off thread. */
+	importBoundaries: async (
+		db: Db,
+		actor: Actor,
+		args: { name: string; bytes: Uint8Array; match: string; dryRun: boolean }
+	): Promise<BoundariesReport> =>
+		(await import('../maps/import-boundaries')).importBoundaries(
+			db,
+			actor,
+			{ name: args.name, bytes: args.bytes },
+			{ match: args.match, dryRun: args.dryRun }
+		),
 	/** Reads a staged file for the mapping step; no database work. */
 	analyseStaged: async (db: Db, actor: Actor, args: { id: string }): Promise<StagedAnalysis> =>
 		(await import('../imports/workspace/mapping')).analyse(

@@ -11,6 +11,7 @@ import { withSpooledUpload } from '../imports/upload';
 import type { CommitChoice } from '../imports/workspace/check';
 import type { StagedAnalysis } from '../imports/workspace/mapping';
 import type { StagedFile } from '../imports/workspace/staging';
+import type { BoundariesReport } from '../maps/import-boundaries';
 import { JOBS, type JobArgs, type JobName, type JobResult } from './handlers';
 import { inTurn, waitingOutside } from './import-queue';
 import { JobThread } from './job-thread';
@@ -113,6 +114,20 @@ export function undoInTurn(actor: Actor, batchId: number, confirm: boolean): Pro
 	return inTurn(
 		{ key: null, file: m.impmsg_holder_undo({ batch: String(batchId) }), user: actor.username },
 		() => runJob(importThread, 'undoBatch', actor, { batchId, confirm })
+	);
+}
+
+/**
+ * Area outlines from a GeoJSON file (the areas page): reading and simplifying a large file takes
+ * seconds of work, which would hold up every other page on the request thread.
+ */
+export function boundariesInTurn(
+	actor: Actor,
+	file: { name: string; bytes: Uint8Array },
+	options: { match: string; dryRun: boolean }
+): Promise<BoundariesReport> {
+	return inTurn({ key: null, file: file.name, user: actor.username }, () =>
+		runJob(importThread, 'importBoundaries', actor, { ...file, ...options })
 	);
 }
 
