@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { SITE_COLUMNS } from '../../../src/lib/domain/columns';
 import { demoBoundaries } from '../../../src/lib/server/demo/boundaries';
 import { DEMO_SEED } from '../../../src/lib/server/demo/generate';
+import { AREAS } from '../../../src/lib/server/demo/mission';
 import { DEMO_SITES, demoSitesFile } from '../../../src/lib/server/demo/sites';
 
 const file = demoSitesFile(DEMO_SEED);
@@ -33,6 +34,9 @@ describe("the demo's sites", () => {
 			new Set(['base', 'temporary_base', 'police_post', 'other'])
 		);
 		expect(rows.data.filter((r) => r.sensitivity === 'restricted')).toHaveLength(1);
+		// a site named as an area would be listed twice under one name on the areas page
+		const areaNames = AREAS.map((a) => a.name.toLowerCase());
+		for (const r of rows.data) expect(areaNames).not.toContain(r.site_name!.toLowerCase());
 	});
 
 	test("opened and closed within the demo's years, never closed before opened", () => {

@@ -2,7 +2,8 @@
 // Corvania, as the `sites` file a planner would import (docs/formats.md "Sites"). Each stands
 // well inside its territory (placesInside), at a seeded spot; opened and closed dates fall in
 // the demo's years, so the map's sites change with the period chosen. Named by their place
-// alone, as missions name theirs (the map says the type): a name reads the same in French.
+// alone, as missions name theirs (the map says the type): a name reads the same in French, and
+// no site bears its territory's name (a page would list both under one name).
 
 import Papa from 'papaparse';
 import { SITE_COLUMNS } from '../../domain/columns';
@@ -22,14 +23,14 @@ export interface DemoSite {
 }
 
 export const DEMO_SITES: readonly DemoSite[] = [
-	site('HQ-MIR', 'Mirrowgate', 'base', 'SOL-MIR', '2021-07-01'),
-	site('SEC-DUN', 'Dunmarrow', 'base', 'AMB-DUN', '2021-07-01'),
-	site('COB-QUI', 'Quillhaven', 'base', 'KES-QUI', '2022-02-14'),
-	site('TOB-ORR', 'Orrin Falls', 'temporary_base', 'AMB-ORR', '2022-01-10', '2022-05-31'),
+	site('HQ-MIR', 'Veltrin', 'base', 'SOL-MIR', '2021-07-01'),
+	site('SEC-DUN', 'Ostmere', 'base', 'AMB-DUN', '2021-07-01'),
+	site('COB-QUI', 'Lunsk', 'base', 'KES-QUI', '2022-02-14'),
+	site('TOB-ORR', 'Tarrowick', 'temporary_base', 'AMB-ORR', '2022-01-10', '2022-05-31'),
 	site('TOB-FEN', 'Vessany', 'temporary_base', 'KES-FEN', '2023-12-01', '2024-04-30'),
-	site('TOB-BRA', 'Brackenford', 'temporary_base', 'KES-BRA', '2025-12-01'),
-	site('PP-SAB', 'Sabelle', 'police_post', 'AMB-SAB', '2022-09-01'),
-	site('PP-PEL', 'Pellinor', 'police_post', 'SOL-PEL', '2021-07-01', '2024-06-30'),
+	site('TOB-BRA', 'Emberwick', 'temporary_base', 'KES-BRA', '2025-12-01'),
+	site('PP-SAB', 'Sorrelby', 'police_post', 'AMB-SAB', '2022-09-01'),
+	site('PP-PEL', 'Quenna', 'police_post', 'SOL-PEL', '2021-07-01', '2024-06-30'),
 	// a protection team's safe house: only readers cleared for restricted data see it
 	site('SAFE-FEN', 'Caddow', 'other', 'KES-FEN', '2024-03-01', '', 'restricted')
 ];
