@@ -29,7 +29,7 @@ test('a population is edited on the areas page with the keyboard, a wrong one re
 		'Population of SOL-PEL for 2040 set to 190,000.'
 	);
 	await expect(population).not.toHaveAttribute('aria-invalid', 'true');
-	const row = page.getByRole('row', { name: /Pellinor/ });
+	const row = page.getByRole('row', { name: /Pellinor SOL-PEL/ });
 	await expect(page.getByRole('columnheader', { name: '2040' })).toBeVisible();
 	await expect(row).toContainText('190,000');
 
