@@ -326,7 +326,9 @@ describe('undoing batches of the other kinds', () => {
 
 		expect(result).toMatchObject({ ok: false, problem: 'not_undoable' });
 		expect(result.message).toContain(`Import #${id} is a file of ${kind}`);
-		expect(result.message).toContain('Only files of figures (observations, lists) and of sites can be undone');
+		expect(result.message).toContain(
+			'Only files of figures (observations, lists) and of sites can be undone'
+		);
 		expect(tableCounts(db)).toEqual(counts);
 		expect(batchRow(db, id).undoneAt).toBeNull();
 	});
