@@ -74,7 +74,10 @@ test('breakdown, same-season comparison and areas are drawn from the same filter
 	await season.getByText('Table of the numbers').click();
 	await expect(season.getByRole('rowheader').first()).toHaveText(/^FY\d{4}\/\d{2}$/);
 	const areas = page.getByRole('region', { name: 'By area' });
-	await expect(areas.getByRole('heading', { level: 3 })).toHaveCount(3);
+	// one small chart per area, each headed by a link to the area (the map's heading is not one)
+	await expect(
+		areas.getByRole('heading', { level: 3 }).filter({ has: page.getByRole('link') })
+	).toHaveCount(3);
 });
 
 test('the chart downloads as a PNG with its title, source and date', async ({ page }) => {

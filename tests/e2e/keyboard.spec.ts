@@ -13,7 +13,7 @@ test('the first Tab reaches "Skip to content", which moves focus past the naviga
 
 test('the filters work with the keyboard alone', async ({ page }) => {
 	await page.goto('/objectives/PO1');
-	const area = page.getByLabel('Area');
+	const area = page.getByRole('combobox', { name: /^Area/ });
 	await area.focus();
 	// the first area below the whole mission, chosen with the arrow key, applied with Enter
 	await page.keyboard.press('ArrowDown');

@@ -41,14 +41,14 @@ test('choosing an area changes the URL and the figures, and survives a reload', 
 	await page.goto('/objectives/PO1');
 	const firstTable = page.locator('article.indicator').first().locator('table');
 	const missionText = await firstTable.textContent();
-	const area = page.getByLabel('Area');
+	const area = page.getByRole('combobox', { name: /^Area/ });
 	const second = await area.locator('option').nth(1).getAttribute('value');
 	await area.selectOption(second!);
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(page).toHaveURL(new RegExp(`area=${second}`));
 	await expect.poll(() => firstTable.textContent()).not.toBe(missionText);
 	await page.reload();
-	await expect(page.getByLabel('Area')).toHaveValue(second!);
+	await expect(page.getByRole('combobox', { name: /^Area/ })).toHaveValue(second!);
 });
 
 test('the indicator page shows the chart and the table of numbers', async ({ page, request }) => {
