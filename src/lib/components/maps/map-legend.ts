@@ -51,13 +51,6 @@ export function areaLabel(
 		: m.map_area_value({ name, value: formatValue(value, measure, unit) });
 }
 
-export const SITE_TYPE_LABEL: Readonly<Record<SiteType, () => string>> = {
-	base: m.map_site_base,
-	temporary_base: m.map_site_temporary_base,
-	police_post: m.map_site_police_post,
-	other: m.map_site_other
-};
-
 /**
  * Each site type's mark, centred on the site: a shape as well as a name, so the types are
  * told apart without colour.
