@@ -47,7 +47,8 @@ export const ADDRESSES: Record<string, string[] | null> = {
 	'/reports/rbb/[fy]': ['/reports/rbb/FY2024-25'],
 	'/reports/cycles': ['/reports/cycles'],
 	'/reports/cycles/[code]': [`/reports/cycles/${CYCLE}`],
-	'/reports/recommendations': ['/reports/recommendations'],
+	'/actions': ['/actions', '/actions?overdue=1', '/actions?origin=jpt_mission&status=open'],
+	'/actions/[reference]': ['/actions/AP-0001', '/actions/AP-0004'],
 	'/sources': ['/sources'],
 	'/sources/[name]': ['/sources/demo-incident-log']
 };

@@ -101,8 +101,11 @@ test('a cycle is created, rated, recommended on and issued; it keeps its figures
 			.filter({ has: page.getByRole('cell', { name: '2025-11', exact: true }) });
 		await expect(frozenRow).toContainText(`${frozen} sessions`);
 
-		// the tracker follows the recommendation up after the issue
-		await page.goto('/reports/recommendations?status=overdue');
+		// the action points tracker follows the recommendation up after the issue (the old
+		// address leads there)
+		await page.goto('/reports/recommendations');
+		await expect(page).toHaveURL(/\/actions\?origin=assessment_cycle$/);
+		await page.goto('/actions?origin=assessment_cycle&overdue=1');
 		const tracked = page.locator('tr', { hasText: 'Mediate grazing agreements' });
 		await expect(tracked).toContainText('2025-H2');
 		await expect(tracked).toContainText('Overdue');
@@ -113,7 +116,7 @@ test('a cycle is created, rated, recommended on and issued; it keeps its figures
 			'Status saved: Done.'
 		);
 		await expect(tracked).toHaveCount(0);
-		await page.goto('/reports/recommendations?owner=Civil+Affairs');
+		await page.goto('/actions?owner=Civil+Affairs');
 		await expect(page.locator('tr', { hasText: 'Mediate grazing agreements' })).not.toContainText(
 			'Overdue'
 		);

@@ -22,6 +22,9 @@ const CAVEATS: readonly Role[] = ['admin', 'planner'];
 const FRAMEWORK: readonly Role[] = ['admin', 'planner', 'spu'];
 const REPORTS: readonly Role[] = ['admin', 'spu'];
 const ASSESSORS: readonly Role[] = ['admin', 'spu', 'leadership'];
+/** record and update action points; closing them is leadership's too */
+const TRACKERS: readonly Role[] = ['admin', 'planner', 'spu'];
+const CLOSERS: readonly Role[] = ['admin', 'planner', 'spu', 'leadership'];
 const VERIFIERS: readonly Role[] = ['admin', 'verifier'];
 const ADMINS: readonly Role[] = ['admin'];
 /** nobody, signed in or not, may use it: the first-administrator page once accounts exist */
@@ -199,13 +202,21 @@ const EXPECTED: Record<string, Expectation> = {
 		page: ALL,
 		actions: {
 			rate: ASSESSORS,
-			recommend: ASSESSORS,
-			status: ASSESSORS,
+			recommend: TRACKERS,
+			status: CLOSERS,
 			issue: REPORTS,
 			refreeze: REPORTS
 		}
 	},
-	'/reports/recommendations': { page: ALL, actions: { status: ASSESSORS } }
+	// a redirect to the action points of assessment cycles
+	'/reports/recommendations': { methods: { GET: ALL } },
+	'/actions': { page: ALL, actions: { create: TRACKERS, status: CLOSERS } },
+	'/actions/[reference]': {
+		read: '/actions/AP-0001',
+		post: '/actions/AP-9999',
+		page: ALL,
+		actions: { update: CLOSERS }
+	}
 };
 
 const BASE = `http://localhost:${process.env.CPAS_E2E_PORT ?? 4173}`;

@@ -49,7 +49,7 @@ test('no page breaks the Content-Security-Policy', async ({ page }) => {
 		'/reports/iptt',
 		'/reports/rbb',
 		'/reports/cycles',
-		'/reports/recommendations'
+		'/actions'
 	]) {
 		await visit(page, path);
 	}

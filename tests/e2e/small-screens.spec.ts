@@ -17,7 +17,7 @@ for (const path of [
 	'/reports',
 	'/reports/iptt?by=fy',
 	'/reports/cycles',
-	'/reports/recommendations'
+	'/actions'
 ]) {
 	test(`${path} fits a 360 px screen without scrolling sideways`, async ({ page }) => {
 		await page.goto(path);

@@ -9,6 +9,8 @@ export type Action =
 	| 'framework'
 	| 'report'
 	| 'assess'
+	| 'track'
+	| 'close'
 	| 'verify'
 	| 'audit'
 	| 'administer';
@@ -23,6 +25,10 @@ const ALLOWED: Record<Action, readonly Role[]> = {
 	report: ['admin', 'spu'],
 	/** rate, write narratives and recommendations in a draft assessment cycle */
 	assess: ['admin', 'spu', 'leadership'],
+	/** record action points and their progress (docs/actions.md): planners and the SPU */
+	track: ['admin', 'planner', 'spu'],
+	/** mark an action point done or dropped: those who track it, and leadership, who decided it */
+	close: ['admin', 'planner', 'spu', 'leadership'],
 	/** read and export the audit log: who wrote what, when — administrators only */
 	audit: ['admin'],
 	/** mark figures verified or unverified: verifiers (and administrators) */
@@ -39,6 +45,8 @@ const NOT_ALLOWED: Record<Action, (inputs: { username: string; role: string }) =
 	framework: m.shell_not_allowed_framework,
 	report: m.shell_not_allowed_report,
 	assess: m.shell_not_allowed_assess,
+	track: m.act_not_allowed_track,
+	close: m.act_not_allowed_close,
 	verify: m.shell_not_allowed_verify,
 	audit: m.shell_not_allowed_audit,
 	administer: m.shell_not_allowed_administer

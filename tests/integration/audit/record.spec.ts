@@ -35,10 +35,8 @@ import { saveSource } from '../../../src/lib/server/imports/workspace/sources';
 import { createCycle } from '../../../src/lib/server/reports/cycles/create';
 import { issueCycle, refreezeCycle } from '../../../src/lib/server/reports/cycles/issue';
 import { rateResult } from '../../../src/lib/server/reports/cycles/rate';
-import {
-	addRecommendation,
-	setRecommendationStatus
-} from '../../../src/lib/server/reports/cycles/recommend';
+import { addRecommendation } from '../../../src/lib/server/reports/cycles/recommend';
+import { updateActionPoint } from '../../../src/lib/server/action-points/update';
 import { issueRbbReport } from '../../../src/lib/server/reports/rbb/issue';
 import { setRbbLanguage } from '../../../src/lib/server/reports/rbb/language';
 import { saveRbbText } from '../../../src/lib/server/reports/rbb/save-text';
@@ -488,7 +486,7 @@ describe('assessment cycles and recommendations', () => {
 			expect(rateResult(db, spu, '2024-H1', { ...rating, rating: 'superb' }).ok).toBe(false)
 		);
 
-		let id = 0;
+		let reference = '';
 		const recommended = await onlyEntryOf(db, () => {
 			const r = addRecommendation(db, spu, '2024-H1', {
 				text: 'Extend the alert network',
@@ -497,19 +495,22 @@ describe('assessment cycles and recommendations', () => {
 				status: '',
 				result: 'PO1'
 			});
-			if (r.ok) id = r.id;
+			if (r.ok) reference = r.reference;
 		});
+		// a recommendation is an action point of its cycle ('recommendation.create' and
+		// 'recommendation.status' remain only in entries written before action points)
 		expect(recommended).toMatchObject({
-			action: 'recommendation.create',
-			subject: String(id),
+			action: 'action.create',
+			subject: reference,
 			detail: {
-				cycle: '2024-H1',
 				after: {
-					text: 'Extend the alert network',
+					origin: 'assessment_cycle',
+					cycle: '2024-H1',
+					decision: 'Extend the alert network',
 					owner: 'POC Unit',
 					deadline: '2024-09-30',
 					status: 'open',
-					result: 'PO1'
+					results: ['PO1']
 				}
 			}
 		});
@@ -522,14 +523,23 @@ describe('assessment cycles and recommendations', () => {
 		});
 		await nothingRecordedBy(db, () => expect(issueCycle(db, spu, '2024-H1').ok).toBe(false));
 
-		const followed = await onlyEntryOf(db, () => setRecommendationStatus(db, spu, id, 'done'));
+		const followed = await onlyEntryOf(db, () =>
+			updateActionPoint(db, spu, reference, { status: 'done', note: 'Network extended.' })
+		);
 		expect(followed).toMatchObject({
-			action: 'recommendation.status',
-			subject: String(id),
-			detail: { before: { status: 'open' }, after: { status: 'done' } }
+			action: 'action.status',
+			subject: reference,
+			detail: { before: { status: 'open' }, after: { status: 'done' }, note: 'Network extended.' }
 		});
+		const noted = await onlyEntryOf(db, () =>
+			updateActionPoint(db, spu, reference, { status: 'done', note: 'Checked in August.' })
+		);
+		expect(noted).toMatchObject({ action: 'action.note', subject: reference });
 		await nothingRecordedBy(db, () =>
-			expect(setRecommendationStatus(db, spu, 9999, 'done').ok).toBe(false)
+			expect(updateActionPoint(db, spu, 'AP-9999', { status: 'done', note: '' }).ok).toBe(false)
+		);
+		await nothingRecordedBy(db, () =>
+			expect(updateActionPoint(db, spu, reference, { status: 'dropped', note: ' ' }).ok).toBe(false)
 		);
 	});
 });

@@ -286,6 +286,19 @@ describe('restore', () => {
 				client.exec(`DROP TABLE IF EXISTS ${table}`);
 				dropped.add(table!);
 			}
+			// a table the migration drops for good existed in the older backup: made again as it was
+			const made = new Set([...sql.matchAll(/CREATE TABLE `(\w+)`/g)].map((m) => m[1]!));
+			for (const table of [...rebuilt].filter(
+				(t) => !made.has(t) && !sql.includes(`RENAME TO \`${t}\``)
+			)) {
+				const created = journal.entries
+					.map((e) =>
+						readFileSync(join(import.meta.dirname, `../../../drizzle/${e.tag}.sql`), 'utf8')
+					)
+					.flatMap((text) => text.split('--> statement-breakpoint'))
+					.find((statement) => statement.includes(`CREATE TABLE \`${table}\``));
+				if (created) client.exec(created);
+			}
 			for (const [, table, column] of sql.matchAll(/ALTER TABLE `(\w+)` ADD `(\w+)`/g)) {
 				// a column added to a table a later migration made: it went with its table
 				if (dropped.has(table!)) continue;

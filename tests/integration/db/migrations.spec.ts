@@ -50,9 +50,10 @@ async function olderMission(file: string, before: string) {
 	const client = older.$client;
 	client.pragma('foreign_keys = OFF');
 	client.prepare('ATTACH DATABASE ? AS current').run(currentFile);
+	// tables of both: a table a later migration dropped (recommendations) stays empty
 	const tables = client
 		.prepare(
-			"SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'"
+			"SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name IN (SELECT name FROM current.sqlite_master WHERE type = 'table')"
 		)
 		.pluck()
 		.all() as string[];

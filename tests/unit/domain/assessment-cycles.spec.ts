@@ -6,7 +6,7 @@ import {
 } from '../../../src/lib/domain/assessment-cycles';
 import { ratingChanges, snapshotComparison } from '../../../src/lib/domain/cycle-comparison';
 import { parseRatingScale } from '../../../src/lib/domain/rating-scale';
-import { isOverdue } from '../../../src/lib/domain/recommendations';
+import { isOverdue } from '../../../src/lib/domain/action-points';
 
 const cycle = (code: string, periodStart: string, periodEnd: string) => ({
 	code,

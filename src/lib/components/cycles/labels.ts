@@ -1,5 +1,4 @@
 /** Labels of the assessment cycle pages, in the reader's language. */
-import type { RecommendationStatus } from '$lib/domain/recommendations';
 import { m } from '$lib/paraglide/messages.js';
 
 /** The recommendation form's labels, by field (its error summary names fields by them). */
@@ -11,16 +10,4 @@ export function recommendationLabels() {
 		status: m.rep_col_status(),
 		result: m.rep_cycle_objective_or_outcome()
 	};
-}
-
-const STATUS_LABEL: Record<RecommendationStatus, () => string> = {
-	open: m.rep_recs_status_open,
-	in_progress: m.rep_recs_status_in_progress,
-	done: m.rep_recs_status_done,
-	dropped: m.rep_recs_status_dropped
-};
-
-/** A recommendation's status in words; the value (`in_progress`) stays the form's. */
-export function recommendationStatusLabel(status: RecommendationStatus): string {
-	return STATUS_LABEL[status]();
 }

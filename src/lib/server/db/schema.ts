@@ -31,6 +31,7 @@ import {
 	VERIFICATIONS
 } from '../../domain/vocabulary';
 import { ROLES } from '../../domain/roles';
+import { ACTION_ORIGINS, ACTION_STATUSES } from '../../domain/action-points';
 import { LOCALES } from '../../i18n/locales';
 import { DB_NOW } from '../clock';
 
@@ -504,34 +505,6 @@ export const assessmentRatings = sqliteTable(
 	(t) => [uniqueIndex('assessment_ratings_key').on(t.cycleId, t.resultId)]
 );
 
-/** A recommendation made in a cycle, tracked across cycles until done or dropped. */
-export const recommendations = sqliteTable(
-	'recommendations',
-	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		cycleId: integer('cycle_id')
-			.notNull()
-			.references(() => assessmentCycles.id),
-		/** The objective or outcome it concerns, if one. */
-		resultId: integer('result_id').references(() => results.id),
-		text: text('text').notNull(),
-		owner: text('owner').notNull(),
-		/** ISO date. */
-		deadline: text('deadline').notNull(),
-		status: text('status', { enum: ['open', 'in_progress', 'done', 'dropped'] })
-			.notNull()
-			.default('open'),
-		createdBy: text('created_by').notNull(),
-		createdAt: text('created_at').notNull().default(DB_NOW),
-		updatedBy: text('updated_by').notNull(),
-		updatedAt: text('updated_at').notNull().default(DB_NOW)
-	},
-	(t) => [
-		index('recommendations_cycle').on(t.cycleId),
-		check('recommendations_status', sql`${t.status} IN ('open', 'in_progress', 'done', 'dropped')`)
-	]
-);
-
 /**
  * Who wrote what, when: one entry per write, recorded in the write's own transaction, so an
  * entry exists exactly when its write does. Append-only: triggers in the migration refuse
@@ -769,4 +742,92 @@ export const siteHistory = sqliteTable(
 		index('site_history_site').on(t.siteId),
 		index('site_history_batch').on(t.replacedByBatchId)
 	]
+);
+
+/**
+ * A decision to follow up (docs/actions.md): from an assessment cycle, a joint protection team
+ * mission, a senior management group meeting, an early-warning or after-action review. Its
+ * owner is a unit (free text) or an account, exactly one. `reference` (AP-0012) is the stable
+ * key files use. A dropped one keeps why.
+ */
+export const actionPoints = sqliteTable(
+	'action_points',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reference: text('reference').notNull().unique(),
+		origin: text('origin', { enum: ACTION_ORIGINS }).notNull(),
+		/** the cycle that made it, for origin `assessment_cycle` only */
+		cycleId: integer('cycle_id').references(() => assessmentCycles.id),
+		/** where and when, in words: "JPT Bambari, 12 March 2026" */
+		originReference: text('origin_reference'),
+		decision: text('decision').notNull(),
+		ownerUnit: text('owner_unit'),
+		ownerAccount: text('owner_account'),
+		areaId: integer('area_id').references(() => areas.id),
+		/** ISO date */
+		deadline: text('deadline').notNull(),
+		status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
+		dropReason: text('drop_reason'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at').notNull().default(DB_NOW),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: text('updated_at').notNull().default(DB_NOW)
+	},
+	(t) => [
+		index('action_points_cycle').on(t.cycleId),
+		index('action_points_deadline').on(t.deadline),
+		check('action_points_origin', oneOf(t.origin, ACTION_ORIGINS)),
+		check('action_points_status', oneOf(t.status, ACTION_STATUSES)),
+		check(
+			'action_points_cycle_origin',
+			sql`(${t.origin} = 'assessment_cycle') = (${t.cycleId} IS NOT NULL)`
+		),
+		check('action_points_one_owner', sql`(${t.ownerUnit} IS NULL) <> (${t.ownerAccount} IS NULL)`),
+		check(
+			'action_points_dropped_reason',
+			sql`${t.status} <> 'dropped' OR trim(coalesce(${t.dropReason}, '')) <> ''`
+		)
+	]
+);
+
+/** What an action point concerns: framework nodes and indicators, one per row. */
+export const actionPointLinks = sqliteTable(
+	'action_point_links',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionPointId: integer('action_point_id')
+			.notNull()
+			.references(() => actionPoints.id, { onDelete: 'cascade' }),
+		resultId: integer('result_id').references(() => results.id),
+		indicatorId: integer('indicator_id').references(() => indicators.id)
+	},
+	(t) => [
+		index('action_point_links_point').on(t.actionPointId),
+		index('action_point_links_result').on(t.resultId),
+		index('action_point_links_indicator').on(t.indicatorId),
+		// NULLs are distinct in a unique index: each holds for the rows whose column is set
+		uniqueIndex('action_point_links_result_key').on(t.actionPointId, t.resultId),
+		uniqueIndex('action_point_links_indicator_key').on(t.actionPointId, t.indicatorId),
+		check('action_point_links_one', sql`(${t.resultId} IS NULL) <> (${t.indicatorId} IS NULL)`)
+	]
+);
+
+/** An action point's dated history: each update's note and status move, who and when. */
+export const actionPointUpdates = sqliteTable(
+	'action_point_updates',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionPointId: integer('action_point_id')
+			.notNull()
+			.references(() => actionPoints.id, { onDelete: 'cascade' }),
+		/** ISO date the update is about (today unless an import says otherwise) */
+		date: text('date').notNull(),
+		by: text('by').notNull(),
+		note: text('note').notNull().default(''),
+		/** null on the first entry (the point's creation) */
+		statusFrom: text('status_from', { enum: ACTION_STATUSES }),
+		statusTo: text('status_to', { enum: ACTION_STATUSES }).notNull(),
+		recordedAt: text('recorded_at').notNull().default(DB_NOW)
+	},
+	(t) => [index('action_point_updates_point').on(t.actionPointId)]
 );

@@ -160,6 +160,8 @@ const MAY_NOT: Record<Action, (inputs: { role: string }) => string> = {
 	framework: m.shell_gate_may_not_framework,
 	report: m.shell_gate_may_not_report,
 	assess: m.shell_gate_may_not_assess,
+	track: m.act_gate_may_not_track,
+	close: m.act_gate_may_not_close,
 	verify: m.shell_gate_may_not_verify,
 	audit: m.shell_gate_may_not_audit,
 	administer: m.shell_gate_may_not_administer

@@ -175,13 +175,19 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 		page: 'read',
 		actions: {
 			rate: 'assess',
-			recommend: 'assess',
-			status: 'assess',
+			// recommendations are action points: recorded by those who track, closed by leadership too
+			recommend: 'track',
+			status: 'close',
 			issue: 'report',
 			refreeze: 'report'
 		}
 	},
-	'/reports/recommendations': { page: 'read', actions: { status: 'assess' } }
+	// the old tracker's address: a redirect to the action points of assessment cycles
+	'/reports/recommendations': READ_ENDPOINT,
+
+	// action points (docs/actions.md): the capability checks `track` or `close` per status move
+	'/actions': { page: 'read', actions: { create: 'track', status: 'close' } },
+	'/actions/[reference]': { page: 'read', actions: { update: 'close' } }
 };
 
 /** What a request asks for, in the table's terms. */

@@ -10,11 +10,9 @@ import { issueCycle, refreezeCycle } from '../../../../src/lib/server/reports/cy
 import { listCycles } from '../../../../src/lib/server/reports/cycles/list';
 import { rateResult } from '../../../../src/lib/server/reports/cycles/rate';
 import { cycleRatings } from '../../../../src/lib/server/reports/cycles/ratings';
-import {
-	addRecommendation,
-	setRecommendationStatus
-} from '../../../../src/lib/server/reports/cycles/recommend';
-import { trackedRecommendations } from '../../../../src/lib/server/reports/cycles/tracker';
+import { addRecommendation } from '../../../../src/lib/server/reports/cycles/recommend';
+import { listActionPoints } from '../../../../src/lib/server/action-points/list';
+import { updateActionPoint } from '../../../../src/lib/server/action-points/update';
 import { csv, freshDb, importBasic } from '../../../helpers/db';
 
 const admin = LOCAL_ADMINISTRATOR;
@@ -162,12 +160,13 @@ describe('rating, recommending and issuing', () => {
 			'text'
 		]);
 		expect(refused.errors.deadline).toContain('"2024-02-30" is not a date');
-		expect(tableCount(db, 'recommendations')).toBe(0);
+		expect(tableCount(db, 'action_points')).toBe(0);
 		expect(addRecommendation(db, admin, '2024-H1', recommendation)).toMatchObject({ ok: true });
-		const [tracked] = trackedRecommendations(db, admin, '2024-07-01');
+		const [tracked] = listActionPoints(db, admin, '2024-07-01');
 		expect(tracked).toMatchObject({
+			origin: 'assessment_cycle',
 			cycle: '2024-H1',
-			result: { code: 'PO1-OC1' },
+			links: [{ kind: 'result', code: 'PO1-OC1' }],
 			owner: 'POC Unit',
 			deadline: '2024-09-30',
 			status: 'open',
@@ -175,7 +174,7 @@ describe('rating, recommending and issuing', () => {
 		});
 	});
 
-	test('an issued cycle is read-only; recommendation status is still followed up', async () => {
+	test('an issued cycle is read-only; its action points are still followed up', async () => {
 		const db = await basicDb();
 		createCycle(db, admin, { code: '2024-H1', ratingScale: '' });
 		rateResult(db, admin, '2024-H1', { result: 'PO1', rating: 'stalled', narrative: 'Why.' });
@@ -202,18 +201,21 @@ describe('rating, recommending and issuing', () => {
 		expect(issueCycle(db, admin, '2024-H1')).toEqual(readOnly);
 		expect(refreezeCycle(db, admin, '2024-H1')).toEqual(readOnly);
 		expect(cycleRatings(db, admin, cycle)[0]!.rating).toBe('stalled');
-		expect(tableCount(db, 'recommendations')).toBe(1);
+		expect(tableCount(db, 'action_points')).toBe(1);
 
 		if (!added.ok) throw new Error('not added');
-		expect(setRecommendationStatus(db, as('leadership'), added.id, 'in_progress')).toEqual({
-			ok: true
-		});
-		expect(trackedRecommendations(db, admin, '2024-07-01')[0]!.status).toBe('in_progress');
-		expect(setRecommendationStatus(db, admin, added.id, 'finished')).toMatchObject({
+		const update = (role: Parameters<typeof as>[0], status: string) =>
+			updateActionPoint(db, as(role), added.reference, { status, note: '' });
+		expect(update('spu', 'in_progress')).toEqual({ ok: true });
+		// leadership closes, but does not start or reopen
+		expect(() => update('leadership', 'open')).toThrow(/may not record or update action points/);
+		expect(update('leadership', 'done')).toEqual({ ok: true });
+		expect(listActionPoints(db, admin, '2024-07-01')[0]!.status).toBe('done');
+		expect(update('spu', 'finished')).toMatchObject({
 			ok: false,
-			errors: { status: expect.stringContaining('"finished" is not a status') }
+			errors: { status: expect.stringContaining('"finished" is no status') }
 		});
-		expect(setRecommendationStatus(db, admin, 999, 'done')).toMatchObject({
+		expect(updateActionPoint(db, admin, 'AP-0999', { status: 'done', note: '' })).toMatchObject({
 			problem: 'not_found'
 		});
 	});
@@ -302,7 +304,7 @@ describe('comparison with the previous cycle', () => {
 	});
 });
 
-describe('the recommendations tracker', () => {
+describe('the recommendations, tracked as action points', () => {
 	test('overdue: deadline passed and neither done nor dropped; filters by status and owner', async () => {
 		const db = await basicDb();
 		createCycle(db, admin, { code: '2024-H1', ratingScale: '' });
@@ -313,16 +315,16 @@ describe('the recommendations tracker', () => {
 		add('JOC', '2024-05-31', 'done');
 		add('JOC', '2024-05-31', 'in_progress');
 		const today = '2024-07-01';
-		const all = trackedRecommendations(db, admin, today);
+		const all = listActionPoints(db, admin, today);
 		expect(all.map((r) => [r.owner, r.deadline, r.status, r.overdue])).toEqual([
 			['JOC', '2024-05-31', 'done', false],
 			['JOC', '2024-05-31', 'in_progress', true],
 			['POC Unit', '2024-06-30', 'open', true],
 			['POC Unit', '2024-07-01', 'in_progress', false]
 		]);
-		expect(trackedRecommendations(db, admin, today, { status: 'overdue' })).toHaveLength(2);
+		expect(listActionPoints(db, admin, today, { overdue: true })).toHaveLength(2);
 		expect(
-			trackedRecommendations(db, admin, today, { status: 'in_progress', owner: 'JOC' }).map(
+			listActionPoints(db, admin, today, { status: 'in_progress', owner: 'JOC' }).map(
 				(r) => r.deadline
 			)
 		).toEqual(['2024-05-31']);

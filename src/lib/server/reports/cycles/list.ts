@@ -30,7 +30,7 @@ export function listCycles(db: Db, actor: Actor): CycleSummary[] {
 			createdAt: assessmentCycles.createdAt,
 			issuedAt: assessmentCycles.issuedAt,
 			rated: sql<number>`(SELECT count(*) FROM assessment_ratings r WHERE r.cycle_id = assessment_cycles.id AND r.rating IS NOT NULL)`,
-			recommendations: sql<number>`(SELECT count(*) FROM recommendations r WHERE r.cycle_id = assessment_cycles.id)`
+			recommendations: sql<number>`(SELECT count(*) FROM action_points a WHERE a.cycle_id = assessment_cycles.id)`
 		})
 		.from(assessmentCycles)
 		.orderBy(desc(assessmentCycles.periodEnd), desc(assessmentCycles.periodStart))

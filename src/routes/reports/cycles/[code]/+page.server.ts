@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { RECOMMENDATION_STATUSES } from '$lib/domain/recommendations';
 import { m } from '$lib/paraglide/messages.js';
 import { appDb } from '$lib/server/db/app-db';
 import { today } from '$lib/server/clock';
@@ -12,8 +11,10 @@ import { issueCycle, refreezeCycle } from '$lib/server/reports/cycles/issue';
 import type { CycleOutcome } from '$lib/server/reports/cycles/outcome';
 import { rateResult } from '$lib/server/reports/cycles/rate';
 import { cycleRatings } from '$lib/server/reports/cycles/ratings';
-import { addRecommendation, setRecommendationStatus } from '$lib/server/reports/cycles/recommend';
-import { trackedRecommendations } from '$lib/server/reports/cycles/tracker';
+import { listActionPoints } from '$lib/server/action-points/list';
+import { settableStatuses } from '$lib/server/action-points/update';
+import { addRecommendation } from '$lib/server/reports/cycles/recommend';
+import { actionStatusAnswer } from '$lib/server/action-points/answer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -35,10 +36,14 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		},
 		ratings,
 		figures: frozenFigures(db, locals.actor, cycle),
-		recommendations: trackedRecommendations(db, locals.actor, today(), { cycle: cycle.code }),
+		recommendations: listActionPoints(db, locals.actor, today(), { cycle: cycle.code }),
 		comparison: compareWithPrevious(db, locals.actor, cycle),
-		statuses: RECOMMENDATION_STATUSES,
-		may: { report: can(locals.actor, 'report'), assess: can(locals.actor, 'assess') }
+		statuses: settableStatuses(locals.actor),
+		may: {
+			report: can(locals.actor, 'report'),
+			assess: can(locals.actor, 'assess'),
+			track: can(locals.actor, 'track')
+		}
 	};
 };
 
@@ -71,12 +76,7 @@ export const actions: Actions = {
 		const outcome = addRecommendation(appDb(), locals.actor, params.code, values);
 		return answer('recommend', m.rep_cycle_rec_added(), outcome, outcome.ok ? {} : values);
 	},
-	status: async ({ request, locals }) => {
-		const values = formText(await request.formData(), ['id', 'status']);
-		const id = /^\d+$/.test(values.id) ? Number(values.id) : 0;
-		const outcome = setRecommendationStatus(appDb(), locals.actor, id, values.status);
-		return answer(`status-${values.id}`, m.rep_cycle_saved(), outcome, values);
-	},
+	status: async ({ request, locals }) => actionStatusAnswer(await request.formData(), locals.actor),
 	issue: async ({ request, locals, params }) => {
 		const { confirm } = formText(await request.formData(), ['confirm']);
 		if (confirm !== 'on') {
