@@ -65,6 +65,13 @@ export const FRAMEWORK_FRENCH_COLUMNS = [
 
 export const INDICATOR_FRENCH_COLUMNS = ['indicator_title_fr', 'definition_fr'] as const;
 
+/**
+ * A milestone's stages (docs/formats.md "The measure `milestone`"), the project's optional
+ * columns of the indicators kind: the stage names in order, `;`-separated, and their French
+ * names.
+ */
+export const INDICATOR_STAGE_COLUMNS = ['stages', 'stages_fr'] as const;
+
 /** Columns of a figure that travel with it; absent ones keep their stored values. */
 export const FIGURE_COLUMNS = [
 	'value',

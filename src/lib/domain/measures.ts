@@ -4,6 +4,7 @@
  * shown value is computed from the pair at the end, so a rate over several areas is never an
  * average of rates, nor a mean of days over areas a mean of the areas' means.
  */
+import { addCounts, combinedStage, oneAreaAt, type StageCounts } from './milestones';
 import type { Aggregation, Measure } from './vocabulary';
 
 export interface Amount {
@@ -14,6 +15,11 @@ export interface Amount {
 	 * for average — which always has one.
 	 */
 	pair: readonly [number, number] | null;
+	/**
+	 * For milestone: how many reporting areas are at each stage (index 0: stage 1), which
+	 * areas add; the value is the stage they stand at together (milestones.ts combinedStage).
+	 */
+	stages?: StageCounts;
 }
 
 export interface FigureInput {
@@ -77,7 +83,13 @@ export function figureAmount(
 		const items = f.sampleSize !== null && f.sampleSize > 0 ? f.sampleSize : 1;
 		return amountOfPair(measure, [f.value * items, items]);
 	}
+	if (measure === 'milestone') return f.value === null ? null : stageAmount(f.value);
 	return f.value === null ? null : { value: f.value, pair: null };
+}
+
+/** One area at the stage of this position. */
+function stageAmount(position: number): Amount {
+	return { value: position, pair: null, stages: oneAreaAt(position) };
 }
 
 function mean(values: number[]): number {
@@ -95,6 +107,10 @@ function sumPairs(amounts: readonly Amount[]): [number, number] {
  */
 export function combineAreas(measure: Measure, amounts: readonly Amount[]): Amount | null {
 	if (amounts.length === 0) return null;
+	if (measure === 'milestone') {
+		const stages = addCounts(amounts.map((a) => a.stages ?? oneAreaAt(a.value)));
+		return { value: combinedStage(stages) ?? Number.NaN, pair: null, stages };
+	}
 	if (measure === 'count') return { value: amounts.reduce((s, a) => s + a.value, 0), pair: null };
 	if (measure === 'number') return { value: mean(amounts.map((a) => a.value)), pair: null };
 	if (amounts.every((a) => a.pair !== null)) return amountOfPair(measure, sumPairs(amounts));
@@ -126,6 +142,8 @@ export function combineOverTime(
 ): Amount | null {
 	if (items.length === 0) return null;
 	const amounts = items.map((i) => i.amount);
+	// a stage is where the area stands, not an amount over time: the latest figure's, one area
+	if (measure === 'milestone') return stageAmount(latest(items).amount.value);
 	if (measure === 'count' || measure === 'number') {
 		const values = amounts.map((a) => a.value);
 		const how = aggregation ?? (measure === 'count' ? 'sum' : 'mean');

@@ -25,6 +25,7 @@ import {
 	type Granularity,
 	type Period
 } from './period';
+import { atOrBeyond, milestoneStatus, relevantTarget } from './milestones';
 import { statusFor } from './status';
 import type { Aggregation, Direction, Measure, Status } from './vocabulary';
 
@@ -35,6 +36,8 @@ export interface SeriesIndicator {
 	aggregation: Aggregation | null;
 	/** Declared dimensions in order: the order breaks ties between partial breakdowns. */
 	dimensions: readonly string[];
+	/** A milestone's stage names in order (English); a figure's value is a position in it. */
+	stages?: readonly string[];
 }
 
 export interface SeriesRequest {
@@ -51,6 +54,11 @@ export interface SeriesRequest {
 	 * count, as if the dimension were not there; the other rules apply unchanged.
 	 */
 	breakdown?: { dimension: string; category: string };
+	/**
+	 * The day it is (YYYY-MM-DD): a milestone behind its target stage is off track only once
+	 * the target's period has ended. Default: every period has ended.
+	 */
+	today?: string;
 }
 
 export interface SeriesPoint {
@@ -61,6 +69,13 @@ export interface SeriesPoint {
 	actual: number | null;
 	target: number | null;
 	status: Status;
+	/**
+	 * Milestone only: how many reporting areas have reached each stage or a later one (index
+	 * 0: stage 1, i.e. every reporting area) — "4 of 9 areas reporting have reached adopted".
+	 */
+	stages?: number[];
+	/** Milestone only: the target stage the status judged this point against, and its period. */
+	due?: { period: string; target: number };
 }
 
 /** The series of an indicator from its figures (the pure form of the rules). */
@@ -152,7 +167,7 @@ function computeBuckets(
 	for (const g of groups.actual) actual.add(g);
 	const target = new PointCalculator(indicator, tree, bucketOf, from, to);
 	for (const g of groups.target) target.add(g);
-	return bucketsOverlapping(from, to, request.by).map((bucket) => {
+	const cells = bucketsOverlapping(from, to, request.by).map((bucket) => {
 		const actualAmount = actual.point(request.areaId, bucket.label);
 		const a = shownValue(actualAmount);
 		const t = shownValue(target.point(request.areaId, bucket.label));
@@ -169,6 +184,33 @@ function computeBuckets(
 			}
 		};
 	});
+	if (indicator.measure === 'milestone') milestonePoints(indicator, cells, request);
+	return cells;
+}
+
+/**
+ * A milestone point carries where its areas stand, and its status judges it against the
+ * target stage due at or after it (milestones.ts relevantTarget), not only its own bucket's.
+ */
+function milestonePoints(
+	indicator: SeriesIndicator,
+	cells: { point: SeriesPoint; actual: Amount | null }[],
+	request: SeriesRequest
+): void {
+	const points = cells.map((c) => c.point);
+	const stageCount = indicator.stages?.length ?? 0;
+	for (const [i, { point, actual }] of cells.entries()) {
+		if (actual?.stages) point.stages = atOrBeyond(actual.stages, stageCount);
+		const target = relevantTarget(points, i);
+		if (target && point.actual !== null) {
+			point.due = { period: target.period, target: target.target! };
+		}
+		point.status = milestoneStatus(
+			point.actual,
+			target && { value: target.target!, end: target.end },
+			request.today ?? '9999-12-31'
+		);
+	}
 }
 
 /** Computes points of one value type, bucket by bucket and area by area (steps 1–5). */

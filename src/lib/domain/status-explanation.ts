@@ -23,6 +23,8 @@ export interface StatusExplanationInput {
 	by: Granularity | null;
 	/** The margin the point's status was computed with, e.g. 0.15. */
 	margin: number;
+	/** A milestone's stage names in the reader's language, in order. */
+	stages?: readonly string[];
 }
 
 /** Whose target: the series bucket's ("the quarter's"), or, bucket unknown, the period's. */
@@ -39,6 +41,17 @@ export type Gap =
 
 export type StatusReason =
 	| { kind: 'no_figures' }
+	/**
+	 * A milestone, said with its stages' names: the stage reached in `period` and the target
+	 * stage it is judged against (milestones.ts relevantTarget), due by the end of `targetPeriod`.
+	 */
+	| {
+			kind: 'milestone';
+			period: string;
+			reached: string;
+			target: { stage: string; period: string } | null;
+			status: 'achieved' | 'on_track' | 'off_track' | 'no_target';
+	  }
 	| { kind: 'no_actual'; period: string }
 	| { kind: 'no_target'; of: TargetOf; direction: Direction }
 	/** `partial`: the bucket runs past the requested range and may still change. */
@@ -59,6 +72,7 @@ export function statusReason(input: StatusExplanationInput): StatusReason {
 	if (point === null) return { kind: 'no_figures' };
 	const { actual, target } = point;
 	if (actual === null) return { kind: 'no_actual', period: point.period };
+	if (measure === 'milestone') return milestoneReason(point, actual, input.stages ?? []);
 	const of: TargetOf = by === null ? { period: point.period } : { bucket: by };
 	if (target === null) return { kind: 'no_target', of, direction };
 
@@ -77,6 +91,22 @@ export function statusReason(input: StatusExplanationInput): StatusReason {
 				? { in: 'own_unit', value: distance, measure, unit: unit ?? null }
 				: { in: 'percent', value: (distance / Math.abs(target)) * 100 };
 	return { kind: 'off_target', of, direction, side, gap, partial, withinMargin };
+}
+
+function milestoneReason(
+	point: SeriesPoint,
+	actual: number,
+	stages: readonly string[]
+): StatusReason {
+	const name = (position: number) => stages[position - 1] ?? String(position);
+	const status = point.status === 'no_data' ? 'no_target' : point.status;
+	return {
+		kind: 'milestone',
+		period: point.period,
+		reached: name(actual),
+		target: point.due ? { stage: name(point.due.target), period: point.due.period } : null,
+		status: point.due ? status : 'no_target'
+	};
 }
 
 /**

@@ -29,7 +29,15 @@ export type Category = (typeof CATEGORIES)[number];
 export const DIRECTIONS = ['increase', 'decrease'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export const MEASURES = ['count', 'number', 'percent', 'per_100k', 'average'] as const;
+export const MEASURES = [
+	'count',
+	'number',
+	'percent',
+	'per_100k',
+	'average',
+	// beyond the contract (docs/formats.md "The measure `milestone`"): stages reached, by position
+	'milestone'
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const AGGREGATIONS = ['sum', 'last', 'mean', 'max', 'min'] as const;

@@ -31,14 +31,33 @@ function digitsOf(measure: Measure, value: number): number {
 	return Math.abs(value) < 10 ? 2 : 1;
 }
 
-/** A figure as people read it: thousands grouped, decimals only where they mean something. */
-export function formatValue(value: number | null, measure: Measure, unit?: string | null): string {
+/**
+ * A figure as people read it: thousands grouped, decimals only where they mean something; a
+ * milestone's position as the name of its stage (`stages`: the names in the reader's
+ * language, in order).
+ */
+export function formatValue(
+	value: number | null,
+	measure: Measure,
+	unit?: string | null,
+	stages?: readonly string[] | null
+): string {
 	if (value === null) return '—';
+	if (measure === 'milestone') return stageName(value, stages);
 	const digits = digitsOf(measure, value);
 	const text = numberFormat(DIGITS[digits]).format(value);
 	if (measure === 'percent') return m.dash_value_percent({ value: text });
 	if (measure === 'per_100k') return m.dash_value_per_100k({ value: text });
 	return unit ? `${text} ${unit}` : text;
+}
+
+/**
+ * The name of the stage at a milestone position; a position without a name (stages not
+ * known to the caller, or beyond them) as the number, so nothing is ever hidden.
+ */
+export function stageName(position: number, stages: readonly string[] | null | undefined): string {
+	const name = Number.isInteger(position) ? stages?.[position - 1] : undefined;
+	return name ?? numberFormat(DIGITS[0]).format(position);
 }
 
 /**
@@ -99,7 +118,8 @@ export const MEASURE_LABEL: Readonly<Record<Measure, string>> = labels({
 	number: m.dash_measure_number,
 	percent: m.dash_measure_percent,
 	per_100k: m.dash_measure_per_100k,
-	average: m.dash_measure_average
+	average: m.dash_measure_average,
+	milestone: m.ms_measure_milestone
 });
 
 export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = labels({

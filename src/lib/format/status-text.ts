@@ -45,6 +45,23 @@ export function statusReasonText(reason: StatusReason): string {
 			return m.dash_explain_no_figures();
 		case 'no_actual':
 			return m.dash_explain_no_actual({ period: periodLabel(reason.period) });
+		case 'milestone': {
+			const period = periodLabel(reason.period);
+			const { reached, target } = reason;
+			if (target === null || reason.status === 'no_target') {
+				return m.ms_reason_no_target({ reached, period });
+			}
+			const words = {
+				reached,
+				period,
+				target: target.stage,
+				targetPeriod: periodLabel(target.period)
+			};
+			if (reason.status === 'achieved') return m.ms_reason_achieved(words);
+			return reason.status === 'off_track'
+				? m.ms_reason_behind_due(words)
+				: m.ms_reason_behind_coming(words);
+		}
 		case 'no_target': {
 			const of =
 				'bucket' in reason.of ? BUCKET_NAME[reason.of.bucket]() : periodLabel(reason.of.period);

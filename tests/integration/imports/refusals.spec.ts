@@ -20,6 +20,8 @@ const KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations', 'sit
 const KIND_WORDS = [...KINDS, 'area_code', 'result_level', 'indicator_title', 'period'];
 /** A valid indicators file with an `average` indicator, D1 (days to respond to an alert). */
 const DAYS = 'indicators-new-response-days.csv';
+/** A valid indicators file with a `milestone` indicator, M1 (drafted → adopted → implemented). */
+const PLAN = 'indicators-new-protection-plan.csv';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Case {
@@ -88,6 +90,79 @@ const CASES: Case[] = [
 		value: '95'
 	},
 	{ file: 'observations-count-without-value.csv', line: 2, column: 'value' },
+	// a milestone declares its stages; its figures name one of them (docs/formats.md)
+	{
+		file: 'indicators-milestone-without-stages.csv',
+		line: 2,
+		column: 'stages',
+		says: ['stages']
+	},
+	{ file: 'indicators-milestone-one-stage.csv', line: 2, column: 'stages', value: 'met' },
+	{
+		file: 'indicators-milestone-stage-named-twice.csv',
+		line: 2,
+		column: 'stages',
+		value: 'drafted;Adopted;adopted',
+		says: ['adopted', 'twice']
+	},
+	{
+		file: 'indicators-milestone-blank-stage.csv',
+		line: 2,
+		column: 'stages',
+		value: 'drafted;;implemented',
+		says: ['Stage 2']
+	},
+	{
+		file: 'indicators-milestone-french-stages-count.csv',
+		line: 2,
+		column: 'stages_fr',
+		value: 'rédigé;adopté',
+		says: ['2 French stage names for 3 stages']
+	},
+	{
+		file: 'indicators-milestone-direction-decrease.csv',
+		line: 2,
+		column: 'direction',
+		value: 'decrease',
+		says: ['increase']
+	},
+	{
+		file: 'indicators-stages-for-a-count.csv',
+		line: 2,
+		column: 'stages',
+		value: 'few;many',
+		says: ['milestone']
+	},
+	{
+		file: 'observations-milestone-unknown-stage.csv',
+		line: 3,
+		column: 'value',
+		value: 'approved',
+		with: [PLAN],
+		says: ['“drafted”, “adopted”, “implemented”', 'M1']
+	},
+	{
+		file: 'observations-milestone-position-beyond-stages.csv',
+		line: 3,
+		column: 'value',
+		value: '4',
+		with: [PLAN],
+		says: ['from 1 to 3']
+	},
+	{
+		file: 'observations-milestone-with-numerator.csv',
+		line: 3,
+		column: 'numerator',
+		value: '2',
+		with: [PLAN]
+	},
+	{
+		file: 'observations-milestone-with-sample-size.csv',
+		line: 2,
+		column: 'sample_size',
+		value: '12',
+		with: [PLAN]
+	},
 	// an average is the pair (total, items), or a value with its items in sample_size
 	{
 		file: 'observations-average-total-without-items.csv',

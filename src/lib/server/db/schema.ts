@@ -144,6 +144,13 @@ export const indicators = sqliteTable(
 		frequency: text('frequency', { enum: FREQUENCIES }),
 		/** Disaggregation dimensions in their declared order, `;`-separated (the order breaks ties). */
 		dimensions: text('dimensions').notNull().default(''),
+		/**
+		 * A milestone's stage names in order, `;`-separated (a figure's value is the position of
+		 * the stage reached); null for any other measure. Their French names, same count, where
+		 * given.
+		 */
+		stages: text('stages'),
+		stagesFr: text('stages_fr'),
 		baselineValue: real('baseline_value'),
 		baselinePeriod: text('baseline_period'),
 		tier: text('tier', { enum: TIERS }),

@@ -5,6 +5,7 @@ import {
 	FRAMEWORK_FRENCH_COLUMNS,
 	INDICATOR_COLUMNS,
 	INDICATOR_FRENCH_COLUMNS,
+	INDICATOR_STAGE_COLUMNS,
 	OBSERVATION_COLUMNS,
 	RULE_COLUMNS,
 	SITE_COLUMNS
@@ -210,9 +211,12 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 	const withDpo = all.some((i) => i.dpoCode);
 	// and so are the French columns, after it
 	const withFrench = all.some((i) => i.titleFr || i.definitionFr);
+	// and a milestone's stages, last
+	const withStages = all.some((i) => i.stages);
 	const fields: string[] = [...INDICATOR_COLUMNS];
 	if (withDpo) fields.push('dpo_code');
 	if (withFrench) fields.push(...INDICATOR_FRENCH_COLUMNS);
+	if (withStages) fields.push(...INDICATOR_STAGE_COLUMNS);
 	const rows = all.map((i) => {
 		const row: Cell[] = [
 			i.code,
@@ -235,6 +239,7 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 		];
 		if (withDpo) row.push(i.dpoCode);
 		if (withFrench) row.push(i.titleFr, i.definitionFr);
+		if (withStages) row.push(i.stages, i.stagesFr);
 		return row;
 	});
 	yield* csvChunks(fields, rows);

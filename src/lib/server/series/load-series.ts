@@ -15,6 +15,7 @@ import { findVisibleIndicator } from '../indicators/visible';
 import { authorize } from '../permissions';
 import { statusMargin } from '../settings/status-margin';
 import { IndicatorFigures } from './figure-groups';
+import { splitStages } from '../../domain/milestones';
 import { m } from '../../paraglide/messages.js';
 
 /** The `series` payload of formats.md §3, shared by the CLI, the HTTP API and the pages. */
@@ -165,7 +166,8 @@ export function seriesIndicator(indicator: typeof indicators.$inferSelect): Seri
 		measure: indicator.measure,
 		direction: indicator.direction,
 		aggregation: indicator.aggregation,
-		dimensions: indicator.dimensions ? indicator.dimensions.split(';') : []
+		dimensions: indicator.dimensions ? indicator.dimensions.split(';') : [],
+		...(indicator.measure === 'milestone' ? { stages: splitStages(indicator.stages) } : {})
 	};
 }
 
@@ -175,5 +177,11 @@ export function seriesRequest(
 	query: ResolvedQuery,
 	margin: number
 ): SeriesRequest {
-	return { ...query, by: query.by ?? indicator.frequency ?? 'month', margin };
+	return {
+		...query,
+		by: query.by ?? indicator.frequency ?? 'month',
+		margin,
+		// a milestone behind its target stage is off track once the target's period has ended
+		...(indicator.measure === 'milestone' ? { today: new Date().toISOString().slice(0, 10) } : {})
+	};
 }

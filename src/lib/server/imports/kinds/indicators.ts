@@ -27,8 +27,10 @@ import {
 import {
 	CONTRACT_COLUMNS,
 	INDICATOR_COLUMNS,
-	INDICATOR_FRENCH_COLUMNS
+	INDICATOR_FRENCH_COLUMNS,
+	INDICATOR_STAGE_COLUMNS
 } from '../../../domain/columns';
+import { readStages, storedStages } from './stages';
 
 const REQUIRED = [
 	'indicator_code',
@@ -87,7 +89,12 @@ export function importIndicators(ctx: KindImport): void {
 	if (!requireColumns(ctx, REQUIRED)) return;
 	warnUnknownColumns(
 		ctx,
-		new Set<string>([...INDICATOR_COLUMNS, 'dpo_code', ...INDICATOR_FRENCH_COLUMNS])
+		new Set<string>([
+			...INDICATOR_COLUMNS,
+			'dpo_code',
+			...INDICATOR_FRENCH_COLUMNS,
+			...INDICATOR_STAGE_COLUMNS
+		])
 	);
 
 	const resultIds = new Map(
@@ -126,7 +133,17 @@ export function importIndicators(ctx: KindImport): void {
 		const tier = r.oneOf('tier', TIERS);
 		const sensitivity = r.oneOf('sensitivity', SENSITIVITIES);
 		const dimensions = readDimensions(r);
-		const baselineValue = r.number('baseline_value', { percent: measure === 'percent' });
+		const before = code ? stored.get(code) : undefined;
+		const stages = readStages(r, {
+			code: code ?? '',
+			measure,
+			direction,
+			stored: before && storedStages(db, before)
+		});
+		const baselineValue =
+			measure === 'milestone' && stages
+				? stages.baseline('baseline_value')
+				: r.number('baseline_value', { percent: measure === 'percent' });
 		const baselinePeriod = r.period('baseline_period');
 		const resultId = resultCode ? resultIds.get(resultCode) : undefined;
 		if (resultCode && resultId === undefined) {
@@ -158,7 +175,6 @@ export function importIndicators(ctx: KindImport): void {
 		}
 		seen.set(code, { line: r.line, cells });
 
-		const before = stored.get(code);
 		const next: Partial<typeof indicators.$inferInsert> = {
 			title,
 			resultId,
@@ -175,6 +191,8 @@ export function importIndicators(ctx: KindImport): void {
 		if (sensitivity !== undefined) next.sensitivity = sensitivity ?? 'internal';
 		if (dimensions !== undefined) next.dimensions = dimensions ?? '';
 		if (baselineValue !== undefined) next.baselineValue = baselineValue;
+		if (stages?.stages !== undefined) next.stages = stages.stages;
+		if (stages?.stagesFr !== undefined) next.stagesFr = stages.stagesFr;
 		if (baselinePeriod !== undefined) next.baselinePeriod = baselinePeriod?.label ?? null;
 		for (const [column, field] of Object.entries(TEXT_FIELDS)) {
 			const value = r.text(column);

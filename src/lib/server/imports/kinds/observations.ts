@@ -22,6 +22,8 @@ import type { FileReport } from '../report';
 import { RowReader, addError, numberRefusal } from '../row-reader';
 import { DimensionSetIds, canonicalDimensions } from '../../observations/dimension-sets';
 import { DimensionCategories } from './dimension-categories';
+import { splitStages, stagePosition } from '../../../domain/milestones';
+import { stageList } from './stages';
 import { requireColumns, warnUnknownColumns } from './context';
 import { findPartialOverlaps } from './overlaps';
 import { FigureWriter, type CellProblem, type ObservationDraft } from './write-observations';
@@ -32,6 +34,9 @@ interface IndicatorInfo {
 	measure: Measure;
 	dimensions: string[];
 	component: string | null;
+	/** A milestone's stages (English, French): its figures give one of them. */
+	stages: string[];
+	stagesFr: string[];
 }
 
 export interface ObservationContext {
@@ -97,12 +102,22 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 				code: indicators.code,
 				measure: indicators.measure,
 				dimensions: indicators.dimensions,
-				component: indicators.component
+				component: indicators.component,
+				stages: indicators.stages,
+				stagesFr: indicators.stagesFr
 			})
 			.from(indicators)
 			.where(eq(indicators.retired, false))
 			.all()
-			.map((i) => [i.code, { ...i, dimensions: i.dimensions ? i.dimensions.split(';') : [] }])
+			.map((i) => [
+				i.code,
+				{
+					...i,
+					dimensions: i.dimensions ? i.dimensions.split(';') : [],
+					stages: splitStages(i.stages),
+					stagesFr: splitStages(i.stagesFr)
+				}
+			])
 	);
 	const declaredAnywhere = new Set([...known.values()].flatMap((i) => i.dimensions));
 	const fixed = new Set<string>(wide ? ['indicator_code', 'area_code'] : OBSERVATION_COLUMNS);
@@ -280,7 +295,10 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		}
 		const measure = indicator?.measure;
 		const values = {
-			value: r.number('value', { percent: measure === 'percent' }),
+			value:
+				measure === 'milestone'
+					? readStage(r, 'value', indicator!)
+					: r.number('value', { percent: measure === 'percent' }),
 			verification: r.oneOf('verification', VERIFICATIONS),
 			// an average's total may be below zero when its items' numbers may (its value may too)
 			numerator: r.number('numerator', measure === 'average' ? {} : { min: 0 }),
@@ -291,7 +309,8 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 			source: r.text('source'),
 			comment: r.text('comment')
 		};
-		if (measure) checkFigure(r, measure, values);
+		if (measure === 'milestone') checkMilestone(r, indicator!, values);
+		else if (measure) checkFigure(r, measure, values);
 		if ((report.errorCount ?? 0) > errorsBefore || !indicator || !period) return;
 		const draft: ObservationDraft = {
 			line: r.line,
@@ -320,6 +339,25 @@ export function observationSink(ctx: ObservationContext): RowSink | null {
 		for (const column of periodColumns) {
 			const text = r.record.values[column.position];
 			if (!text) continue;
+			if (indicator.measure === 'milestone') {
+				const position = stagePosition(text, indicator.stages, indicator.stagesFr);
+				if (position === null) {
+					r.error(column.raw, text, notAStage(text, indicator));
+					continue;
+				}
+				writer.write({
+					line: r.line,
+					indicatorId: indicator.id,
+					period: column.period,
+					areaId: area?.id ?? null,
+					dimensionSetId,
+					valueType: 'actual',
+					values: [position],
+					cellColumn: column.raw,
+					refusals
+				});
+				continue;
+			}
 			const parsed = parseNumber(text, table.delimiter, indicator.measure === 'percent');
 			if (!parsed.ok) {
 				r.error(column.raw, text, numberRefusal(text, parsed.message));
@@ -382,6 +420,50 @@ function figureProblem(measure: Measure, value: number): string | null {
 	}
 	if (measure === 'per_100k' && value < 0) return m.impmsg_rate_negative();
 	return null;
+}
+
+function notAStage(value: string, indicator: IndicatorInfo): string {
+	return m.ms_value_not_stage({
+		value,
+		code: indicator.code,
+		stages: stageList(indicator.stages),
+		count: String(indicator.stages.length)
+	});
+}
+
+/** A milestone figure's value names the stage reached, or gives its position; stored as the position. */
+function readStage(
+	r: RowReader,
+	column: string,
+	indicator: IndicatorInfo
+): number | null | undefined {
+	const value = r.text(column);
+	if (value == null) return value;
+	const position = stagePosition(value, indicator.stages, indicator.stagesFr);
+	if (position === null) r.error(column, value, notAStage(value, indicator));
+	return position;
+}
+
+/** A milestone figure is the stage reached, nothing else: no pair, no sample. */
+function checkMilestone(
+	r: RowReader,
+	indicator: IndicatorInfo,
+	f: {
+		value: number | null | undefined;
+		numerator: number | null | undefined;
+		denominator: number | null | undefined;
+		sample_size: number | null | undefined;
+	}
+): void {
+	for (const column of ['numerator', 'denominator', 'sample_size'] as const) {
+		const text = r.text(column);
+		if (text) {
+			r.error(column, text, m.ms_column_not_for_milestone({ column, code: indicator.code }));
+		}
+	}
+	if (f.value == null && r.text('value') == null) {
+		r.error('value', '', m.ms_value_required({ stages: stageList(indicator.stages) }));
+	}
 }
 
 /** The measure's own rules on one long-form figure (formats.md §1.4). */

@@ -12,7 +12,9 @@ const NUMBER_FORMAT: Record<Measure, string> = {
 	number: '#,##0.00',
 	percent: '0.00',
 	per_100k: '0.00',
-	average: '#,##0.0'
+	average: '#,##0.0',
+	// a milestone's cells are its stage names (text); the format is for a stray position
+	milestone: '0'
 };
 
 /**
