@@ -37,7 +37,9 @@ export const ADDRESSES: Record<string, string[] | null> = {
 	'/indicators/[code]': [
 		'/indicators/1.1.1',
 		'/indicators/1.3.6',
-		'/indicators/1.2.1?breakdown=sex&area=AMB'
+		'/indicators/1.2.1?breakdown=sex&area=AMB',
+		// a milestone: its step chart and stage names
+		'/indicators/PO3-K3'
 	],
 	'/objectives': ['/objectives'],
 	'/objectives/[code]': ['/objectives/PO1', '/objectives/PO2?breakdown=sex'],

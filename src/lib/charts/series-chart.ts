@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { SeriesPoint } from '../domain/series';
 import type { Measure } from '../domain/vocabulary';
-import { formatValue } from '../format';
+import { formatValue, stageName } from '../format';
 import { periodLabel } from '../format/period-text';
 import { m } from '../paraglide/messages.js';
 import { caveatRanges, type CaveatMark } from './caveats';
@@ -17,6 +17,8 @@ export interface SeriesChartInput {
 	caveats?: readonly CaveatMark[];
 	/** survey intervals, by point (percentages) */
 	intervals?: readonly ({ low: number; high: number } | null)[];
+	/** A milestone's stage names in the reader's language: the y axis is labelled with them. */
+	stages?: readonly string[];
 }
 
 /**
@@ -25,6 +27,9 @@ export interface SeriesChartInput {
  */
 export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'line'> {
 	const labels = input.points.map((p) => periodLabel(p.period));
+	const milestone = input.measure === 'milestone';
+	const format = (value: number | null) =>
+		formatValue(value, input.measure, input.unit, input.stages);
 	const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
 		{
 			label: m.dash_chart_actual(),
@@ -33,7 +38,8 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 			backgroundColor: PALETTE.actual,
 			borderWidth: 2,
 			pointRadius: input.points.length > 30 ? 0 : 2,
-			spanGaps: false,
+			// a stage holds until the next one is reported: steps, across periods without a figure
+			...(milestone ? { stepped: 'after' as const, spanGaps: true } : { spanGaps: false }),
 			tension: 0
 		}
 	];
@@ -71,11 +77,13 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 			interaction: { mode: 'index', intersect: false },
 			scales: {
 				x: { ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-				y: {
-					beginAtZero: true,
-					...(input.measure === 'percent' ? { suggestedMax: 100 } : {}),
-					title: { display: Boolean(input.unit), text: input.unit ?? '' }
-				}
+				y: milestone
+					? stageAxis(input.stages ?? [])
+					: {
+							beginAtZero: true,
+							...(input.measure === 'percent' ? { suggestedMax: 100 } : {}),
+							title: { display: Boolean(input.unit), text: input.unit ?? '' }
+						}
 			},
 			plugins: {
 				caveats: { ranges: caveatRanges(input.points, input.caveats ?? []) },
@@ -92,11 +100,24 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 						label: (ctx) =>
 							m.dash_chart_tooltip({
 								series: ctx.dataset.label ?? '',
-								value: formatValue(ctx.parsed.y, input.measure, input.unit)
+								value: format(ctx.parsed.y)
 							})
 					}
 				}
 			}
 		}
+	};
+}
+
+/** A milestone's y axis: one tick per stage, named, from the first stage to the last. */
+function stageAxis(stages: readonly string[]) {
+	return {
+		min: 1,
+		max: Math.max(2, stages.length),
+		ticks: {
+			stepSize: 1,
+			callback: (value: number | string) => stageName(Number(value), stages)
+		},
+		title: { display: true, text: m.ms_axis_stage() }
 	};
 }

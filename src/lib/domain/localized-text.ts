@@ -6,6 +6,8 @@
  * it with an English voice. An English reader reads the English text. Pure.
  */
 
+import { splitStages } from './milestones';
+
 /** The reader's language (src/lib/i18n/locales.ts, which the domain does not import). */
 type Locale = 'en' | 'fr';
 
@@ -99,11 +101,17 @@ export interface IndicatorTexts {
 	definition?: string | null;
 	titleFr?: string | null;
 	definitionFr?: string | null;
+	/** A milestone's stages, `;`-separated (English, French). */
+	stages?: string | null;
+	stagesFr?: string | null;
 }
 
 export interface IndicatorTextLangs {
 	titleLang?: FallbackLang;
 	definitionLang?: FallbackLang;
+	/** A milestone's stage names in the reader's language (formatValue names stages with them). */
+	stageNames?: string[];
+	stagesLang?: FallbackLang;
 }
 
 /** An indicator as a reader in `locale` reads it: title and definition in their language where given. */
@@ -111,9 +119,17 @@ export function localizedIndicator<I extends IndicatorTexts>(
 	indicator: I,
 	locale: Locale
 ): I & IndicatorTextLangs {
-	if (locale === 'en') return indicator;
+	const stages = localizedStages(indicator.stages, indicator.stagesFr, locale);
+	const withStages: I & IndicatorTextLangs = stages
+		? {
+				...indicator,
+				stageNames: stages.names,
+				...(stages.lang ? { stagesLang: stages.lang } : {})
+			}
+		: indicator;
+	if (locale === 'en') return withStages;
 	const title = localizedText(indicator.title, indicator.titleFr, locale);
-	const read: I & IndicatorTextLangs = { ...indicator, title: title.text };
+	const read: I & IndicatorTextLangs = { ...withStages, title: title.text };
 	if (title.lang) read.titleLang = title.lang;
 	if (indicator.definition !== undefined) {
 		const definition = localizedText(indicator.definition, indicator.definitionFr, locale);
@@ -121,4 +137,21 @@ export function localizedIndicator<I extends IndicatorTexts>(
 		if (definition.lang) read.definitionLang = definition.lang;
 	}
 	return read;
+}
+
+/**
+ * A milestone's stage names as a reader in `locale` reads them: the French names where given
+ * (all or none: the importer checks their count), else the English ones, marked `lang="en"`
+ * for a reader of another language. Null for an indicator without stages.
+ */
+export function localizedStages(
+	stages: string | null | undefined,
+	stagesFr: string | null | undefined,
+	locale: Locale
+): { names: string[]; lang?: 'en' } | null {
+	const english = splitStages(stages);
+	if (english.length === 0) return null;
+	const french = splitStages(stagesFr);
+	if (locale === 'en') return { names: english };
+	return french.length === english.length ? { names: french } : { names: english, lang: 'en' };
 }

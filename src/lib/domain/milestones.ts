@@ -138,40 +138,47 @@ export function combinedStage(counts: StageCounts): number | null {
 }
 
 export interface StagePoint {
-	start: string;
+	period: string;
 	end: string;
 	actual: number | null;
 	target: number | null;
 }
 
-/**
- * The target stage a milestone point is judged against: the point's own target, else the
- * next target after it (the stage due next), else the latest target before it. Null when
- * the series has no target.
- */
-export function relevantTarget<P extends StagePoint>(
-	points: readonly P[],
-	index: number
-): P | null {
-	const own = points[index]!;
-	if (own.target !== null) return own;
-	const next = points.slice(index + 1).find((p) => p.target !== null);
-	if (next) return next;
-	return points.slice(0, index).findLast((p) => p.target !== null) ?? null;
-}
+export type MilestoneStatus = 'achieved' | 'on_track' | 'off_track' | 'no_target' | 'no_data';
 
 /**
- * A milestone's status: achieved when the stage reached is at or beyond the target stage;
- * behind it, off track once the target's period has ended (`today` is after its last day),
- * on track before then.
+ * A milestone point's status and the target stage it was judged against (`due`):
+ * - behind a target of its own period or an earlier one: off track once that target's period
+ *   has ended (`today` is after its last day), on track before then;
+ * - else against the next target after it: achieved when the stage reached is at or beyond
+ *   its stage; behind it, off track once its period has ended with no later figure by then
+ *   (this stage stood at the target's date), else on track;
+ * - no target after it: achieved when earlier targets were, no_target when there are none.
  */
-export function milestoneStatus(
-	actual: number | null,
-	target: { value: number; end: string } | null,
+export function judgeMilestone<P extends StagePoint>(
+	points: readonly P[],
+	index: number,
 	today: string
-): 'achieved' | 'on_track' | 'off_track' | 'no_target' | 'no_data' {
-	if (actual === null) return 'no_data';
-	if (target === null) return 'no_target';
-	if (actual >= target.value) return 'achieved';
-	return today > target.end ? 'off_track' : 'on_track';
+): { status: MilestoneStatus; due: P | null } {
+	const point = points[index]!;
+	const targets = points.filter((p) => p.target !== null);
+	if (point.actual === null) return { status: 'no_data', due: null };
+	const reached = point.actual;
+	const due = targets.filter((t) => t.end <= point.end);
+	const highest = due.reduce<P | null>((h, t) => (h && h.target! >= t.target! ? h : t), null);
+	if (highest && reached < highest.target!) {
+		return { status: today > highest.end ? 'off_track' : 'on_track', due: highest };
+	}
+	const next = targets.find((t) => t.end > point.end);
+	if (next) {
+		if (reached >= next.target!) return { status: 'achieved', due: next };
+		// the stage at the target's date is that of the last figure by then: a later figure
+		// before it judges itself, so this point was on track; if none, this stage stood then
+		const superseded = points.some(
+			(q) => q.actual !== null && q.end > point.end && q.end <= next.end
+		);
+		const missed = !superseded && today > next.end;
+		return { status: missed ? 'off_track' : 'on_track', due: next };
+	}
+	return highest ? { status: 'achieved', due: highest } : { status: 'no_target', due: null };
 }

@@ -38,6 +38,8 @@ export interface RbbIndicatorInfo {
 	unit: string | null;
 	baselineValue: number | null;
 	baselinePeriod: string | null;
+	/** A milestone's stage names in the report's language: its cells show them. */
+	stageNames?: string[];
 }
 
 /** One indicator's figures for the year: its budget-year point, and what moved since issuing. */
@@ -81,6 +83,8 @@ export interface RbbIndicatorRow {
 	unit: string | null;
 	baselineValue: number | null;
 	baselinePeriod: string | null;
+	/** A milestone's stage names in the report's language: its cells show them. */
+	stageNames?: string[];
 	/** The budget year's target and actual, as the series by `fy` gives them. */
 	planned: number | null;
 	actual: number | null;
@@ -205,6 +209,7 @@ function indicatorRow(info: RbbIndicatorInfo, node: ResultNode, input: RbbInput)
 		unit: info.unit,
 		baselineValue: info.baselineValue,
 		baselinePeriod: info.baselinePeriod,
+		...(info.stageNames ? { stageNames: info.stageNames } : {}),
 		planned: point?.target ?? null,
 		actual: point?.actual ?? null,
 		status: point?.status ?? 'no_data',
@@ -215,7 +220,8 @@ function indicatorRow(info: RbbIndicatorInfo, node: ResultNode, input: RbbInput)
 			measure: info.measure,
 			unit: info.unit,
 			by: 'fy',
-			margin: input.margin
+			margin: input.margin,
+			stages: info.stageNames
 		}),
 		variance: input.variances.get(info.code) ?? '',
 		differences: figures.differences

@@ -25,7 +25,7 @@ import {
 	type Granularity,
 	type Period
 } from './period';
-import { atOrBeyond, milestoneStatus, relevantTarget } from './milestones';
+import { atOrBeyond, judgeMilestone } from './milestones';
 import { statusFor } from './status';
 import type { Aggregation, Direction, Measure, Status } from './vocabulary';
 
@@ -190,7 +190,8 @@ function computeBuckets(
 
 /**
  * A milestone point carries where its areas stand, and its status judges it against the
- * target stage due at or after it (milestones.ts relevantTarget), not only its own bucket's.
+ * target stages due before and after it (milestones.ts judgeMilestone), not only its own
+ * bucket's.
  */
 function milestonePoints(
 	indicator: SeriesIndicator,
@@ -201,15 +202,9 @@ function milestonePoints(
 	const stageCount = indicator.stages?.length ?? 0;
 	for (const [i, { point, actual }] of cells.entries()) {
 		if (actual?.stages) point.stages = atOrBeyond(actual.stages, stageCount);
-		const target = relevantTarget(points, i);
-		if (target && point.actual !== null) {
-			point.due = { period: target.period, target: target.target! };
-		}
-		point.status = milestoneStatus(
-			point.actual,
-			target && { value: target.target!, end: target.end },
-			request.today ?? '9999-12-31'
-		);
+		const { status, due } = judgeMilestone(points, i, request.today ?? '9999-12-31');
+		point.status = status;
+		if (due) point.due = { period: due.period, target: due.target! };
 	}
 }
 

@@ -57,7 +57,7 @@ export function formatValue(
  */
 export function stageName(position: number, stages: readonly string[] | null | undefined): string {
 	const name = Number.isInteger(position) ? stages?.[position - 1] : undefined;
-	return name ?? numberFormat(DIGITS[0]).format(position);
+	return name ?? numberFormat(DIGITS[2]).format(position);
 }
 
 /**

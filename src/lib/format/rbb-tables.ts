@@ -7,7 +7,7 @@
 import type { RbbIndicatorRow, RbbReport } from '../domain/rbb-report';
 import type { Measure } from '../domain/vocabulary';
 import { m } from '../paraglide/messages.js';
-import { STATUS_LABEL } from './index';
+import { STATUS_LABEL, stageName } from './index';
 import { dayText } from './report-dates';
 import { statusReasonText } from './status-text';
 
@@ -69,6 +69,11 @@ export function unitOf(measure: Measure, unit: string | null): string {
 	return unit ?? '';
 }
 
+/** A figure as the files hold it: a number, or a milestone's stage name. */
+function cell(r: RbbIndicatorRow, value: number | null): TableCell {
+	return r.measure === 'milestone' && value !== null ? stageName(value, r.stageNames) : value;
+}
+
 function figureRow(
 	part: string,
 	r: RbbIndicatorRow,
@@ -82,10 +87,10 @@ function figureRow(
 		r.code,
 		r.title,
 		unitOf(r.measure, r.unit),
-		r.baselineValue,
+		cell(r, r.baselineValue),
 		r.baselinePeriod,
-		r.planned,
-		r.actual,
+		cell(r, r.planned),
+		cell(r, r.actual),
 		r.partial
 			? m.rep_tab_year_not_complete({ status: STATUS_LABEL[r.status] })
 			: STATUS_LABEL[r.status],

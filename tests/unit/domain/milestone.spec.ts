@@ -12,10 +12,9 @@ import {
 	addCounts,
 	atOrBeyond,
 	combinedStage,
-	milestoneStatus,
+	judgeMilestone,
 	oneAreaAt,
 	parseStages,
-	relevantTarget,
 	stageKey,
 	stagePosition
 } from '$lib/domain/milestones';
@@ -267,8 +266,9 @@ describe('status of a milestone', () => {
 		const before = series(figures.slice(0, 3), 'quarter', null, '2024-11-15');
 		expect(before.map((p) => p.status)).toEqual(['on_track', 'no_data', 'on_track', 'no_data']);
 		expect(before[2]!.due).toEqual({ period: '2024-Q4', target: 3 });
+		// Q1 was followed by Q3's figure before the target's date: Q3 stood then, and is behind
 		const after = series(figures.slice(0, 3), 'quarter', null, '2025-01-01');
-		expect(after.map((p) => p.status)).toEqual(['off_track', 'no_data', 'off_track', 'no_data']);
+		expect(after.map((p) => p.status)).toEqual(['on_track', 'no_data', 'off_track', 'no_data']);
 	});
 
 	test('at or beyond the target stage: achieved, also after the target’s period', () => {
@@ -281,26 +281,74 @@ describe('status of a milestone', () => {
 		});
 	});
 
+	test('a target missed stays missed: behind an earlier target stage, off track whatever comes next', () => {
+		const points = series(
+			[
+				fig('2024-Q2', 2, { valueType: 'target' }),
+				fig('2025-Q4', 3, { valueType: 'target' }),
+				fig('2025-Q1', 1)
+			],
+			'quarter',
+			null,
+			'2025-03-01'
+		);
+		expect(points.find((p) => p.period === '2025-Q1')).toMatchObject({
+			status: 'off_track',
+			due: { period: '2024-Q2', target: 2 }
+		});
+	});
+
+	test('a target of the point’s own period not yet ended: on track', () => {
+		const points = series(
+			[fig('2025-Q1', 2, { valueType: 'target' }), fig('2025-Q1', 1)],
+			'quarter',
+			null,
+			'2025-02-15'
+		);
+		expect(points[0]).toMatchObject({ status: 'on_track', due: { period: '2025-Q1' } });
+	});
+
 	test('no target anywhere: no_target', () => {
 		expect(series([fig('2024-Q1', 2)], 'quarter')[0]!.status).toBe('no_target');
 	});
 
-	test('the rule itself', () => {
-		expect(milestoneStatus(null, { value: 2, end: '2024-12-31' }, '2025-01-01')).toBe('no_data');
-		expect(milestoneStatus(1, null, '2025-01-01')).toBe('no_target');
-		expect(milestoneStatus(2, { value: 2, end: '2024-12-31' }, '2025-01-01')).toBe('achieved');
-		expect(milestoneStatus(1, { value: 2, end: '2024-12-31' }, '2024-12-31')).toBe('on_track');
-		expect(milestoneStatus(1, { value: 2, end: '2024-12-31' }, '2025-01-01')).toBe('off_track');
-	});
-
-	test('the target judged against: its own, else the next, else the latest before', () => {
-		const p = (target: number | null) => ({ start: '', end: '', actual: 1, target });
-		const points = [p(null), p(2), p(null), p(3), p(null)];
-		expect(relevantTarget(points, 0)).toBe(points[1]);
-		expect(relevantTarget(points, 1)).toBe(points[1]);
-		expect(relevantTarget(points, 2)).toBe(points[3]);
-		expect(relevantTarget(points, 4)).toBe(points[3]);
-		expect(relevantTarget([p(null)], 0)).toBeNull();
+	test('the rule on points', () => {
+		const p = (period: string, end: string, actual: number | null, target: number | null) => ({
+			period,
+			end,
+			actual,
+			target
+		});
+		const points = [
+			p('Q1', '2024-03-31', 1, null),
+			p('Q2', '2024-06-30', 2, 2),
+			p('Q3', '2024-09-30', 1, null),
+			p('Q4', '2024-12-31', null, 3)
+		];
+		const today = '2024-10-15';
+		// Q2's figure came before Q2's target: Q1 is judged on track, Q2 by itself
+		expect(judgeMilestone(points, 0, today)).toEqual({ status: 'on_track', due: points[1] });
+		expect(judgeMilestone([points[0]!, points[1]!], 0, today)).toEqual({
+			status: 'on_track',
+			due: points[1]
+		});
+		const unreported = [points[0]!, { ...points[1]!, actual: null }];
+		expect(judgeMilestone(unreported, 0, today)).toEqual({
+			status: 'off_track',
+			due: unreported[1]
+		});
+		expect(judgeMilestone(points, 1, today)).toEqual({ status: 'on_track', due: points[3] });
+		// went back below the Q2 target, which has passed
+		expect(judgeMilestone(points, 2, today)).toEqual({ status: 'off_track', due: points[1] });
+		expect(judgeMilestone(points, 3, today)).toEqual({ status: 'no_data', due: null });
+		expect(judgeMilestone([p('Q1', '2024-03-31', 3, null), points[1]!], 0, today)).toEqual({
+			status: 'achieved',
+			due: points[1]
+		});
+		expect(judgeMilestone([p('Q1', '2024-03-31', 1, null)], 0, today)).toEqual({
+			status: 'no_target',
+			due: null
+		});
 	});
 
 	test('the explanation names the stages', () => {

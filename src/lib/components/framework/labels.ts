@@ -72,7 +72,9 @@ export function indicatorLabels(): Record<string, string> {
 		definition: m.fw_field_definition(),
 		sensitivity: m.fw_field_sensitivity(),
 		indicator_title_fr: m.fw_field_title_fr(),
-		definition_fr: m.fw_field_definition_fr()
+		definition_fr: m.fw_field_definition_fr(),
+		stages: m.ms_stages_label(),
+		stages_fr: m.ms_stages_fr_label()
 	};
 }
 
@@ -136,7 +138,8 @@ export function options() {
 				number: m.fw_measure_number(),
 				percent: m.fw_measure_percent(),
 				per_100k: m.fw_measure_per_100k(),
-				average: m.fw_measure_average()
+				average: m.fw_measure_average(),
+				milestone: m.ms_measure_milestone()
 			})
 		],
 		aggregation: [

@@ -8,6 +8,7 @@ import { importLists } from '../lists/import-lists';
 import { importBoundaries } from '../maps/import-boundaries';
 import { demoBoundariesFile } from './boundaries';
 import { DEMO_SEED, generateDemo } from './generate';
+import { demoMilestoneFiles } from './milestones';
 import { demoSitesFile } from './sites';
 
 const DEMO_FLAG = 'demo_mission';
@@ -32,7 +33,8 @@ export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportRepor
 	const report = await importFiles(db, actor, [
 		...files,
 		file('rules.csv', demo.rules),
-		file(sites.name, sites.content)
+		file(sites.name, sites.content),
+		...demoMilestoneFiles().map((f) => file(f.name, f.content))
 	]);
 	for (const list of demo.lists) {
 		if (!report.ok) break;

@@ -8,6 +8,7 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import {
 	INDICATOR_COLUMNS,
 	INDICATOR_FRENCH_COLUMNS,
+	INDICATOR_STAGE_COLUMNS,
 	OBSERVATION_COLUMNS
 } from '../../domain/columns';
 import { placeholderProblem } from '../../domain/placeholders';
@@ -34,7 +35,8 @@ export type IndicatorFrenchColumn = (typeof INDICATOR_FRENCH_COLUMNS)[number];
  * the form does not send keeps its stored text, as an absent column of a file does.
  */
 export type IndicatorFields = Record<IndicatorColumn, string> &
-	Partial<Record<IndicatorFrenchColumn, string>>;
+	Partial<Record<IndicatorFrenchColumn | IndicatorStageColumn, string>>;
+export type IndicatorStageColumn = (typeof INDICATOR_STAGE_COLUMNS)[number];
 /** A mission-wide target for one period, as the form sends it. */
 export interface TargetRow {
 	period: string;
@@ -71,7 +73,9 @@ export function indicatorFields(resultCode: string, i: StoredIndicator): Indicat
 		definition: text(i.definition),
 		sensitivity: i.sensitivity,
 		indicator_title_fr: text(i.titleFr),
-		definition_fr: text(i.definitionFr)
+		definition_fr: text(i.definitionFr),
+		stages: text(i.stages),
+		stages_fr: text(i.stagesFr)
 	};
 }
 
@@ -114,7 +118,9 @@ export const targetField = (n: number, part: 'period' | 'value') => `target_${pa
 function indicatorFile(fields: IndicatorFields, dpoCode?: string): EditorFile {
 	// dpo_code and the French columns are the project's extra columns of the kind (formats.md
 	// "Beyond the contract")
-	const french = INDICATOR_FRENCH_COLUMNS.filter((c) => fields[c] !== undefined);
+	const french = [...INDICATOR_FRENCH_COLUMNS, ...INDICATOR_STAGE_COLUMNS].filter(
+		(c) => fields[c] !== undefined
+	);
 	const given = [...INDICATOR_COLUMNS, ...french];
 	const row = given.map((c) => (fields[c] ?? '').trim());
 	return {

@@ -8,7 +8,8 @@ import {
 	FRAMEWORK_COLUMNS,
 	FRAMEWORK_FRENCH_COLUMNS,
 	INDICATOR_COLUMNS,
-	INDICATOR_FRENCH_COLUMNS
+	INDICATOR_FRENCH_COLUMNS,
+	INDICATOR_STAGE_COLUMNS
 } from '../../domain/columns';
 import type { IndicatorFields, TargetRow } from '../framework/indicators';
 import type { NodeFields } from '../framework/nodes';
@@ -45,7 +46,9 @@ export function nodeFieldsFrom(form: FormData): NodeFields {
 export function indicatorFieldsFrom(form: FormData): IndicatorFields {
 	return {
 		...textFields(INDICATOR_COLUMNS, form),
-		...frenchFields(INDICATOR_FRENCH_COLUMNS, form)
+		...frenchFields(INDICATOR_FRENCH_COLUMNS, form),
+		// a milestone's stages: kept as stored when the form does not send them, like French texts
+		...frenchFields(INDICATOR_STAGE_COLUMNS, form)
 	};
 }
 

@@ -118,6 +118,9 @@ function computeAreaMap(
 	const opened = openIndicatorRequest(db, actor, code, query);
 	if (!opened.ok) return opened;
 	const { tree, indicator } = opened;
+	// a map's classes are ranges of numbers; a milestone's stages are read in its areas' step
+	// charts instead (docs/formats.md "The measure `milestone`")
+	if (indicator.measure === 'milestone') return { ok: true, map: null };
 	// outlines first: a mission without boundaries pays one small query, not the series
 	const outlines = areaOutlines(
 		db,

@@ -10,7 +10,7 @@ import type { Locale } from '../../../i18n/locales';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
-import { localizedText } from '../../../domain/localized-text';
+import { localizedStages, localizedText } from '../../../domain/localized-text';
 import { loadReaderFramework } from '../../framework/tree';
 import { currentLocale } from '../../i18n/request-locale';
 import { m } from '../../../paraglide/messages.js';
@@ -121,6 +121,7 @@ export function loadRbbReport(
 
 function indicatorInfo(i: typeof indicators.$inferSelect, locale: Locale): RbbIndicatorInfo {
 	const title = localizedText(i.title, i.titleFr, locale);
+	const stages = localizedStages(i.stages, i.stagesFr, locale);
 	return {
 		code: i.code,
 		title: title.text,
@@ -131,6 +132,7 @@ function indicatorInfo(i: typeof indicators.$inferSelect, locale: Locale): RbbIn
 		measure: i.measure,
 		unit: i.unit,
 		baselineValue: i.baselineValue,
-		baselinePeriod: i.baselinePeriod
+		baselinePeriod: i.baselinePeriod,
+		...(stages ? { stageNames: stages.names } : {})
 	};
 }
