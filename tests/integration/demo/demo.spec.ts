@@ -4,6 +4,7 @@ import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import { isDemoMission, loadDemoIfEmpty } from '../../../src/lib/server/demo/load-demo';
 import { generateDemo, generateDemoMission } from '../../../src/lib/server/demo/generate';
 import { INCIDENT_SOURCE, LIST_FED, SURVEY_SOURCE } from '../../../src/lib/server/demo/lists';
+import { demoMilestoneFiles } from '../../../src/lib/server/demo/milestones';
 import { DEMO_SITES } from '../../../src/lib/server/demo/sites';
 import { listIndicators } from '../../../src/lib/server/indicators/list';
 import { loadSeries } from '../../../src/lib/server/series/load-series';
@@ -16,7 +17,8 @@ test(
 	{ timeout: 30_000 },
 	async () => {
 		const db = freshDb();
-		const files = generateDemoMission();
+		// the milestone indicators come in files of their own (demo/milestones.ts)
+		const files = [...generateDemoMission(), ...demoMilestoneFiles()];
 		const rows = Object.fromEntries(
 			files.map((f) => [
 				f.name,
@@ -26,15 +28,15 @@ test(
 		const report = (await loadDemoIfEmpty(db, admin))!;
 		expect(report.ok).toBe(true);
 		const byKind = (kind: string) => report.files.filter((f) => f.kind === kind);
-		for (const [kind, name] of [
-			['areas', 'areas.csv'],
-			['framework', 'framework.csv'],
-			['indicators', 'indicators.csv'],
-			['observations', 'observations.csv']
+		for (const [kind, names] of [
+			['areas', ['areas.csv']],
+			['framework', ['framework.csv']],
+			['indicators', ['indicators.csv', 'milestone-indicators.csv']],
+			['observations', ['observations.csv', 'milestone-observations.csv']]
 		] as const) {
-			expect(byKind(kind).map((f) => [f.rows, f.inserted, f.errors.length])).toEqual([
-				[rows[name], rows[name], 0]
-			]);
+			expect(byKind(kind).map((f) => [f.rows, f.inserted, f.errors.length])).toEqual(
+				names.map((name) => [rows[name], rows[name], 0])
+			);
 		}
 		expect(byKind('rules').map((f) => [f.rows, f.errors.length])).toEqual([[2, 0]]);
 		expect(byKind('sites').map((f) => [f.rows, f.inserted, f.errors.length])).toEqual([
@@ -45,11 +47,13 @@ test(
 		const listFigures = lists.reduce((n, f) => n + f.inserted, 0);
 		expect(listFigures).toBeGreaterThan(0);
 		const counts = tableCounts(db);
-		expect(counts.observations).toBe(rows['observations.csv']! + listFigures);
+		expect(counts.observations).toBe(
+			rows['observations.csv']! + rows['milestone-observations.csv']! + listFigures
+		);
 		expect(counts.results).toBe(rows['framework.csv']);
-		expect(counts.indicators).toBe(rows['indicators.csv']);
-		// areas, framework, indicators, rules, observations, sites, and one batch per list
-		expect(counts.import_batches).toBe(8);
+		expect(counts.indicators).toBe(rows['indicators.csv']! + rows['milestone-indicators.csv']!);
+		// areas, framework, indicators (2), rules, observations (2), sites, and one batch per list
+		expect(counts.import_batches).toBe(10);
 		expect(isDemoMission(db)).toBe(true);
 
 		// a second start finds data and loads nothing
@@ -146,7 +150,7 @@ test('the demo gives the API what the quick start promises', { timeout: 30_000 }
 		new Set(['situation', 'perception', 'capacity'])
 	);
 	expect(new Set(list.map((i) => i.measure))).toEqual(
-		new Set(['count', 'number', 'percent', 'per_100k', 'average'])
+		new Set(['count', 'number', 'percent', 'per_100k', 'average', 'milestone'])
 	);
 	// every indicator charts: actuals over time, and a status other than "no data" at the latest one
 	for (const i of list) {
