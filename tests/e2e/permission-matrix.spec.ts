@@ -211,6 +211,9 @@ const EXPECTED: Record<string, Expectation> = {
 	// a redirect to the action points of assessment cycles
 	'/reports/recommendations': { methods: { GET: ALL } },
 	'/actions': { page: ALL, actions: { create: TRACKERS, status: CLOSERS } },
+	'/actions/actions.csv': { methods: { GET: ALL } },
+	'/actions/actions.xlsx': { methods: { GET: ALL } },
+	'/actions/template.csv': { methods: { GET: ALL } },
 	'/actions/[reference]': {
 		read: '/actions/AP-0001',
 		post: '/actions/AP-9999',

@@ -12,7 +12,8 @@ import {
 	INDICATOR_COLUMNS,
 	OBSERVATION_COLUMNS,
 	RULE_COLUMNS,
-	SITE_COLUMNS
+	SITE_COLUMNS,
+	ACTION_COLUMNS
 } from './columns';
 import { parsePeriod } from './period';
 import { editDistance } from './suggest';
@@ -44,6 +45,8 @@ export function targetColumns(kind: FileKind, dimensions: readonly string[] = []
 			return [...OBSERVATION_COLUMNS, ...dimensions.filter((d) => !isContractFigure(d))];
 		case 'sites':
 			return [...SITE_COLUMNS];
+		case 'actions':
+			return [...ACTION_COLUMNS];
 	}
 }
 

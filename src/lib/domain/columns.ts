@@ -119,6 +119,27 @@ export const SITE_COLUMNS = [
 	'sensitivity'
 ] as const;
 
+/**
+ * The columns of an `actions` file (docs/formats.md "Action points"), beyond the contract: a
+ * meeting's decisions, as its minutes list them. `reference` (AP-0012) is the key: an export
+ * carries it, so importing it again updates rather than duplicates.
+ */
+export const ACTION_COLUMNS = [
+	'reference',
+	'origin',
+	'origin_reference',
+	'cycle',
+	'decision',
+	'owner',
+	'area_code',
+	'deadline',
+	'status',
+	'drop_reason',
+	'result_codes',
+	'indicator_codes'
+] as const;
+export type ActionColumn = (typeof ACTION_COLUMNS)[number];
+
 /** The columns of a `rules` file (formats.md §5.1), in the order it lists them. */
 export const RULE_COLUMNS = [
 	'source',

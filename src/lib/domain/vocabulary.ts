@@ -9,7 +9,9 @@ export const FILE_KINDS = [
 	'rules',
 	'observations',
 	// beyond the contract (docs/formats.md "Sites"): where the mission stands, for maps
-	'sites'
+	'sites',
+	// beyond the contract (docs/formats.md "Action points"): decisions followed up (/actions)
+	'actions'
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 

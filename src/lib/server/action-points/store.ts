@@ -9,7 +9,8 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { DB_NOW, today } from '../clock';
 import type { Db } from '../db';
-import { actionPointLinks, actionPoints, actionPointUpdates } from '../db/schema';
+import { actionPointLinks, actionPoints, actionPointUpdates, indicators } from '../db/schema';
+import { visibleTo } from '../../domain/clearance';
 import type { ResolvedActionPoint } from './resolve';
 
 type Tx = Pick<Db, 'insert' | 'select' | 'update' | 'delete'>;
@@ -109,6 +110,16 @@ export function replaceActionPoint(
 	point: ResolvedActionPoint,
 	detail: Record<string, unknown> = {}
 ): boolean {
+	// links to indicators the importer may not see stay: their file could not name them
+	const hidden = tx
+		.select({ id: actionPointLinks.indicatorId, sensitivity: indicators.sensitivity })
+		.from(actionPointLinks)
+		.innerJoin(indicators, eq(indicators.id, actionPointLinks.indicatorId))
+		.where(eq(actionPointLinks.actionPointId, existing.id))
+		.all()
+		.filter((l) => !visibleTo(actor, l.sensitivity))
+		.map((l) => l.id!);
+	point = { ...point, indicatorIds: [...new Set([...point.indicatorIds, ...hidden])] };
 	const before = fields(existing as unknown as ResolvedActionPoint);
 	const after = fields(point);
 	const links = tx

@@ -30,6 +30,9 @@ import { loadDimensionSets } from '../observations/dimension-sets';
 import { authorize } from '../permissions';
 import { smallCellThreshold } from '../settings/small-cells';
 import { csvChunks, type Cell } from './csv';
+import { actionPointsCsv } from '../action-points/export';
+import { listActionPoints } from '../action-points/list';
+import { today } from '../clock';
 
 export interface ExportOptions {
 	/** observations only: one indicator's figures */
@@ -84,6 +87,12 @@ export function exportKind(
 			return { ok: true, chunks: exportRules(db, actor) };
 		case 'sites':
 			return { ok: true, chunks: exportSites(db, actor) };
+		case 'actions':
+			return {
+				ok: true,
+				// by reference: the same action points export the same bytes whatever the day
+				chunks: actionPointsCsv(listActionPoints(db, actor, today()).sort((a, b) => a.id - b.id))
+			};
 		case 'observations': {
 			let indicatorId: number | undefined;
 			if (options.indicator !== undefined) {

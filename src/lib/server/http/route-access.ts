@@ -187,6 +187,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 
 	// action points (docs/actions.md): the capability checks `track` or `close` per status move
 	'/actions': { page: 'read', actions: { create: 'track', status: 'close' } },
+	'/actions/actions.csv': READ_ENDPOINT,
+	'/actions/actions.xlsx': READ_ENDPOINT,
+	'/actions/template.csv': READ_ENDPOINT,
 	'/actions/[reference]': { page: 'read', actions: { update: 'close' } }
 };
 

@@ -16,7 +16,8 @@ export const REQUIRED_COLUMNS: Record<FileKind, string[]> = {
 	],
 	rules: ['source', 'indicator_code', 'value', 'date_column', 'area_column'],
 	observations: ['indicator_code', 'period', 'value'],
-	sites: ['site_code', 'site_name', 'site_type', 'latitude', 'longitude']
+	sites: ['site_code', 'site_name', 'site_type', 'latitude', 'longitude'],
+	actions: ['origin', 'decision', 'owner', 'deadline']
 };
 
 /** The columns that together make a file a `rules` file (formats.md §5.1). */
@@ -42,6 +43,8 @@ export function detectKind(headers: string[], rawHeaders: string[]): FileKind | 
 	if (has('area_code') && has('area_name')) return 'areas';
 	// last, so a file any other kind recognises stays that kind: only site_code says "sites"
 	if (has('site_code')) return 'sites';
+	// no other kind has a decision column
+	if (has('decision')) return 'actions';
 	return null;
 }
 

@@ -25,6 +25,7 @@ import { importFramework } from './kinds/framework';
 import { importIndicators } from './kinds/indicators';
 import { importRules } from './kinds/rules';
 import { importSites } from './kinds/sites';
+import { importActions } from './kinds/actions';
 import { observationSink, type RowSink } from './kinds/observations';
 import { listSink } from '../lists/list-sink';
 import {
@@ -125,7 +126,8 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
 	framework: importFramework,
 	indicators: importIndicators,
 	rules: importRules,
-	sites: importSites
+	sites: importSites,
+	actions: importActions
 };
 
 /**
@@ -135,6 +137,8 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
  */
 function actionFor(kind: BatchKind, options: ImportOptions): Action {
 	if (kind === 'framework' || kind === 'indicators') return 'framework';
+	// action points are the planners' and the SPU's to record (docs/actions.md)
+	if (kind === 'actions') return 'track';
 	return kind === 'observations' && options.targetsOnly ? 'framework' : 'import';
 }
 
