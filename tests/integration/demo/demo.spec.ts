@@ -52,8 +52,12 @@ test(
 		);
 		expect(counts.results).toBe(rows['framework.csv']);
 		expect(counts.indicators).toBe(rows['indicators.csv']! + rows['milestone-indicators.csv']!);
-		// areas, framework, indicators (2), rules, observations (2), sites, and one batch per list
-		expect(counts.import_batches).toBe(10);
+		expect(byKind('actions').map((f) => [f.rows, f.inserted, f.errors.length])).toEqual([
+			[12, 12, 0]
+		]);
+		// areas, framework, indicators (2), rules, observations (2), sites, actions, and one
+		// batch per list
+		expect(counts.import_batches).toBe(11);
 		expect(isDemoMission(db)).toBe(true);
 
 		// a second start finds data and loads nothing

@@ -1,5 +1,6 @@
 /**
- * The tracker's filters as a URL gives them (`?origin=…&owner=…&area=…&status=…&overdue=1`):
+ * The tracker's filters as a URL gives them (`?origin=…&owner=…&area=…&status=…&overdue=1`,
+ * `&due_soon=1`):
  * read once here for the page, its CSV/xlsx export and the overview's links. A value that names
  * nothing is reported and ignored, never silently matching nothing.
  */
@@ -28,9 +29,16 @@ export function filterFromUrl(params: URLSearchParams): {
 		problems.push(m.act_bad_status({ status, statuses: ACTION_STATUSES.join(', ') }));
 		status = null;
 	}
-	const overdue = ['1', 'on', 'yes', 'true'].includes(text('overdue') ?? '');
+	const yes = (name: string) => ['1', 'on', 'yes', 'true'].includes(text(name) ?? '');
 	return {
-		filter: { origin, status, owner: text('owner'), area: text('area'), overdue },
+		filter: {
+			origin,
+			status,
+			owner: text('owner'),
+			area: text('area'),
+			overdue: yes('overdue'),
+			dueSoon: yes('due_soon')
+		},
 		problems
 	};
 }
@@ -43,6 +51,7 @@ export function filterQuery(filter: ActionFilter): string {
 	if (filter.area) params.set('area', filter.area);
 	if (filter.status) params.set('status', filter.status);
 	if (filter.overdue) params.set('overdue', '1');
+	if (filter.dueSoon) params.set('due_soon', '1');
 	const query = params.toString();
 	return query ? `?${query}` : '';
 }

@@ -62,6 +62,8 @@ export interface ActionFilter {
 	area?: string | null;
 	status?: string | null;
 	overdue?: boolean;
+	/** deadline today or within DUE_SOON_DAYS, still to do */
+	dueSoon?: boolean;
 	/** a cycle's code (the cycle page) */
 	cycle?: string | null;
 	/** a framework node's or an indicator's code (their pages) */
@@ -124,6 +126,7 @@ export function listActionPoints(
 				(!filter.area || p.area?.code === filter.area) &&
 				(!filter.status || p.status === filter.status) &&
 				(!filter.overdue || p.overdue) &&
+				(!filter.dueSoon || p.dueSoon) &&
 				(!filter.cycle || p.cycle === filter.cycle) &&
 				(!filter.unsettled || p.status === 'open' || p.status === 'in_progress') &&
 				(!filter.result || p.links.some((l) => l.kind === 'result' && l.code === filter.result)) &&

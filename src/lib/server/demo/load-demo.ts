@@ -10,6 +10,8 @@ import { demoBoundariesFile } from './boundaries';
 import { DEMO_SEED, generateDemo } from './generate';
 import { demoMilestoneFiles } from './milestones';
 import { demoSitesFile } from './sites';
+import { demoActionsFile } from './action-points';
+import { today } from '../clock';
 
 const DEMO_FLAG = 'demo_mission';
 
@@ -34,7 +36,8 @@ export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportRepor
 		...files,
 		file('rules.csv', demo.rules),
 		file(sites.name, sites.content),
-		...demoMilestoneFiles().map((f) => file(f.name, f.content))
+		...demoMilestoneFiles().map((f) => file(f.name, f.content)),
+		file('actions.csv', demoActionsFile(today()).content)
 	]);
 	for (const list of demo.lists) {
 		if (!report.ok) break;

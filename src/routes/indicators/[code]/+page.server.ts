@@ -14,6 +14,8 @@ import { loadAreaMap } from '$lib/server/maps/area-map';
 import { mapChoiceFrom } from '$lib/server/maps/map-choice';
 import { can, NotAllowed } from '$lib/server/permissions';
 import { m } from '$lib/paraglide/messages.js';
+import { openActionPointsFor } from '$lib/server/action-points/linked';
+import { today } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -30,7 +32,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		canEditCaveats: can(locals.actor, 'caveat'),
 		query,
 		dimension,
-		season
+		season,
+		actionPoints: openActionPointsFor(appDb(), locals.actor, today(), { indicators: [params.code] })
 	};
 };
 

@@ -6,6 +6,8 @@ import { seriesQueryFrom } from '$lib/server/http/series-query';
 import { mapChoiceFrom } from '$lib/server/maps/map-choice';
 import { loadObjectiveMap } from '$lib/server/maps/objective-map';
 import { CATEGORIES } from '$lib/domain/vocabulary';
+import { branchCodes, openActionPointsFor } from '$lib/server/action-points/linked';
+import { today } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -23,5 +25,16 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		url.searchParams.get('map')?.trim() || null,
 		mapChoiceFrom(url)
 	);
-	return { ...result.view, query, dimension, areas: listAreas(db, locals.actor), map };
+	const actionPoints = openActionPointsFor(db, locals.actor, today(), {
+		results: branchCodes(result.view.chain),
+		indicators: codes
+	});
+	return {
+		...result.view,
+		query,
+		dimension,
+		areas: listAreas(db, locals.actor),
+		map,
+		actionPoints
+	};
 };
