@@ -58,7 +58,7 @@ describe('a milestone’s step chart', () => {
 			stages: STAGES
 		});
 		const chart = Chart.getChart(document.querySelector('canvas')!)!;
-		expect(chart.data.datasets[0]).toMatchObject({ stepped: 'after', data: [1, null, 2] });
+		expect(chart.data.datasets[0]).toMatchObject({ stepped: 'before', data: [1, null, 2] });
 		const y = chart.scales.y!;
 		expect(y.ticks.map((t) => t.label)).toEqual(STAGES);
 		await expect

@@ -39,7 +39,8 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 			borderWidth: 2,
 			pointRadius: input.points.length > 30 ? 0 : 2,
 			// a stage holds until the next one is reported: steps, across periods without a figure
-			...(milestone ? { stepped: 'after' as const, spanGaps: true } : { spanGaps: false }),
+			// ('before': Chart.js draws the level first, then rises at the next point)
+			...(milestone ? { stepped: 'before' as const, spanGaps: true } : { spanGaps: false }),
 			tension: 0
 		}
 	];
@@ -51,7 +52,9 @@ export function seriesChartConfig(input: SeriesChartInput): ChartConfiguration<'
 			backgroundColor: PALETTE.target,
 			borderDash: [6, 4],
 			borderWidth: 2,
-			pointRadius: 0,
+			// a milestone's target is often one stage at one date: a mark, or nothing would show
+			pointRadius: milestone ? 4 : 0,
+			pointStyle: milestone ? 'rectRot' : undefined,
 			stepped: 'middle',
 			spanGaps: true
 		});

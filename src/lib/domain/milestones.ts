@@ -150,6 +150,7 @@ export type MilestoneStatus = 'achieved' | 'on_track' | 'off_track' | 'no_target
  * A milestone point's status and the target stage it was judged against (`due`):
  * - behind a target of its own period or an earlier one: off track once that target's period
  *   has ended (`today` is after its last day), on track before then;
+ * - else, with a target of its own period (so met): achieved;
  * - else against the next target after it: achieved when the stage reached is at or beyond
  *   its stage; behind it, off track once its period has ended with no later figure by then
  *   (this stage stood at the target's date), else on track;
@@ -169,6 +170,8 @@ export function judgeMilestone<P extends StagePoint>(
 	if (highest && reached < highest.target!) {
 		return { status: today > highest.end ? 'off_track' : 'on_track', due: highest };
 	}
+	// its own period's target met: achieved, whatever the next target asks later
+	if (point.target !== null) return { status: 'achieved', due: point };
 	const next = targets.find((t) => t.end > point.end);
 	if (next) {
 		if (reached >= next.target!) return { status: 'achieved', due: next };

@@ -337,7 +337,8 @@ describe('status of a milestone', () => {
 			status: 'off_track',
 			due: unreported[1]
 		});
-		expect(judgeMilestone(points, 1, today)).toEqual({ status: 'on_track', due: points[3] });
+		// its own target met: achieved, though implemented is due next
+		expect(judgeMilestone(points, 1, today)).toEqual({ status: 'achieved', due: points[1] });
 		// went back below the Q2 target, which has passed
 		expect(judgeMilestone(points, 2, today)).toEqual({ status: 'off_track', due: points[1] });
 		expect(judgeMilestone(points, 3, today)).toEqual({ status: 'no_data', due: null });

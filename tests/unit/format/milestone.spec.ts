@@ -106,7 +106,7 @@ describe('the step chart', () => {
 	});
 
 	test('actuals are steps; the y axis runs over the stages, named', () => {
-		expect(config.data.datasets[0]).toMatchObject({ stepped: 'after', data: [1, 3] });
+		expect(config.data.datasets[0]).toMatchObject({ stepped: 'before', data: [1, 3] });
 		const y = config.options!.scales!.y as {
 			min: number;
 			max: number;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AreaTree } from '../../domain/area-tree';
 import type { FrameworkTree } from '../../domain/framework-tree';
 import { freshness, type Freshness } from '../../domain/freshness';
-import { localizedTitle, type FallbackLang } from '../../domain/localized-text';
+import { localizedStages, localizedTitle, type FallbackLang } from '../../domain/localized-text';
 import type { SeriesPoint } from '../../domain/series';
 import type { Actor } from '../actor';
 import { today } from '../clock';
@@ -33,6 +33,9 @@ export interface IndicatorView {
 	resultCode: string;
 	baselineValue: number | null;
 	baselinePeriod: string | null;
+	/** A milestone's stage names in the reader's language ('en' when English read in another). */
+	stageNames?: string[];
+	stagesLang?: FallbackLang;
 	series: SeriesPayload;
 	/** The last point with an actual value: what "now" means for this indicator. */
 	latest: SeriesPoint | null;
@@ -52,6 +55,18 @@ export interface IndicatorView {
 	} | null;
 	/** Below how many people a hidden cell is. */
 	threshold: number;
+}
+
+/** A milestone's stage names as a view carries them; nothing for other measures. */
+function stageNamesOf(
+	row: IndicatorRow,
+	locale: 'en' | 'fr'
+): { stageNames?: string[]; stagesLang?: FallbackLang } {
+	const stages = localizedStages(row.stages, row.stagesFr, locale);
+	if (!stages) return {};
+	return stages.lang
+		? { stageNames: stages.names, stagesLang: stages.lang }
+		: { stageNames: stages.names };
 }
 
 /** The latest point that has an actual, and the one with an actual before it. */
@@ -112,6 +127,7 @@ export function indicatorViews(
 		return {
 			code: row.code,
 			...localizedTitle(row.title, row.titleFr, locale),
+			...stageNamesOf(row, locale),
 			category: row.category,
 			direction: row.direction,
 			measure: row.measure,

@@ -12,7 +12,7 @@ import type { Db } from '../../db';
 import { indicatorsOf, type IndicatorRow } from '../../dashboard/indicator-views';
 import { loadReaderFramework } from '../../framework/tree';
 import { currentLocale } from '../../i18n/request-locale';
-import { localizedTitle, type FallbackLang } from '../../../domain/localized-text';
+import { localizedStages, localizedTitle, type FallbackLang } from '../../../domain/localized-text';
 import { authorize } from '../../permissions';
 import { indicatorSeries, resolveQuery, type Resolution } from '../../series/load-series';
 import { statusMargin } from '../../settings/status-margin';
@@ -43,6 +43,8 @@ export interface IpttRow {
 	direction: IndicatorRow['direction'];
 	measure: IndicatorRow['measure'];
 	unit: string | null;
+	/** A milestone's stage names in the reader's language: its cells name the stages. */
+	stageNames?: string[];
 	baselineValue: number | null;
 	baselinePeriod: string | null;
 	/** One cell per period of the table, in order; null where the series has no such period. */
@@ -94,6 +96,7 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 	const periods = ipttPeriods(series.map((s) => s.points));
 	const rows = kept.map(({ row, objective }, i): IpttRow => {
 		const byPeriod = new Map(series[i]!.points.map((p) => [p.period, p]));
+		const stages = localizedStages(row.stages, row.stagesFr, locale);
 		return {
 			objective,
 			code: row.code,
@@ -104,6 +107,7 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 			direction: row.direction,
 			measure: row.measure,
 			unit: row.unit,
+			...(stages ? { stageNames: stages.names } : {}),
 			baselineValue: row.baselineValue,
 			baselinePeriod: row.baselinePeriod,
 			cells: periods.map((period) => {
@@ -112,7 +116,9 @@ export function loadIptt(db: Db, actor: Actor, query: IpttQuery): Resolution<{ i
 				return {
 					target: p.target,
 					actual: p.actual,
-					percentMet: percentMet(p.actual, p.target, row.direction),
+					// a stage is met or not: a share of a target stage's position means nothing
+					percentMet:
+						row.measure === 'milestone' ? null : percentMet(p.actual, p.target, row.direction),
 					status: p.status
 				};
 			})
