@@ -163,3 +163,42 @@ test('the average measure’s migration keeps the indicators, their figures and 
 		db.$client.close();
 	}
 });
+
+test('the milestone measure’s migrations keep the indicators and figures, and add empty stages', async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cpas-migrate-'));
+	const file = join(dir, 'cpas.sqlite');
+	const older = await olderMission(file, '0017_milestone');
+	const indicators = (db: typeof older) =>
+		db.$client.prepare('SELECT * FROM indicators ORDER BY id').all();
+	const figures = (db: typeof older) =>
+		(db.$client.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
+	const before = { indicators: indicators(older), figures: figures(older) };
+	expect(before.figures).toBeGreaterThan(0);
+	const milestone = (db: typeof older, code: string) =>
+		db.$client
+			.prepare(
+				`INSERT INTO indicators (code, title, result_id, category, direction, measure)
+				 SELECT ?, 'Stage of the plan', id, 'capacity', 'increase', 'milestone' FROM results LIMIT 1`
+			)
+			.run(code);
+	expect(() => milestone(older, 'M0')).toThrow(/CHECK/);
+	older.$client.close();
+
+	delete process.env.CPAS_MIGRATIONS;
+	const db = createDb(file);
+	try {
+		expect(asBefore(indicators(db), before.indicators)).toEqual(before.indicators);
+		const stages = db.$client.prepare('SELECT stages, stages_fr FROM indicators').all();
+		expect(stages.every((s) => JSON.stringify(s) === '{"stages":null,"stages_fr":null}')).toBe(
+			true
+		);
+		expect(figures(db)).toBe(before.figures);
+		expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+		expect(() => milestone(db, 'M1')).not.toThrow();
+		expect(() =>
+			db.$client.prepare("UPDATE indicators SET measure = 'stage' WHERE code = 'M1'").run()
+		).toThrow(/CHECK/);
+	} finally {
+		db.$client.close();
+	}
+});
