@@ -37,7 +37,9 @@ const pages = [
 	['areas', '/areas'],
 	['sources', '/sources'],
 	['accounts', '/admin/users'],
-	['account', '/account']
+	['account', '/account'],
+	['actions', '/actions'],
+	['actions-detail', '/actions/AP-0002']
 ];
 /** The real-data example's pages (`npm run example:car`): taken only when named. */
 const carPages = [
