@@ -4,7 +4,13 @@
  * languages, tried without writing (dry run), exported in the import format, and imported
  * again without duplicates. Real SQLite.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
+import { actionPointsWorkbook } from '../../../src/lib/server/action-points/export';
+import { sourceFromPath } from '../../../src/lib/server/imports/source';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../../src/lib/server/actor';
 import type { Db } from '../../../src/lib/server/db';
 import { exportKind } from '../../../src/lib/server/exports/export-files';
@@ -200,5 +206,27 @@ describe('refusals name line, column and value, in both languages', () => {
 		expect(report.ok).toBe(false);
 		expect(report.files[0]!.errors.map((e) => [e.line, e.column])).toEqual([[5, 'deadline']]);
 		expect(count(db)).toBe(0);
+	});
+});
+
+describe('minutes kept as a workbook', () => {
+	test('the xlsx export imports back unchanged; a workbook of another kind stays refused', async () => {
+		const db = await basicDb();
+		await importFiles(db, spu, [MINUTES]);
+		const dir = mkdtempSync(join(tmpdir(), 'cpas-actions-xlsx-'));
+		try {
+			const path = join(dir, 'minutes.xlsx');
+			writeFileSync(path, await actionPointsWorkbook(listActionPoints(db, admin, '2026-03-20')));
+			const report = await importFiles(db, spu, [sourceFromPath(path)]);
+			expect(report.files[0]).toMatchObject({ kind: 'actions', rows: 3, unchanged: 3 });
+			const other = join(dir, 'areas.xlsx');
+			const book = new ExcelJS.Workbook();
+			book.addWorksheet('areas').addRow(['area_code', 'area_name']);
+			await book.xlsx.writeFile(other);
+			const refused = await importFiles(db, spu, [sourceFromPath(other)]);
+			expect(refused.files[0]!.errors[0]!.message).toMatch(/not a text file/);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -177,7 +177,13 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 			break;
 		}
 	}
-	if (list && head[0] && looksLikeZip(head[0])) return inspectWorkbook(source, report);
+	if (list && head[0] && looksLikeZip(head[0])) return inspectWorkbook(source, report, true);
+	// action points as minutes are often kept: a workbook whose sheet is an `actions` file; any
+	// other workbook goes on to be refused as not text
+	if (!list && source.path && head[0] && looksLikeZip(head[0])) {
+		const minutes = await inspectWorkbook(source, emptyReport(source.name), false);
+		if (minutes.report.kind === 'actions') return minutes;
+	}
 	// a file read whole is judged now; a longer one provisionally, and finally while parsed
 	const sniffed = complete ? sniffer.result() : provisionally(sniffer);
 	if (!sniffed.ok) {
@@ -209,10 +215,15 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 }
 
 /**
- * A list given as an .xlsx workbook (formats.md §5.2: CSV or xlsx): its first sheet, read as a
- * stream like a CSV file, from the file on disk (uploads are spooled there).
+ * A list given as an .xlsx workbook (formats.md §5.2: CSV or xlsx), or an `actions` file
+ * (formats.md "Action points"): its first sheet, read as a stream like a CSV file, from the file
+ * on disk (uploads are spooled there). Every other kind is CSV only.
  */
-async function inspectWorkbook(source: FileSource, report: FileReport): Promise<Inspected> {
+async function inspectWorkbook(
+	source: FileSource,
+	report: FileReport,
+	list: boolean
+): Promise<Inspected> {
 	if (!source.path) {
 		report.errors.push(issue(null, null, null, m.impmsg_workbook_not_saved()));
 		return { source, report };
@@ -237,13 +248,15 @@ async function inspectWorkbook(source: FileSource, report: FileReport): Promise<
 		return { source, report };
 	}
 	const { headers, rawHeaders } = header as TableHeader;
-	const personal = headers.find(isPersonalDataHeaderInList);
+	const personal = headers.find(list ? isPersonalDataHeaderInList : isPersonalDataHeader);
 	if (personal) {
 		const raw = rawHeaders[headers.indexOf(personal)] ?? personal;
 		report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
 		return { source, report };
 	}
-	report.kind = 'list';
+	const kind = list ? 'list' : detectKind(headers, rawHeaders);
+	if (kind !== 'list' && kind !== 'actions') return { source, report };
+	report.kind = kind;
 	return { source, report, workbook: { path: source.path, sheet } };
 }
 
