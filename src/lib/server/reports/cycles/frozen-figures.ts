@@ -9,7 +9,7 @@ import type { Direction, Measure } from '../../../domain/vocabulary';
 import type { Actor } from '../../actor';
 import type { Db } from '../../db';
 import { indicators } from '../../db/schema';
-import { localizedTitle, type FallbackLang } from '../../../domain/localized-text';
+import { localizedStages, localizedTitle, type FallbackLang } from '../../../domain/localized-text';
 import { loadReaderFramework } from '../../framework/tree';
 import { currentLocale } from '../../i18n/request-locale';
 import { frozenSeriesOf } from '../frozen-series';
@@ -23,6 +23,8 @@ export interface FrozenIndicator {
 	measure: Measure;
 	direction: Direction;
 	unit: string | null;
+	/** A milestone's stage names in the reader's language: its figures name the stages. */
+	stageNames?: string[];
 	/** the granularity it was frozen at */
 	by: string;
 	points: SeriesPoint[];
@@ -69,12 +71,14 @@ export function frozenFigures(db: Db, actor: Actor, cycle: CycleRow): FrozenFigu
 		frozenAt ??= s.frozenAt;
 		if (s.differences.length > 0 || !s.current) differing++;
 		const list = byObjective.get(objective.id) ?? [];
+		const stages = localizedStages(indicator.stages, indicator.stagesFr, locale);
 		list.push({
 			code: s.indicator,
 			...localizedTitle(indicator.title, indicator.titleFr, locale),
 			measure: indicator.measure,
 			direction: indicator.direction,
 			unit: indicator.unit,
+			...(stages ? { stageNames: stages.names } : {}),
 			by: s.frozen.by,
 			points: s.frozen.points,
 			...cycleFigures(s.frozen.points, cycle),
