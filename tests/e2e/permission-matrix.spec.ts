@@ -122,7 +122,13 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/framework/nodes/PO1',
 		post: '/framework/nodes/NO-SUCH',
 		page: FRAMEWORK,
-		actions: { edit: FRAMEWORK, move: FRAMEWORK, retire: FRAMEWORK, reinstate: FRAMEWORK }
+		actions: {
+			edit: FRAMEWORK,
+			move: FRAMEWORK,
+			retire: FRAMEWORK,
+			reinstate: FRAMEWORK,
+			plan: FRAMEWORK
+		}
 	},
 	// sources of lists: everyone reads them; planners and administrators change them
 	'/sources': {
@@ -192,7 +198,7 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/reports/rbb/FY2024-25',
 		post: '/reports/rbb/not-a-year',
 		page: ALL,
-		actions: { saveText: REPORTS, issue: REPORTS, language: REPORTS }
+		actions: { saveText: REPORTS, issue: REPORTS, language: REPORTS, threshold: REPORTS }
 	},
 	'/reports/rbb/[fy]/rbb.csv': { read: '/reports/rbb/FY2024-25/rbb.csv', methods: { GET: ALL } },
 	'/reports/rbb/[fy]/rbb.xlsx': { read: '/reports/rbb/FY2024-25/rbb.xlsx', methods: { GET: ALL } },

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
 	'framework.node.move',
 	'framework.node.retire',
 	'framework.node.reinstate',
+	'framework.output.plan',
 	'indicator.create',
 	'indicator.update',
 	'indicator.retire',

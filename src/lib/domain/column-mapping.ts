@@ -13,7 +13,9 @@ import {
 	OBSERVATION_COLUMNS,
 	RULE_COLUMNS,
 	SITE_COLUMNS,
-	ACTION_COLUMNS
+	ACTION_COLUMNS,
+	OUTPUT_COLUMNS,
+	RESOURCE_COLUMNS
 } from './columns';
 import { parsePeriod } from './period';
 import { editDistance } from './suggest';
@@ -47,6 +49,10 @@ export function targetColumns(kind: FileKind, dimensions: readonly string[] = []
 			return [...SITE_COLUMNS];
 		case 'actions':
 			return [...ACTION_COLUMNS];
+		case 'outputs':
+			return [...OUTPUT_COLUMNS];
+		case 'resources':
+			return [...RESOURCE_COLUMNS];
 	}
 }
 

@@ -154,3 +154,30 @@ export const RULE_COLUMNS = [
 	'verification'
 ] as const;
 export type RuleColumnName = (typeof RULE_COLUMNS)[number];
+
+/**
+ * The columns of an `outputs` file (docs/formats.md "Outputs"), beyond the contract: what each
+ * output node planned and completed in a budget year.
+ */
+export const OUTPUT_COLUMNS = [
+	'result_code',
+	'budget_year',
+	'planned',
+	'completed',
+	'remarks',
+	'remarks_fr'
+] as const;
+
+/**
+ * The columns of a `resources` file (docs/formats.md "Resources"), beyond the contract: the
+ * finance office's apportionment and expenditure by component or expected accomplishment.
+ */
+export const RESOURCE_COLUMNS = [
+	'budget_year',
+	'component',
+	'result_code',
+	'category',
+	'apportionment',
+	'expenditure',
+	'explanation'
+] as const;

@@ -17,6 +17,8 @@ import type { SeriesPoint } from './series';
 import type { PointDifference } from './series-diff';
 import type { Category, Direction, Measure, ResultLevel, Status } from './vocabulary';
 import type { Locale } from '../i18n/locales';
+import type { OutputKind } from './output-plans';
+import { resourceTable, DEFAULT_VARIANCE_THRESHOLD, type ResourceTable } from './resources';
 
 /** Levels whose indicators are indicators of achievement (outputs are reported apart). */
 export const ACHIEVEMENT_LEVELS: readonly ResultLevel[] = ['objective', 'impact', 'outcome'];
@@ -67,6 +69,32 @@ export interface RbbInput {
 	/** Indicators in force now that an issued report did not freeze. */
 	notInIssued?: readonly string[];
 	margin: number;
+	/** What each output node planned and completed in the year, by output code. */
+	outputPlans?: ReadonlyMap<string, RbbOutputPlan>;
+	/** The year's resources with their variances (domain/resources.ts). */
+	resources?: ResourceTable;
+	/** For an issued report: outputs and resource lines whose current values differ from the issued. */
+	changedParts?: RbbChangedParts;
+}
+
+/** What an output node planned and completed in the report's year (docs/formats.md "Outputs"). */
+export interface RbbOutputPlan {
+	kind: OutputKind;
+	/** a deliverable's are 1 (yes) or 0 (no) */
+	planned: number;
+	completed: number | null;
+	remarks: string;
+	remarksLang?: FallbackLang;
+	/** completed less than planned */
+	underPlan: boolean;
+}
+
+/** Where the planned outputs and resources of an issued report differ from today's. */
+export interface RbbChangedParts {
+	/** output codes */
+	outputs: string[];
+	/** resource lines, by resourceSubject */
+	resources: string[];
 }
 
 export interface RbbIndicatorRow {
@@ -107,6 +135,8 @@ export interface RbbOutput {
 	/** Planned (target) vs completed (actual) from the output's indicators. */
 	indicators: RbbIndicatorRow[];
 	remarks: string;
+	/** Its planned output for the year, when one was entered or imported. */
+	plan: RbbOutputPlan | null;
 }
 
 export interface RbbObjective {
@@ -130,6 +160,8 @@ export interface RbbReport {
 	/** Indicators whose current figures differ from the issued ones. */
 	changedSinceIssue: string[];
 	notInIssued: string[];
+	resources: ResourceTable;
+	changedParts: RbbChangedParts;
 }
 
 export function shapeRbbReport(input: RbbInput): RbbReport {
@@ -169,7 +201,8 @@ export function shapeRbbReport(input: RbbInput): RbbReport {
 				titleLang: node.titleLang,
 				components: node.components,
 				indicators: rowsOf(node),
-				remarks: input.sections.get(node.code) ?? ''
+				remarks: input.sections.get(node.code) ?? '',
+				plan: input.outputPlans?.get(node.code) ?? null
 			});
 		} else if (ACHIEVEMENT_LEVELS.includes(node.level)) {
 			objective.achievements.push(...rowsOf(node));
@@ -188,7 +221,9 @@ export function shapeRbbReport(input: RbbInput): RbbReport {
 		summary: input.sections.get(SUMMARY_SECTION) ?? '',
 		objectives,
 		changedSinceIssue: rows.filter((r) => r.differences.length > 0).map((r) => r.code),
-		notInIssued: [...(input.notInIssued ?? [])]
+		notInIssued: [...(input.notInIssued ?? [])],
+		resources: input.resources ?? resourceTable([], DEFAULT_VARIANCE_THRESHOLD),
+		changedParts: input.changedParts ?? { outputs: [], resources: [] }
 	};
 }
 

@@ -11,7 +11,10 @@ export const FILE_KINDS = [
 	// beyond the contract (docs/formats.md "Sites"): where the mission stands, for maps
 	'sites',
 	// beyond the contract (docs/formats.md "Action points"): decisions followed up (/actions)
-	'actions'
+	'actions',
+	// beyond the contract (docs/formats.md "Outputs", "Resources"): the RBB report's outputs and money
+	'outputs',
+	'resources'
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 

@@ -10,6 +10,8 @@ import { m } from '../paraglide/messages.js';
 import { STATUS_LABEL, stageName } from './index';
 import { dayText } from './report-dates';
 import { statusReasonText } from './status-text';
+import { planValueText, resourceLineName } from './rbb-parts';
+import type { RbbOutput } from '../domain/rbb-report';
 
 export type TableCell = string | number | null;
 
@@ -139,6 +141,12 @@ export function rbbTables(report: RbbReport): RbbTable[] {
 			measures.push(r.measure);
 		}
 		for (const out of o.outputs) {
+			if (out.plan) {
+				rows.push(planRow(out));
+				measures.push(null);
+			}
+		}
+		for (const out of o.outputs) {
 			if (out.indicators.length === 0) {
 				rows.push([output, out.code, out.title, ...Array(9).fill(null), out.remarks]);
 				measures.push(null);
@@ -151,7 +159,81 @@ export function rbbTables(report: RbbReport): RbbTable[] {
 		}
 		tables.push({ name: o.code, title: o.title, columns, rows, measures });
 	}
+	if (report.resources.rows.length > 0) tables.push(resourcesTable(report));
 	return tables;
+}
+
+/**
+ * A planned output as a row of its objective's table: planned and completed in the planned and
+ * actual columns, as numbers, or Yes/No for a deliverable; the remarks as its explanation.
+ */
+function planRow(out: RbbOutput): TableCell[] {
+	const plan = out.plan!;
+	const value = (n: number | null) =>
+		plan.kind === 'deliverable' ? planValueText(plan, n) || null : n;
+	return [
+		m.rbp_part_planned_output(),
+		out.code,
+		out.title,
+		null,
+		null,
+		plan.kind === 'deliverable' ? m.rbp_unit_deliverable() : null,
+		null,
+		null,
+		value(plan.planned),
+		value(plan.completed),
+		plan.completed === null ? m.rbp_not_reported() : plan.underPlan ? m.rbp_under_plan() : null,
+		null,
+		plan.remarks
+	];
+}
+
+/** The resources' columns: keys are the CSV's extra columns, headers the workbook's. */
+export function resourceColumns(): RbbColumn[] {
+	return [
+		{ key: 'line', header: m.rbp_col_line(), width: 36 },
+		{ key: 'category', header: m.rbp_col_category(), width: 28 },
+		{ key: 'apportionment', header: m.rbp_col_apportionment(), width: 16, numeric: true },
+		{ key: 'expenditure', header: m.rbp_col_expenditure(), width: 16, numeric: true },
+		{ key: 'variance', header: m.rbp_col_variance(), width: 16, numeric: true },
+		{ key: 'variance_percent', header: m.rbp_col_variance_percent(), width: 12, numeric: true },
+		{ key: 'explanation_required', header: m.rbp_explanation_required(), width: 14 },
+		{ key: 'explanation', header: m.rbp_col_explanation(), width: 60 }
+	];
+}
+
+/** The resources sheet: a line per component or expected accomplishment, then the totals. */
+function resourcesTable(report: RbbReport): RbbTable {
+	const { rows: lines, totals } = report.resources;
+	const rows: TableCell[][] = lines.map((r) => [
+		resourceLineName(r),
+		r.category || null,
+		r.apportionment,
+		r.expenditure,
+		r.variance.amount,
+		r.variance.percent,
+		r.explanationRequired ? m.rbp_yes() : m.rbp_no(),
+		r.explanation
+	]);
+	if (totals) {
+		rows.push([
+			m.rbp_total(),
+			null,
+			totals.apportionment,
+			totals.expenditure,
+			totals.variance.amount,
+			totals.variance.percent,
+			null,
+			null
+		]);
+	}
+	return {
+		name: m.rbp_resources(),
+		title: m.rbp_resources_table(),
+		columns: resourceColumns(),
+		rows,
+		measures: rows.map(() => 'number' as const)
+	};
 }
 
 /** "Draft", "Issued on 2025-07-31 by spu-user", "Draft (not started)", in the current language. */
@@ -172,8 +254,17 @@ export function statusWords(report: Pick<RbbReport, 'status' | 'issuedAt' | 'iss
  */
 export function rbbCsvRows(report: RbbReport): { fields: string[]; rows: TableCell[][] } {
 	const columns = objectiveColumns();
-	const fields = ['objective_code', ...columns.map((c) => c.key)];
+	// the resources' numbers in columns of their own, after the objectives' (blank on other rows)
+	const money = [
+		'apportionment',
+		'expenditure',
+		'variance',
+		'variance_percent',
+		'explanation_required'
+	];
+	const fields = ['objective_code', ...columns.map((c) => c.key), ...money];
 	const blank = columns.map(() => null);
+	const noMoney = money.map(() => null);
 	const text = (part: string, code: string, title: string, words: string): TableCell[] => {
 		const row: TableCell[] = [...blank];
 		row[0] = part;
@@ -183,15 +274,50 @@ export function rbbCsvRows(report: RbbReport): { fields: string[]; rows: TableCe
 		return row;
 	};
 	const rows: TableCell[][] = [
-		[null, ...text(m.rep_rbb_summary(), report.year.label, statusWords(report), report.summary)]
+		[
+			null,
+			...text(m.rep_rbb_summary(), report.year.label, statusWords(report), report.summary),
+			...noMoney
+		]
 	];
-	for (const table of rbbTables(report).slice(1)) {
+	const tables = rbbTables(report).slice(1, report.objectives.length + 1);
+	for (const table of tables) {
 		const objective = report.objectives.find((o) => o.code === table.name)!;
 		rows.push([
 			objective.code,
-			...text(m.rep_rbb_narrative(), objective.code, objective.title, objective.narrative)
+			...text(m.rep_rbb_narrative(), objective.code, objective.title, objective.narrative),
+			...noMoney
 		]);
-		for (const row of table.rows) rows.push([objective.code, ...row]);
+		for (const row of table.rows) rows.push([objective.code, ...row, ...noMoney]);
+	}
+	const part = m.rbp_resources();
+	for (const r of report.resources.rows) {
+		const name = r.category ? `${resourceLineName(r)} · ${r.category}` : resourceLineName(r);
+		const row = text(part, r.objective ?? r.component ?? '', name, r.explanation ?? '');
+		row[5] = 'USD';
+		rows.push([
+			r.objective,
+			...row,
+			r.apportionment,
+			r.expenditure,
+			r.variance.amount,
+			r.variance.percent,
+			r.explanationRequired ? 'yes' : 'no'
+		]);
+	}
+	const totals = report.resources.totals;
+	if (totals) {
+		const row = text(part, '', m.rbp_total(), '');
+		row[5] = 'USD';
+		rows.push([
+			null,
+			...row,
+			totals.apportionment,
+			totals.expenditure,
+			totals.variance.amount,
+			totals.variance.percent,
+			null
+		]);
 	}
 	return { fields, rows };
 }

@@ -55,9 +55,16 @@ test(
 		expect(byKind('actions').map((f) => [f.rows, f.inserted, f.errors.length])).toEqual([
 			[12, 12, 0]
 		]);
-		// areas, framework, indicators (2), rules, observations (2), sites, actions, and one
-		// batch per list
-		expect(counts.import_batches).toBe(11);
+		// the RBB report's planned outputs and resources, every line written
+		for (const kind of ['outputs', 'resources'] as const) {
+			const [file] = byKind(kind);
+			expect(file!.errors, kind).toEqual([]);
+			expect(file!.inserted, kind).toBe(file!.rows);
+			expect(file!.rows, kind).toBeGreaterThan(0);
+		}
+		// areas, framework, indicators (2), rules, observations (2), sites, actions, outputs,
+		// resources, and one batch per list
+		expect(counts.import_batches).toBe(13);
 		expect(isDemoMission(db)).toBe(true);
 
 		// a second start finds data and loads nothing

@@ -15,7 +15,16 @@ const broken = (f: string) => join(BROKEN, f);
 const BASIC = ['areas.csv', 'framework.csv', 'indicators.csv', 'observations.csv'].map((f) =>
 	join(FIXTURES, 'basic', f)
 );
-const KINDS = ['areas', 'framework', 'indicators', 'rules', 'observations', 'sites'];
+const KINDS = [
+	'areas',
+	'framework',
+	'indicators',
+	'rules',
+	'observations',
+	'sites',
+	'outputs',
+	'resources'
+];
 /** An unrecognised file is refused naming the kinds and their required columns (§1.0). */
 const KIND_WORDS = [...KINDS, 'area_code', 'result_level', 'indicator_title', 'period'];
 /** A valid indicators file with an `average` indicator, D1 (days to respond to an alert). */
@@ -318,6 +327,72 @@ const CASES: Case[] = [
 		column: 'site_type',
 		value: 'police_station',
 		says: ['base', 'temporary_base', 'police_post', 'other']
+	},
+	// docs/formats.md "Outputs" and "Resources" (beyond the contract): the RBB report's files
+	{
+		file: 'outputs-deliverable-completed-with-number.csv',
+		line: 3,
+		column: 'completed',
+		value: '3',
+		with: ['framework-outputs.csv'],
+		says: ['deliverable', 'yes or no']
+	},
+	{
+		file: 'outputs-negative-planned.csv',
+		line: 3,
+		column: 'planned',
+		value: '-40',
+		with: ['framework-outputs.csv'],
+		says: ['negative']
+	},
+	{
+		file: 'outputs-node-not-an-output.csv',
+		line: 2,
+		column: 'result_code',
+		value: 'PO1-OC1',
+		says: ['outcome', 'output']
+	},
+	{
+		file: 'outputs-unknown-result-code.csv',
+		line: 3,
+		column: 'result_code',
+		value: 'PO1-OP9',
+		with: ['framework-outputs.csv']
+	},
+	{
+		file: 'outputs-budget-year-wrong-end.csv',
+		line: 2,
+		column: 'budget_year',
+		value: '2024/26',
+		with: ['framework-outputs.csv']
+	},
+	{
+		file: 'resources-amount-in-euros.csv',
+		line: 3,
+		column: 'apportionment',
+		value: '€800,000',
+		says: ['US dollars']
+	},
+	{
+		file: 'resources-negative-expenditure.csv',
+		line: 2,
+		column: 'expenditure',
+		value: '-2500',
+		says: ['negative']
+	},
+	{
+		file: 'resources-component-and-objective.csv',
+		line: 2,
+		column: 'result_code',
+		value: 'PO1',
+		says: ['Force', 'blank']
+	},
+	{
+		file: 'resources-line-for-an-outcome.csv',
+		line: 2,
+		column: 'result_code',
+		value: 'PO1-OC1',
+		says: ['objective']
 	},
 	// without area_name the header is no kind at all (§1.0 recognises areas by both columns)
 	{ file: 'areas-without-area-name-column.csv', line: null, column: null, says: KIND_WORDS },

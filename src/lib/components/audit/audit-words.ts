@@ -16,6 +16,7 @@ const DESCRIPTION: Record<AuditAction, () => string> = {
 	'framework.node.move': m.shell_audit_action_framework_node_move,
 	'framework.node.retire': m.shell_audit_action_framework_node_retire,
 	'framework.node.reinstate': m.shell_audit_action_framework_node_reinstate,
+	'framework.output.plan': m.rbp_audit_action_output_plan,
 	'indicator.create': m.shell_audit_action_indicator_create,
 	'indicator.update': m.shell_audit_action_indicator_update,
 	'indicator.retire': m.shell_audit_action_indicator_retire,

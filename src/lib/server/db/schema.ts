@@ -838,3 +838,87 @@ export const actionPointUpdates = sqliteTable(
 	},
 	(t) => [index('action_point_updates_point').on(t.actionPointId)]
 );
+
+/**
+ * What an output node of the framework planned and completed in a budget year (docs/formats.md
+ * "Outputs"), as the RBB performance report lists it: a quantity ("240 patrols") or a
+ * deliverable done or not ("yes"). A deliverable's planned and completed are 1 (yes) or 0 (no).
+ */
+export const outputPlans = sqliteTable(
+	'output_plans',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		resultId: integer('result_id')
+			.notNull()
+			.references(() => results.id),
+		/** the period syntax's budget year, e.g. FY2024/25 */
+		budgetYear: text('budget_year').notNull(),
+		kind: text('kind', { enum: ['quantity', 'deliverable'] }).notNull(),
+		planned: real('planned').notNull(),
+		/** null: not reported yet */
+		completed: real('completed'),
+		remarks: text('remarks'),
+		remarksFr: text('remarks_fr'),
+		changedAt: text('changed_at').notNull().default(DB_NOW),
+		changedBy: text('changed_by').notNull(),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		uniqueIndex('output_plans_key').on(t.resultId, t.budgetYear),
+		check('output_plans_kind', sql`${t.kind} IN ('quantity', 'deliverable')`),
+		check('output_plans_planned', sql`${t.planned} >= 0`),
+		check('output_plans_completed', sql`${t.completed} IS NULL OR ${t.completed} >= 0`)
+	]
+);
+
+/**
+ * The money of a budget year (docs/formats.md "Resources"): per framework component or
+ * expected accomplishment (objective), optionally per cost category, the apportionment and the
+ * expenditure in US dollars, and the SPU's explanation of the variance between them.
+ */
+export const resourceLines = sqliteTable(
+	'resource_lines',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		budgetYear: text('budget_year').notNull(),
+		/** a framework component (as results.components writes them), or null */
+		component: text('component'),
+		/** an objective (expected accomplishment), or null; exactly one of the two is set */
+		resultId: integer('result_id').references(() => results.id),
+		/** '' for no category, so the key below stays unique */
+		category: text('category').notNull().default(''),
+		apportionment: real('apportionment').notNull(),
+		expenditure: real('expenditure').notNull(),
+		explanation: text('explanation'),
+		changedAt: text('changed_at').notNull().default(DB_NOW),
+		changedBy: text('changed_by').notNull(),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	// unique per (budget_year, component, result_id, category): an index on expressions, which
+	// drizzle-kit cannot write, in drizzle/handwritten/rbb.sql
+	(t) => [
+		check('resource_lines_one_subject', sql`(${t.component} IS NULL) <> (${t.resultId} IS NULL)`),
+		check('resource_lines_amounts', sql`${t.apportionment} >= 0 AND ${t.expenditure} >= 0`)
+	]
+);
+
+/**
+ * What an issued RBB report froze besides its figures (frozen_series): its planned outputs and
+ * its resources, as JSON of what the report showed, so later edits and imports leave it as
+ * issued.
+ */
+export const rbbFrozenParts = sqliteTable(
+	'rbb_frozen_parts',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => rbbReports.id),
+		part: text('part', { enum: ['outputs', 'resources'] }).notNull(),
+		content: text('content').notNull(),
+		frozenAt: text('frozen_at').notNull().default(DB_NOW)
+	},
+	(t) => [
+		primaryKey({ columns: [t.reportId, t.part] }),
+		check('rbb_frozen_parts_part', sql`${t.part} IN ('outputs', 'resources')`)
+	]
+);

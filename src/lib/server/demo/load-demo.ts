@@ -12,6 +12,7 @@ import { demoMilestoneFiles } from './milestones';
 import { demoSitesFile } from './sites';
 import { demoActionsFile } from './action-points';
 import { today } from '../clock';
+import { demoOutputsFile, demoResourcesFile } from './rbb-plans';
 
 const DEMO_FLAG = 'demo_mission';
 
@@ -37,7 +38,8 @@ export async function loadDemoIfEmpty(db: Db, actor: Actor): Promise<ImportRepor
 		file('rules.csv', demo.rules),
 		file(sites.name, sites.content),
 		...demoMilestoneFiles().map((f) => file(f.name, f.content)),
-		file('actions.csv', demoActionsFile(today()).content)
+		file('actions.csv', demoActionsFile(today()).content),
+		...[demoOutputsFile(), demoResourcesFile()].map((f) => file(f.name, f.content))
 	]);
 	for (const list of demo.lists) {
 		if (!report.ok) break;

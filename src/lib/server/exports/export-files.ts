@@ -33,6 +33,7 @@ import { csvChunks, type Cell } from './csv';
 import { actionPointsCsv } from '../action-points/export';
 import { listActionPoints } from '../action-points/list';
 import { today } from '../clock';
+import { exportOutputs, exportResources } from './rbb-files';
 
 export interface ExportOptions {
 	/** observations only: one indicator's figures */
@@ -93,6 +94,10 @@ export function exportKind(
 				// by reference: the same action points export the same bytes whatever the day
 				chunks: actionPointsCsv(listActionPoints(db, actor, today()).sort((a, b) => a.id - b.id))
 			};
+		case 'outputs':
+			return { ok: true, chunks: exportOutputs(db) };
+		case 'resources':
+			return { ok: true, chunks: exportResources(db) };
 		case 'observations': {
 			let indicatorId: number | undefined;
 			if (options.indicator !== undefined) {

@@ -106,7 +106,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 			edit: 'framework',
 			move: 'framework',
 			retire: 'framework',
-			reinstate: 'framework'
+			reinstate: 'framework',
+			plan: 'framework'
 		}
 	},
 
@@ -166,7 +167,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/reports/rbb': { page: 'read' },
 	'/reports/rbb/[fy]': {
 		page: 'read',
-		actions: { saveText: 'report', issue: 'report', language: 'report' }
+		actions: { saveText: 'report', issue: 'report', language: 'report', threshold: 'report' }
 	},
 	'/reports/rbb/[fy]/rbb.csv': READ_ENDPOINT,
 	'/reports/rbb/[fy]/rbb.xlsx': READ_ENDPOINT,

@@ -17,7 +17,9 @@ export const REQUIRED_COLUMNS: Record<FileKind, string[]> = {
 	rules: ['source', 'indicator_code', 'value', 'date_column', 'area_column'],
 	observations: ['indicator_code', 'period', 'value'],
 	sites: ['site_code', 'site_name', 'site_type', 'latitude', 'longitude'],
-	actions: ['origin', 'decision', 'owner', 'deadline']
+	actions: ['origin', 'decision', 'owner', 'deadline'],
+	outputs: ['result_code', 'budget_year', 'planned'],
+	resources: ['budget_year', 'apportionment', 'expenditure']
 };
 
 /** The columns that together make a file a `rules` file (formats.md §5.1). */
@@ -45,6 +47,9 @@ export function detectKind(headers: string[], rawHeaders: string[]): FileKind | 
 	if (has('site_code')) return 'sites';
 	// no other kind has a decision column
 	if (has('decision')) return 'actions';
+	// the RBB report's files, after every contract kind: no contract file has these columns
+	if (has('budget_year') && has('planned')) return 'outputs';
+	if (has('apportionment') || has('expenditure')) return 'resources';
 	return null;
 }
 

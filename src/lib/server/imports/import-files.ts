@@ -26,6 +26,8 @@ import { importIndicators } from './kinds/indicators';
 import { importRules } from './kinds/rules';
 import { importSites } from './kinds/sites';
 import { importActions } from './kinds/actions';
+import { importOutputs } from './kinds/outputs';
+import { importResources } from './kinds/resources';
 import { observationSink, type RowSink } from './kinds/observations';
 import { listSink } from '../lists/list-sink';
 import {
@@ -127,7 +129,9 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
 	indicators: importIndicators,
 	rules: importRules,
 	sites: importSites,
-	actions: importActions
+	actions: importActions,
+	outputs: importOutputs,
+	resources: importResources
 };
 
 /**
@@ -136,15 +140,18 @@ const WHOLE_FILE: Record<Exclude<FileKind, 'observations'>, (ctx: KindImport) =>
  * are planners' imports.
  */
 function actionFor(kind: BatchKind, options: ImportOptions): Action {
-	if (kind === 'framework' || kind === 'indicators') return 'framework';
+	if (kind === 'framework' || kind === 'indicators' || kind === 'outputs') return 'framework';
 	// action points are the planners' and the SPU's to record (docs/actions.md)
 	if (kind === 'actions') return 'track';
+	// the RBB report's money is the SPU's, as the report is
+	if (kind === 'resources') return 'report';
 	return kind === 'observations' && options.targetsOnly ? 'framework' : 'import';
 }
 
 function notAllowedMessage(actor: Actor, kind: BatchKind): string {
 	const who = { user: actor.username, role: actor.role, kind };
-	return kind === 'framework' || kind === 'indicators'
+	if (kind === 'resources') return m.rbp_resources_not_allowed(who);
+	return kind === 'framework' || kind === 'indicators' || kind === 'outputs'
 		? m.impmsg_not_allowed_framework(who)
 		: m.impmsg_not_allowed_import(who);
 }

@@ -7,6 +7,9 @@ import { DB_NOW } from '../../clock';
 import type { Db } from '../../db';
 import { rbbReports } from '../../db/schema';
 import { freezeSeries } from '../frozen-series';
+import { resourceSubject } from '../../../domain/resources';
+import { numberText } from '../../../format/numbers';
+import { freezeParts } from './frozen-parts';
 import { rbbOwner, rbbSeriesQuery } from './figures';
 import { loadDraft } from './draft';
 import { ensureRbbReport } from './report-row';
@@ -33,6 +36,17 @@ export function issueRbbReport(
 	);
 	if (!draft.ok) return draft;
 	const { report } = draft;
+	const unexplained = report.resources.rows.filter((r) => r.explanationMissing);
+	if (unexplained.length > 0) {
+		return {
+			ok: false,
+			problem: 'conflict',
+			message: m.rbp_issue_unexplained({
+				threshold: numberText(report.resources.threshold),
+				lines: unexplained.map(resourceSubject).join('; ')
+			})
+		};
+	}
 	const codes = report.objectives.flatMap((o) => [
 		...o.achievements.map((r) => r.code),
 		...o.outputs.flatMap((out) => out.indicators.map((r) => r.code))
@@ -40,6 +54,7 @@ export function issueRbbReport(
 	return db.transaction(() => {
 		const { id } = ensureRbbReport(db, actor, report.year.label, report.locale);
 		const frozen = freezeSeries(db, actor, rbbOwner(id), codes, rbbSeriesQuery(report.year));
+		const parts = freezeParts(db, id, report.year.label);
 		db.update(rbbReports)
 			.set({
 				status: 'issued',
@@ -51,6 +66,8 @@ export function issueRbbReport(
 			.run();
 		recordAudit(db, actor, 'rbb.issue', report.year.label, {
 			frozenSeries: frozen,
+			frozenOutputs: parts.outputs.length,
+			frozenResourceLines: parts.resources.lines.length,
 			before: { status: 'draft' },
 			after: { status: 'issued' },
 			locale: report.locale

@@ -21,6 +21,10 @@ import { statusMargin } from '../../settings/status-margin';
 import { currentFigures, issuedFigures } from './figures';
 import { findRbbReport } from './report-row';
 import { loadRbbTexts } from './texts';
+import { changedParts, currentParts, frozenParts } from './frozen-parts';
+import { reportPlans } from './output-plans';
+import { storedResourceLines } from './resources';
+import { resourceTable } from '../../../domain/resources';
 import { figureRange, hasFigures } from './year-figures';
 
 export type RbbOutcome = Resolution<{ report: RbbReport; reportId: number | null }>;
@@ -102,6 +106,12 @@ export function loadRbbReport(
 		figures = currentFigures(db, actor, active, year);
 	}
 	const texts = loadRbbTexts(db, stored?.id ?? null);
+	// planned outputs and resources: today's for a draft, the frozen ones for an issued report
+	const today = currentParts(db, year.label);
+	const issued = stored?.status === 'issued' ? frozenParts(db, stored.id) : null;
+	const parts = issued ?? today;
+	// a draft's lines keep their ids, for the forms that explain them
+	const lines = issued ? issued.resources.lines : storedResourceLines(db, year.label);
 	const report = shapeRbbReport({
 		year,
 		status: stored?.status ?? 'not_started',
@@ -114,7 +124,10 @@ export function loadRbbReport(
 		sections: texts.sections,
 		variances: texts.variances,
 		notInIssued,
-		margin: statusMargin(db)
+		margin: statusMargin(db),
+		outputPlans: reportPlans(parts.outputs, locale),
+		resources: resourceTable(lines, parts.resources.threshold),
+		changedParts: issued ? changedParts(issued, today) : { outputs: [], resources: [] }
 	});
 	return { ok: true, report, reportId: stored?.id ?? null };
 }

@@ -1,18 +1,23 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { textKeys } from '../../../domain/rbb-report';
+import { textKeys, type RbbReport } from '../../../domain/rbb-report';
+import { resourceSubject } from '../../../domain/resources';
+import { DB_NOW } from '../../clock';
 import type { Locale } from '../../../i18n/locales';
 import { numberText } from '../../../format/numbers';
 import { m } from '../../../paraglide/messages.js';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/record';
 import type { Db } from '../../db';
-import { indicators, rbbReports, rbbTexts } from '../../db/schema';
+import { indicators, rbbReports, rbbTexts, resourceLines } from '../../db/schema';
 import type { Resolution } from '../../series/load-series';
 import { loadDraft } from './draft';
 import { ensureRbbReport } from './report-row';
 
-/** Where a text goes: a section's narrative or an indicator's variance explanation. */
-export type RbbTextTarget = { section: string } | { indicator: string };
+/**
+ * Where a text goes: a section's narrative, an indicator's variance explanation, or a resource
+ * line's explanation (by the line's id; it is kept on the line, as the resources file has it).
+ */
+export type RbbTextTarget = { section: string } | { indicator: string } | { resource: number };
 
 /** Long enough for a page of explanation; a paste of a whole document is a mistake. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -53,6 +58,7 @@ export function saveRbbText(
 			})
 		};
 	}
+	if ('resource' in target) return saveExplanation(db, actor, report, target.resource, words);
 	const keys = textKeys(report);
 	let indicatorId: number | null = null;
 	let section: string | null = null;
@@ -97,6 +103,37 @@ export function saveRbbText(
 			// a draft with nothing written is no report yet: the year is "not started" again
 			db.delete(rbbReports).where(eq(rbbReports.id, reportId)).run();
 		}
+		return { ok: true as const, reportId };
+	});
+}
+
+/** A resource line's explanation, on the line itself; the line must be in the draft. */
+function saveExplanation(
+	db: Db,
+	actor: Actor,
+	report: RbbReport,
+	lineId: number,
+	words: string
+): SaveOutcome {
+	const line = report.resources.rows.find((r) => r.id === lineId);
+	if (!line) {
+		return notInReport(m.rbp_no_resource_line({ year: report.year.label, id: String(lineId) }));
+	}
+	return db.transaction(() => {
+		const { id: reportId } = ensureRbbReport(db, actor, report.year.label, report.locale);
+		db.update(resourceLines)
+			.set({
+				explanation: words === '' ? null : words,
+				changedBy: actor.username,
+				changedAt: DB_NOW
+			})
+			.where(eq(resourceLines.id, lineId))
+			.run();
+		recordAudit(db, actor, 'rbb.text.save', report.year.label, {
+			resource: resourceSubject(line),
+			before: { text: line.explanation },
+			after: { text: words === '' ? null : words }
+		});
 		return { ok: true as const, reportId };
 	});
 }

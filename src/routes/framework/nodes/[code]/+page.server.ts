@@ -5,7 +5,8 @@ import { editNode, findNode, moveNode, nodeFields } from '$lib/server/framework/
 import { activeBelow, reinstateNode, retireNode } from '$lib/server/framework/retire';
 import { frameworkOutline } from '$lib/server/framework/tree';
 import { checked, nodeFieldsFrom } from '$lib/server/http/framework-forms';
-import { refused } from '$lib/server/http/forms';
+import { answered, formText, refused } from '$lib/server/http/forms';
+import { outputPlanForms, saveOutputPlan } from '$lib/server/framework/output-plans';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,9 +26,13 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		below: {
 			nodes: below.nodes.map((n) => n.code),
 			indicators: below.indicators.map((i) => i.code)
-		}
+		},
+		// an output's planned outputs, per budget year (the RBB report shows them)
+		plans: node.level === 'output' ? outputPlanForms(db, locals.actor, node.id) : []
 	};
 };
+
+const PLAN_FIELDS = ['budget_year', 'planned', 'completed', 'remarks', 'remarks_fr'] as const;
 
 const back = (param: string, code: string) =>
 	`/framework?${param}=${encodeURIComponent(code)}#${encodeURIComponent(code)}`;
@@ -49,6 +54,13 @@ export const actions: Actions = {
 		const result = await moveNode(importDb(), locals.actor, params.code, parent);
 		if (!result.ok) return refused('move', result.errors, { parent_result: parent });
 		redirect(303, back('saved', params.code));
+	},
+	plan: async ({ request, locals, params }) => {
+		const fields = formText(await request.formData(), PLAN_FIELDS);
+		const form = `plan-${fields.budget_year.replace('/', '-')}`;
+		const result = await saveOutputPlan(importDb(), locals.actor, params.code, fields);
+		if (!result.ok) return refused(form, result.errors, fields);
+		return answered(form, m.rbp_plan_saved({ code: params.code, year: fields.budget_year }));
 	},
 	retire: async ({ request, locals, params }) => {
 		const withEverythingBelow = checked(await request.formData(), 'with_everything_below');

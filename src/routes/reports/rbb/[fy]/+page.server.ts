@@ -14,6 +14,7 @@ import { issueRbbReport } from '$lib/server/reports/rbb/issue';
 import { setRbbLanguage } from '$lib/server/reports/rbb/language';
 import { loadRbbReport } from '$lib/server/reports/rbb/load-report';
 import { saveRbbText, type SaveOutcome } from '$lib/server/reports/rbb/save-text';
+import { setVarianceThreshold } from '$lib/server/reports/rbb/resources';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The language asked for in a form or the address, when it is one the product speaks. */
@@ -59,13 +60,15 @@ export const load: PageServerLoad = ({ params, locals, request, url }) => {
 		report,
 		canEdit: writable,
 		canIssue: writable,
+		// the threshold is the SPU's setting, for every report not yet issued
+		canSetThreshold: writable,
 		demo,
 		documentHtml: report.locale === locals.locale ? null : documentHtml(report, demo, writable)
 	};
 };
 
 const textForm = z.object({
-	kind: z.enum(['section', 'indicator']).catch('section'),
+	kind: z.enum(['section', 'indicator', 'resource']).catch('section'),
 	key: z.string().trim().catch(''),
 	text: z.string().catch(''),
 	locale: z.string().optional()
@@ -88,7 +91,12 @@ export const actions: Actions = {
 	saveText: async ({ request, params, locals }) => {
 		const f = textForm.parse(Object.fromEntries(await request.formData()));
 		const field = `${f.kind}:${f.key}`;
-		const target = f.kind === 'indicator' ? { indicator: f.key } : { section: f.key };
+		const target =
+			f.kind === 'indicator'
+				? { indicator: f.key }
+				: f.kind === 'resource'
+					? { resource: Number(f.key) }
+					: { section: f.key };
 		const locale = askedLocale(f.locale);
 		const refused = attempt(
 			() => saveRbbText(appDb(), locals.actor, params.fy, target, f.text, locale),
@@ -105,6 +113,20 @@ export const actions: Actions = {
 			field: 'language'
 		});
 		return refused ?? { field: 'language', done: m.rep_rbb_language_changed() };
+	},
+	threshold: async ({ request, locals }) => {
+		const written = String((await request.formData()).get('threshold') ?? '').trim();
+		const percent = written === '' ? Number.NaN : Number(written.replace(',', '.'));
+		try {
+			const outcome = setVarianceThreshold(appDb(), locals.actor, percent);
+			if (!outcome.ok) {
+				return fail(400, { field: 'threshold', message: outcome.message, threshold: written });
+			}
+			return { field: 'threshold', done: m.rbp_threshold_saved({ value: written }) };
+		} catch (e) {
+			if (e instanceof NotAllowed) return fail(403, { field: 'threshold', message: e.message });
+			throw e;
+		}
 	},
 	issue: async ({ request, params, locals }) => {
 		const form = await request.formData();
