@@ -7,7 +7,7 @@ import { DB_NOW } from '../../clock';
 import type { Db } from '../../db';
 import { rbbReports } from '../../db/schema';
 import { freezeSeries } from '../frozen-series';
-import { resourceSubject } from '../../../domain/resources';
+import { resourceLineName } from '../../../format/rbb-parts';
 import { numberText } from '../../../format/numbers';
 import { freezeParts } from './frozen-parts';
 import { rbbOwner, rbbSeriesQuery } from './figures';
@@ -42,8 +42,10 @@ export function issueRbbReport(
 			ok: false,
 			problem: 'conflict',
 			message: m.rbp_issue_unexplained({
-				threshold: numberText(report.resources.threshold),
-				lines: unexplained.map(resourceSubject).join('; ')
+				threshold: m.rbp_percent({ value: numberText(report.resources.threshold) }),
+				lines: unexplained
+					.map((l) => (l.category ? `${resourceLineName(l)} · ${l.category}` : resourceLineName(l)))
+					.join('; ')
 			})
 		};
 	}

@@ -11,7 +11,7 @@ import type { Db } from '../../db';
 import { indicators, rbbReports, rbbTexts, resourceLines } from '../../db/schema';
 import type { Resolution } from '../../series/load-series';
 import { loadDraft } from './draft';
-import { ensureRbbReport } from './report-row';
+import { ensureRbbReport, findRbbReport } from './report-row';
 
 /**
  * Where a text goes: a section's narrative, an indicator's variance explanation, or a resource
@@ -22,8 +22,9 @@ export type RbbTextTarget = { section: string } | { indicator: string } | { reso
 /** Long enough for a page of explanation; a paste of a whole document is a mistake. */
 export const MAX_TEXT_LENGTH = 10_000;
 
+/** `reportId` null: the write did not start a report (a resource line's explanation). */
 export type SaveOutcome =
-	Resolution<{ reportId: number }> | { ok: false; problem: 'conflict'; message: string };
+	Resolution<{ reportId: number | null }> | { ok: false; problem: 'conflict'; message: string };
 
 /**
  * Writes one text of a draft report (started when it has none, in the language it was shown
@@ -107,7 +108,11 @@ export function saveRbbText(
 	});
 }
 
-/** A resource line's explanation, on the line itself; the line must be in the draft. */
+/**
+ * A resource line's explanation, on the line itself (as the resources file has it); the line
+ * must be in the draft. It starts no report: the explanation belongs to the line, which the
+ * report shows until it is issued.
+ */
 function saveExplanation(
 	db: Db,
 	actor: Actor,
@@ -120,7 +125,6 @@ function saveExplanation(
 		return notInReport(m.rbp_no_resource_line({ year: report.year.label, id: String(lineId) }));
 	}
 	return db.transaction(() => {
-		const { id: reportId } = ensureRbbReport(db, actor, report.year.label, report.locale);
 		db.update(resourceLines)
 			.set({
 				explanation: words === '' ? null : words,
@@ -134,7 +138,7 @@ function saveExplanation(
 			before: { text: line.explanation },
 			after: { text: words === '' ? null : words }
 		});
-		return { ok: true as const, reportId };
+		return { ok: true as const, reportId: findRbbReport(db, report.year.label)?.id ?? null };
 	});
 }
 
