@@ -185,6 +185,36 @@ for (const [device, width, height] of widths) {
 	await page.close();
 }
 
+// The RBB report of the demo's last complete year with its planned outputs and resources, at
+// desktop and phone widths (its resources section), and as printed: `print` emulates print
+// media at an A4 width, as the browser lays the report out on paper.
+if (only.length === 0 || only.includes('rbb')) {
+	const report = `${base}/reports/rbb/FY2025-26`;
+	for (const [device, width, height] of widths) {
+		const page = await newPage({ width, height });
+		await page.goto(report, { waitUntil: 'networkidle' });
+		const file = `${out}/rbb-report-${device}.png`;
+		await page.locator('[data-objective="PO1"]').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: file, fullPage: false });
+		const resources = `${out}/rbb-resources-${device}.png`;
+		await page.getByTestId('rbb-resources').screenshot({ path: resources });
+		console.log(`wrote ${file}, ${resources}`);
+		await page.close();
+	}
+	const page = await newPage({ width: 794, height: 1123 });
+	await page.emulateMedia({ media: 'print' });
+	await page.goto(report, { waitUntil: 'networkidle' });
+	await page.getByTestId('rbb-resources').screenshot({ path: `${out}/rbb-report-print.png` });
+	await page.locator('[data-objective="PO1"]').screenshot({ path: `${out}/rbb-outputs-print.png` });
+	console.log(`wrote ${out}/rbb-report-print.png, ${out}/rbb-outputs-print.png`);
+	await page.goto(`${base}/framework/nodes/PO1-OP4`, { waitUntil: 'networkidle' });
+	await page.emulateMedia({ media: 'screen' });
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.locator('section.plans').screenshot({ path: `${out}/rbb-output-plans-desktop.png` });
+	console.log(`wrote ${out}/rbb-output-plans-desktop.png`);
+	await page.close();
+}
+
 // A cycle page needs a cycle: created (with a rating and a recommendation) when the app has
 // none for 2025-H1 — this writes to the app's database, like a planner would.
 if (only.length === 0 || only.includes('cycle')) {
