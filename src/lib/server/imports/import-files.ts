@@ -185,11 +185,12 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 		}
 	}
 	if (list && head[0] && looksLikeZip(head[0])) return inspectWorkbook(source, report, true);
-	// action points as minutes are often kept: a workbook whose sheet is an `actions` file; any
-	// other workbook goes on to be refused as not text
+	// action points as minutes are often kept, and resources as the finance office exports them:
+	// a workbook whose sheet is one of those kinds; any other workbook goes on to be refused as
+	// not text
 	if (!list && source.path && head[0] && looksLikeZip(head[0])) {
-		const minutes = await inspectWorkbook(source, emptyReport(source.name), false);
-		if (minutes.report.kind === 'actions') return minutes;
+		const sheet = await inspectWorkbook(source, emptyReport(source.name), false);
+		if (sheet.report.kind && WORKBOOK_KINDS.includes(sheet.report.kind)) return sheet;
 	}
 	// a file read whole is judged now; a longer one provisionally, and finally while parsed
 	const sniffed = complete ? sniffer.result() : provisionally(sniffer);
@@ -221,9 +222,12 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 	return { source, report, encoding: sniffed.encoding, bomLength: sniffed.bomLength };
 }
 
+/** The kinds of file also read from an .xlsx workbook's first sheet (every other kind is CSV). */
+const WORKBOOK_KINDS: readonly BatchKind[] = ['actions', 'resources'];
+
 /**
- * A list given as an .xlsx workbook (formats.md §5.2: CSV or xlsx), or an `actions` file
- * (formats.md "Action points"): its first sheet, read as a stream like a CSV file, from the file
+ * A list given as an .xlsx workbook (formats.md §5.2: CSV or xlsx), or an `actions` or
+ * `resources` file (formats.md "Action points", "Resources"): its first sheet, read as a stream like a CSV file, from the file
  * on disk (uploads are spooled there). Every other kind is CSV only.
  */
 async function inspectWorkbook(
@@ -262,7 +266,7 @@ async function inspectWorkbook(
 		return { source, report };
 	}
 	const kind = list ? 'list' : detectKind(headers, rawHeaders);
-	if (kind !== 'list' && kind !== 'actions') return { source, report };
+	if (kind !== 'list' && !(kind && WORKBOOK_KINDS.includes(kind))) return { source, report };
 	report.kind = kind;
 	return { source, report, workbook: { path: source.path, sheet } };
 }

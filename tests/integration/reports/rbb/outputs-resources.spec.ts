@@ -4,11 +4,16 @@
  * exactly as imported, with the variance rule, the threshold, the refusal to issue a report
  * with a required explanation missing, and freezing on issue.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../../../src/lib/server/actor';
 import type { Db } from '../../../../src/lib/server/db';
 import { exportKind } from '../../../../src/lib/server/exports/export-files';
 import { importFiles } from '../../../../src/lib/server/imports/import-files';
+import { sourceFromPath } from '../../../../src/lib/server/imports/source';
 import { issueRbbReport } from '../../../../src/lib/server/reports/rbb/issue';
 import { loadRbbReport } from '../../../../src/lib/server/reports/rbb/load-report';
 import {
@@ -196,6 +201,50 @@ describe('resources', () => {
 		const again = await importFiles(db, spu, [csv('resources.csv', text)]);
 		expect(again.files[0]).toMatchObject({ rows: 4, inserted: 0, updated: 0, unchanged: 4 });
 		expect(exported('resources')).toBe(text);
+	});
+
+	test('the finance office’s workbook (xlsx) imports like the CSV file: number cells and typed amounts alike', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'cpas-resources-xlsx-'));
+		try {
+			const book = new ExcelJS.Workbook();
+			const sheet = book.addWorksheet('FY2023-24 expenditure');
+			sheet.addRow([
+				'budget_year',
+				'component',
+				'result_code',
+				'category',
+				'apportionment',
+				'expenditure',
+				'explanation'
+			]);
+			// as finance exports them: amounts as number cells, one typed by hand as text
+			sheet.addRow(['FY2023/24', '', 'PO1', 'Civilian personnel', 4_000_000, 3_400_000, '']);
+			sheet.addRow([
+				'FY2023/24',
+				'Civil affairs',
+				'',
+				'Operational costs',
+				'1,000,000',
+				1_120_000.5
+			]);
+			const path = join(dir, 'expenditure.xlsx');
+			await book.xlsx.writeFile(path);
+			const imported = await importFiles(db, spu, [sourceFromPath(path)]);
+			expect(imported.ok, JSON.stringify(imported.files[0]!.errors)).toBe(true);
+			expect(imported.files[0]).toMatchObject({ kind: 'resources', rows: 2, inserted: 2 });
+			expect(
+				report().resources.rows.map((r) => [
+					r.objective ?? r.component,
+					r.apportionment,
+					r.expenditure
+				])
+			).toEqual([
+				['PO1', 4_000_000, 3_400_000],
+				['Civil affairs', 1_000_000, 1_120_000.5]
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('refusals: both or neither subject, a non-objective, another currency, a negative amount', async () => {
