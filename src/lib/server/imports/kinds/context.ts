@@ -65,6 +65,11 @@ export function same(stored: unknown, next: unknown): boolean {
 	return (stored ?? null) === (next ?? null);
 }
 
+/** Whether a row leaves a stored record as it is: every field it would write is `same`. */
+export function unchangedBy<T extends object>(stored: T, next: Partial<T>): boolean {
+	return (Object.keys(next) as (keyof T)[]).every((k) => same(stored[k], next[k]));
+}
+
 /**
  * Two rows of one file about the same thing with different content: an error on each line,
  * each naming the other (formats.md §1.5). `reported` remembers earlier lines already told.

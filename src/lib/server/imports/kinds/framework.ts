@@ -10,6 +10,7 @@ import {
 	conflictingRows,
 	requireColumns,
 	same,
+	unchangedBy,
 	warnUnknownColumns,
 	type KindImport
 } from './context';
@@ -166,7 +167,7 @@ export function importFramework(ctx: KindImport): void {
 				.get();
 			idOf.set(row.code, id);
 			report.inserted++;
-		} else if (Object.entries(next).every(([k, v]) => same(before[k as keyof typeof before], v))) {
+		} else if (unchangedBy(before, next)) {
 			report.unchanged++;
 		} else {
 			db.update(results)

@@ -20,7 +20,7 @@ import { RowReader } from '../row-reader';
 import {
 	conflictingRows,
 	requireColumns,
-	same,
+	unchangedBy,
 	warnUnknownColumns,
 	type KindImport
 } from './context';
@@ -199,9 +199,7 @@ export function importIndicators(ctx: KindImport): void {
 			if (value !== undefined) next[field] = value;
 		}
 
-		const unchanged =
-			before !== undefined &&
-			Object.entries(next).every(([k, v]) => same(before[k as keyof typeof before], v));
+		const unchanged = before !== undefined && unchangedBy(before, next);
 		// A planner limited to components writes only their indicators, as stored and as the
 		// file leaves them; a row that changes nothing is fine (an export imported back).
 		if (limits && !unchanged) {

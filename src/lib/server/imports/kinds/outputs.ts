@@ -16,7 +16,7 @@ import { RowReader, numberRefusal } from '../row-reader';
 import {
 	conflictingRows,
 	requireColumns,
-	same,
+	unchangedBy,
 	warnUnknownColumns,
 	type KindImport
 } from './context';
@@ -205,8 +205,7 @@ function writePlan(ctx: KindImport, row: PlanRow, before: StoredPlan | undefined
 		report.inserted++;
 		return;
 	}
-	const keys = Object.keys(next) as (keyof typeof next)[];
-	if (keys.every((k) => same(before[k], next[k]))) {
+	if (unchangedBy(before, next)) {
 		report.unchanged++;
 		return;
 	}

@@ -10,7 +10,7 @@ import { RowReader, numberRefusal } from '../row-reader';
 import {
 	conflictingRows,
 	requireColumns,
-	same,
+	unchangedBy,
 	warnUnknownColumns,
 	type KindImport
 } from './context';
@@ -180,8 +180,7 @@ function writeLine(ctx: KindImport, row: LineRow, before: StoredLine | undefined
 		report.inserted++;
 		return;
 	}
-	const keys = Object.keys(next) as (keyof typeof next)[];
-	if (keys.every((k) => same(before[k], next[k]))) {
+	if (unchangedBy(before, next)) {
 		report.unchanged++;
 		return;
 	}
