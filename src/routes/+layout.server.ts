@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		realData: isCarExample(appDb()),
 		/** demo accounts with published passwords can sign in: say so on every page */
 		demoAccounts: demoAccountsActive(appDb()),
+		/** the public view's reader (no account): its banner, and only the pages it may open */
+		publicView: actor.publicReader === true,
 		/** who is signed in, for the header; null on the sign-in pages */
 		me: account
 			? { username: account.username, role: account.role, cleared: account.cleared }

@@ -33,7 +33,10 @@ function opens(role: Role, routeId: string): boolean {
 	const access = accessFor({ routeId, method: 'GET', action: null });
 	if (access === 'signed-in') return true;
 	if (access === null || access === 'public' || access === 'setup') return false;
-	return can({ username: role, role, cleared: true }, access);
+	return can(
+		{ username: role, role, cleared: true },
+		access === 'read-or-public' ? 'read' : access
+	);
 }
 
 /**

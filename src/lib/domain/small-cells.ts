@@ -22,9 +22,12 @@ export function suppressesSmallCells(sensitivity: Sensitivity): boolean {
 	return sensitivity === 'restricted';
 }
 
-/** Raw figures only for a cleared reader who asks: anyone else gets the suppressed ones. */
+/**
+ * Raw figures only for a cleared reader who asks: anyone else gets the suppressed ones, and
+ * the public view's reader always does, whatever it asks.
+ */
 export function rawFiguresFor(reader: Reader, asked: boolean): boolean {
-	return asked && reader.cleared;
+	return asked && reader.cleared && !reader.publicOnly;
 }
 
 /**

@@ -30,6 +30,13 @@ export interface Actor {
 	scope?: PlannerScope;
 	/** Nobody signed in (the sign-in page): may do nothing, whatever its role says. */
 	nobody?: true;
+	/**
+	 * The public view's anonymous reader (PUBLIC_READER): may read, nothing else, and only
+	 * what is meant for anyone. Set together with `publicOnly`, which domain/clearance.ts reads.
+	 */
+	publicReader?: true;
+	/** Sees `public` indicators and sites only (domain/clearance.ts). */
+	publicOnly?: true;
 }
 
 /** Who acts before signing in. permissions.ts refuses it everything. */
@@ -38,6 +45,19 @@ export const NOBODY: Actor = Object.freeze({
 	role: 'viewer',
 	cleared: false,
 	nobody: true
+});
+
+/**
+ * Who reads the public view: anyone without an account while an administrator has opened it
+ * (settings/public-view.ts). A viewer, never cleared, seeing public indicators only, with no
+ * names of the mission's staff (server/public-view/redact.ts).
+ */
+export const PUBLIC_READER: Actor = Object.freeze({
+	username: 'public',
+	role: 'viewer',
+	cleared: false,
+	publicReader: true,
+	publicOnly: true
 });
 
 /** Acts with every right: the demo loader and tests. */

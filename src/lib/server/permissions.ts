@@ -60,7 +60,10 @@ export class NotAllowed extends Error {
 }
 
 export function can(actor: Actor, action: Action): boolean {
-	return !actor.nobody && ALLOWED[action].includes(actor.role);
+	if (actor.nobody) return false;
+	// the public view's reader reads, whatever a viewer may do besides
+	if (actor.publicReader) return action === 'read';
+	return ALLOWED[action].includes(actor.role);
 }
 
 export function authorize(actor: Actor, action: Action): void {

@@ -81,6 +81,8 @@ export function listActionPoints(
 	filter: ActionFilter = {}
 ): TrackedActionPoint[] {
 	authorize(actor, 'read');
+	// decisions and their owners are the mission's own: the public view shows none
+	if (actor.publicReader) return [];
 	const rows = db
 		.select({
 			point: actionPoints,

@@ -25,6 +25,7 @@ import {
 	SIGNED_IN_CACHE_CONTROL,
 	taggable
 } from '../http/etag';
+import { publicCacheHeaders } from '../http/public-reader';
 import { dataVersion } from './data-version';
 import { VersionedCache } from './versioned-cache';
 import { visibilityOf } from './view-cache';
@@ -97,8 +98,19 @@ async function served(
 	return new Response(packed, { headers });
 }
 
+/** A public reader's answer that is not tagged (a download, an error) with its cache headers. */
+function shareable(request: Request, response: Response): Response {
+	const headers = new Headers(response.headers);
+	publicCacheHeaders(request, response.status, headers);
+	return new Response(response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
+
 /**
- * The answer to a signed-in reader's request: kept, 304 when the reader holds it already, or
+ * The answer to a reader's request (an account, or the public view's reader): kept, 304 when the reader holds it already, or
  * rendered by `render` (and kept, for the routes above). Only GETs are looked at.
  */
 export async function readerAnswer(
@@ -116,10 +128,13 @@ export async function readerAnswer(
 		cache.maxBytes > 0 && event.route.id !== null && KEPT_ROUTES.has(event.route.id);
 	// the URL as asked: SvelteKit gives the hook a page's URL for its __data.json request too
 	const asked = new URL(request.url);
+	// the public view's reader has a key of its own (visibility `public`, no account): it
+	// never gets an account's answer, nor leaves one an account would get
+	const publicReader = event.locals.actor.publicReader === true;
 	const key = JSON.stringify([
 		asked.pathname + asked.search,
 		request.headers.get('accept')?.includes('text/html') ?? false,
-		account?.username ?? event.locals.actor.username,
+		publicReader ? null : (account?.username ?? event.locals.actor.username),
 		visibility,
 		event.locals.locale
 	]);
@@ -136,9 +151,10 @@ export async function readerAnswer(
 		cache.misses++;
 	}
 	const response = await render();
-	if (!taggable(request, response)) return response;
+	if (!taggable(request, response)) return publicReader ? shareable(request, response) : response;
 	const body = Buffer.from(await response.arrayBuffer());
 	const headers = new Headers(response.headers);
+	if (publicReader) publicCacheHeaders(request, response.status, headers);
 	if (!headers.has('cache-control')) headers.set('cache-control', SIGNED_IN_CACHE_CONTROL);
 	// said on the 304 too: the answer it stands for went out compressed (http/compress.ts)
 	varyOnEncoding(headers);

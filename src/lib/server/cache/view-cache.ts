@@ -24,6 +24,8 @@ export const DEFAULT_VIEW_CACHE_MB = 32;
  * reading rule ever depend on it, the role. A planner's scope limits writes only.
  */
 export function visibilityOf(actor: Actor): string {
+	// the public view's reader is a viewer who sees less: never one of theirs
+	if (actor.publicReader) return 'public';
 	return `${actor.role}:${actor.cleared ? 'cleared' : 'uncleared'}`;
 }
 

@@ -30,7 +30,8 @@ export interface Caveat {
 	start: string;
 	end: string;
 	text: string;
-	author: string;
+	/** who wrote it; null for the public view's reader */
+	author: string | null;
 	updatedAt: string;
 }
 
@@ -81,7 +82,8 @@ export function listCaveats(
 			start: c.periodStart,
 			end: c.periodEnd,
 			text: c.text,
-			author: c.author,
+			// the text is the mission's word to every reader; its author is not the public's
+			author: actor.publicReader ? null : c.author,
 			updatedAt: c.updatedAt
 		}));
 }

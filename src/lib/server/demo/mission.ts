@@ -401,7 +401,7 @@ export const INDICATORS: DemoIndicator[] = [
 		component: 'Civil Affairs;POC Unit',
 		definition:
 			'Share of respondents who agree that armed groups intend and are able to attack their community; household survey per province, twice a year.',
-		sensitivity: 'internal'
+		sensitivity: 'public'
 	},
 	{
 		code: '1.2.2',
@@ -418,7 +418,7 @@ export const INDICATORS: DemoIndicator[] = [
 		component: 'UNMAS;Human Rights;JOC;POC Unit',
 		definition:
 			'Civilians killed or injured by explosive ordnance in the month, per 100,000 population.',
-		sensitivity: 'internal'
+		sensitivity: 'public'
 	},
 	{
 		code: '1.3.5',
@@ -575,7 +575,7 @@ export const INDICATORS: DemoIndicator[] = [
 		component: 'Civil Affairs;Human Rights;JOC',
 		definition:
 			'Civilians killed in clashes between communities in the month, per 100,000 population.',
-		sensitivity: 'internal'
+		sensitivity: 'public'
 	},
 	{
 		code: '1.2.8',
@@ -609,7 +609,7 @@ export const INDICATORS: DemoIndicator[] = [
 		component: 'Civil Affairs',
 		definition:
 			'Share of respondents who would trust a member of another community to settle a dispute fairly.',
-		sensitivity: 'internal'
+		sensitivity: 'public'
 	},
 	{
 		code: '1.2.11',

@@ -9,8 +9,23 @@ import { currentLocale } from '../i18n/request-locale';
 const escape = (text: string) =>
 	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export function errorPage(status: number, message: string): Response {
-	const title = status === 403 ? m.shell_error_title_403() : m.shell_error_title_other();
+/** A way on from the page: a link and its words. */
+export interface WayOn {
+	href: string;
+	label: string;
+}
+
+export function errorPage(
+	status: number,
+	message: string,
+	options: { title?: string; ways?: WayOn[]; headers?: Record<string, string> } = {}
+): Response {
+	const title =
+		options.title ?? (status === 403 ? m.shell_error_title_403() : m.shell_error_title_other());
+	const ways = options.ways ?? [
+		{ href: '/', label: m.shell_error_back_home() },
+		{ href: '/account', label: m.shell_error_your_account() }
+	];
 	const html = `<!doctype html>
 <html lang="${currentLocale()}">
 <head>
@@ -30,13 +45,17 @@ a { color: #0b5394; }
 <p>${escape(m.shell_error_status({ status }))}</p>
 <h1>${escape(title)}</h1>
 <p>${escape(message)}</p>
-<p><a href="/">${escape(m.shell_error_back_home())}</a> · <a href="/account">${escape(m.shell_error_your_account())}</a></p>
+<p>${ways.map((w) => `<a href="${escape(w.href)}">${escape(w.label)}</a>`).join(' · ')}</p>
 </main>
 </body>
 </html>
 `;
 	return new Response(html, {
 		status,
-		headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+		headers: {
+			'content-type': 'text/html; charset=utf-8',
+			'cache-control': 'no-store',
+			...options.headers
+		}
 	});
 }

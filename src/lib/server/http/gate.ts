@@ -13,6 +13,7 @@ import { can, type Action } from '../permissions';
 import { chooseLocale } from '../i18n/choose-locale';
 import { inLocale } from '../i18n/request-locale';
 import { errorPage } from './error-page';
+import { admitPublicReader } from './public-reader';
 import { accessFor, formActionOf, ROUTE_ACCESS } from './route-access';
 import { m } from '../../paraglide/messages.js';
 
@@ -121,6 +122,8 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 	}
 	if (who.kind === 'anonymous') {
 		if (event.cookies.get(SESSION_COOKIE)) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		const reader = access === 'read-or-public' ? publicReaderGate(db, event) : null;
+		if (reader) return reader;
 		return { pass: false, response: unauthenticated(event, m.shell_gate_sign_in()) };
 	}
 	event.locals.actor = who.actor;
@@ -143,13 +146,26 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 		}
 		redirect(303, '/account?password=reset');
 	}
-	if (access !== 'signed-in' && !can(who.actor, access)) {
+	// an account reads what the public view shows as it reads everything else
+	const action = access === 'read-or-public' ? 'read' : access;
+	if (action !== 'signed-in' && !can(who.actor, action)) {
 		return {
 			pass: false,
-			response: theirs(() => forbidden(event, mayNot(access, who.actor.role)))
+			response: theirs(() => forbidden(event, mayNot(action, who.actor.role)))
 		};
 	}
 	return { pass: true, account: who.account, sessionId: who.sessionId };
+}
+
+/**
+ * Someone without an account, at a route the public view opens: the public reader while the
+ * view is on and the client within its rate (public-reader.ts); null asks them to sign in.
+ */
+function publicReaderGate(db: Db, event: RequestEvent): GateResult | null {
+	const admission = admitPublicReader(db, event, isEndpoint(event));
+	if (admission.kind === 'not-public') return null;
+	if (admission.kind === 'limited') return { pass: false, response: admission.response };
+	return { pass: true, account: null, sessionId: null };
 }
 
 /** What a role may not do, as one sentence per permission: French word order differs. */

@@ -12,9 +12,11 @@ import type { Action } from '../permissions';
 /**
  * `public`: anyone, signed in or not (the sign-in page). `setup`: only while no account exists
  * (the first administrator). `signed-in`: any account (its own settings). An Action: accounts
- * whose role may do it.
+ * whose role may do it. `read-or-public`: `read` for accounts, and anyone without one while an
+ * administrator has opened the public view (settings/public-view.ts), who then reads as the
+ * public reader (http/public-reader.ts): public indicators only.
  */
-export type Access = 'public' | 'setup' | 'signed-in' | Action;
+export type Access = 'public' | 'setup' | 'signed-in' | 'read-or-public' | Action;
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -28,9 +30,11 @@ export interface RouteRule {
 }
 
 const READ_ENDPOINT: RouteRule = { methods: { GET: 'read' } };
+/** read by accounts, and by anyone while the public view is on */
+const PUBLIC_ENDPOINT: RouteRule = { methods: { GET: 'read-or-public' } };
 
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
-	'/': { page: 'read' },
+	'/': { page: 'read-or-public' },
 	'/login': { page: 'public', actions: { default: 'public' } },
 	'/healthz': { methods: { GET: 'public' } },
 	'/setup': { page: 'setup', actions: { default: 'setup' } },
@@ -75,8 +79,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 			DELETE: 'signed-in'
 		}
 	},
-	'/api/v1/indicators': READ_ENDPOINT,
-	'/api/v1/indicators/[code]/series': READ_ENDPOINT,
+	'/api/v1/indicators': PUBLIC_ENDPOINT,
+	'/api/v1/indicators/[code]/series': PUBLIC_ENDPOINT,
 	'/api/v1/imports': { methods: { POST: 'import' } },
 	'/api/v1/imports/[id]/undo': { methods: { POST: 'import' } },
 
@@ -150,16 +154,16 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 		}
 	},
 
-	'/indicators': { page: 'read' },
+	'/indicators': { page: 'read-or-public' },
 	'/indicators/[code]': {
-		page: 'read',
+		page: 'read-or-public',
 		actions: { addCaveat: 'caveat', updateCaveat: 'caveat', deleteCaveat: 'caveat' }
 	},
-	'/indicators/[code]/series.csv': READ_ENDPOINT,
-	'/indicators/[code]/breakdown.csv': READ_ENDPOINT,
-	'/indicators/[code]/map.svg': READ_ENDPOINT,
-	'/objectives': { page: 'read' },
-	'/objectives/[code]': { page: 'read' },
+	'/indicators/[code]/series.csv': PUBLIC_ENDPOINT,
+	'/indicators/[code]/breakdown.csv': PUBLIC_ENDPOINT,
+	'/indicators/[code]/map.svg': PUBLIC_ENDPOINT,
+	'/objectives': { page: 'read-or-public' },
+	'/objectives/[code]': { page: 'read-or-public' },
 
 	'/reports': { page: 'read' },
 	'/reports/iptt': { page: 'read' },

@@ -28,7 +28,8 @@ export interface FigureProvenance {
 	fileName: string;
 	line: number | null;
 	importedAt: string;
-	actor: string;
+	/** who imported it; null for the public view's reader, who is told no staff names */
+	actor: string | null;
 	/** the batch file's SHA-256 */
 	sha256: string;
 	/** a list's figure (formats.md §5.3): its source, and how many of the list's rows are behind it */
@@ -97,11 +98,12 @@ export function listFigureProvenance(
 	const figures = rows.map(({ dims, ...f }): FigureProvenance => {
 		const dimensions = sets.get(dims) ?? {};
 		// the page shows these rows to every reader: a small cell's numbers never leave the server
+		const who = { actor: actor.publicReader ? null : f.actor };
 		if (hidesFigure(indicator, { ...f, dimensions }, threshold)) {
 			const hidden = { value: null, numerator: null, denominator: null, sampleSize: null };
-			return { ...f, ...hidden, dimensions, suppressed: 'small' };
+			return { ...f, ...hidden, ...who, dimensions, suppressed: 'small' };
 		}
-		return { ...f, dimensions, suppressed: null };
+		return { ...f, ...who, dimensions, suppressed: null };
 	});
 	return { ok: true, figures, total };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_STATUS_MARGIN } from '../../domain/status';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
+import { publicViewOn } from './public-view';
 import { smallCellThreshold } from './small-cells';
 import {
 	marginPercent,
@@ -26,6 +27,7 @@ export function settingsOverview(db: Db, actor: Actor, env = process.env) {
 		envMargin,
 		envMarginUsable: envMargin !== null && statusMarginFromEnv(env) !== null,
 		defaultPercent: marginPercent(DEFAULT_STATUS_MARGIN),
-		uploadLimitMb: uploadLimitMb()
+		uploadLimitMb: uploadLimitMb(),
+		publicView: publicViewOn(db)
 	};
 }

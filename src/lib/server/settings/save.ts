@@ -9,6 +9,7 @@ import type { FieldErrors, Outcome } from '../../form-answer';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { authorize } from '../permissions';
+import { publicViewOn, setPublicView } from './public-view';
 import { setSmallCellThreshold, smallCellThreshold } from './small-cells';
 import { marginPercent, setStatusMargin, storedStatusMargin } from './status-margin';
 import { m } from '../../paraglide/messages.js';
@@ -17,6 +18,8 @@ import { m } from '../../paraglide/messages.js';
 export interface SettingsForm {
 	small_cell_threshold: string;
 	status_margin: string;
+	/** the public view's checkbox: `on` when ticked, absent (undefined) leaves it as it is */
+	public_view?: string;
 }
 
 /** Saves what changed; `done` says what, in words. */
@@ -56,6 +59,13 @@ export function saveSettings(db: Db, actor: Actor, form: SettingsForm): Outcome<
 						after: marginPercent(result.after)
 					})
 				);
+			}
+			if (form.public_view !== undefined) {
+				const open = form.public_view === 'on';
+				if (open !== publicViewOn(tx)) {
+					setPublicView(tx, actor, open);
+					changed.push(open ? m.pub_settings_changed_on() : m.pub_settings_changed_off());
+				}
 			}
 			return {
 				ok: true as const,

@@ -8,12 +8,19 @@ export const load: PageServerLoad = ({ locals }) => settingsOverview(appDb(), lo
 
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
-		const sent = formText(await request.formData(), ['small_cell_threshold', 'status_margin']);
+		const form = await request.formData();
+		const sent = formText(form, ['small_cell_threshold', 'status_margin']);
 		const values = {
 			small_cell_threshold: sent.small_cell_threshold.trim(),
 			status_margin: sent.status_margin.trim()
 		};
-		const result = saveSettings(appDb(), locals.actor, values);
+		// an unticked checkbox is not sent: the form's marker says the switch was on the page
+		const publicView = form.has('public_view_shown')
+			? form.get('public_view') === 'on'
+				? 'on'
+				: 'off'
+			: undefined;
+		const result = saveSettings(appDb(), locals.actor, { ...values, public_view: publicView });
 		if (!result.ok) return refused('settings', result.errors, values);
 		return answered('settings', result.done, { values });
 	}
