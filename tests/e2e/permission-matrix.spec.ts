@@ -13,8 +13,10 @@ import { ROLES, type Role } from '../../src/lib/domain/roles';
 import { ROUTE_ACCESS } from '../../src/lib/server/http/route-access';
 import { declaredRoutes } from '../helpers/routes';
 import { demoPassword } from './auth';
+import { setPublicView } from './public-view';
 
-type Who = Role | 'nobody';
+/** `nobody`: no account, the public view off (the default); `public`: no account, the view on */
+type Who = Role | 'nobody' | 'public';
 
 const ALL: readonly Role[] = ROLES;
 const IMPORTERS: readonly Role[] = ['admin', 'planner'];
@@ -31,7 +33,12 @@ const ADMINS: readonly Role[] = ['admin'];
 const CLOSED = 'closed' as const;
 /** anyone, signed in or not */
 const OPEN = 'open' as const;
-type Allowed = readonly Role[] | typeof CLOSED | typeof OPEN;
+/**
+ * every role, and anyone without an account while an administrator has opened the public view
+ * (docs/security.md "The public view")
+ */
+const PUBLIC_VIEW = 'public-view' as const;
+type Allowed = readonly Role[] | typeof CLOSED | typeof OPEN | typeof PUBLIC_VIEW;
 
 interface Expectation {
 	/** the route id's parameters for reading (real codes) and for posting (codes that do not exist) */
@@ -43,7 +50,7 @@ interface Expectation {
 }
 
 const EXPECTED: Record<string, Expectation> = {
-	'/': { page: ALL },
+	'/': { page: PUBLIC_VIEW },
 	'/login': { page: OPEN, actions: { default: OPEN } },
 	'/healthz': { methods: { GET: OPEN } },
 	'/setup': { page: CLOSED, actions: { default: CLOSED } },
@@ -82,10 +89,10 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/api/v1/no-such-endpoint',
 		methods: { GET: ALL, POST: ALL, PUT: ALL, PATCH: ALL, DELETE: ALL }
 	},
-	'/api/v1/indicators': { methods: { GET: ALL } },
+	'/api/v1/indicators': { methods: { GET: PUBLIC_VIEW } },
 	'/api/v1/indicators/[code]/series': {
 		read: '/api/v1/indicators/1.2.1/series',
-		methods: { GET: ALL }
+		methods: { GET: PUBLIC_VIEW }
 	},
 	'/api/v1/imports': { read: '/api/v1/imports?dry_run=1', methods: { POST: IMPORTERS } },
 	'/api/v1/imports/[id]/undo': {
@@ -175,21 +182,27 @@ const EXPECTED: Record<string, Expectation> = {
 		page: ALL,
 		actions: { undo: IMPORTERS, verify: VERIFIERS }
 	},
-	'/indicators': { page: ALL },
+	'/indicators': { page: PUBLIC_VIEW },
 	'/indicators/[code]': {
 		read: '/indicators/1.2.1',
 		post: '/indicators/NO-SUCH',
-		page: ALL,
+		page: PUBLIC_VIEW,
 		actions: { addCaveat: CAVEATS, updateCaveat: CAVEATS, deleteCaveat: CAVEATS }
 	},
-	'/indicators/[code]/series.csv': { read: '/indicators/1.2.1/series.csv', methods: { GET: ALL } },
+	'/indicators/[code]/series.csv': {
+		read: '/indicators/1.2.1/series.csv',
+		methods: { GET: PUBLIC_VIEW }
+	},
 	'/indicators/[code]/breakdown.csv': {
 		read: '/indicators/1.2.1/breakdown.csv?breakdown=sex',
-		methods: { GET: ALL }
+		methods: { GET: PUBLIC_VIEW }
 	},
-	'/indicators/[code]/map.svg': { read: '/indicators/1.2.1/map.svg', methods: { GET: ALL } },
-	'/objectives': { page: ALL },
-	'/objectives/[code]': { read: '/objectives/PO1', page: ALL },
+	'/indicators/[code]/map.svg': {
+		read: '/indicators/1.2.1/map.svg',
+		methods: { GET: PUBLIC_VIEW }
+	},
+	'/objectives': { page: PUBLIC_VIEW },
+	'/objectives/[code]': { read: '/objectives/PO1', page: PUBLIC_VIEW },
 	'/reports': { page: ALL },
 	'/reports/iptt': { page: ALL },
 	'/reports/iptt/iptt.xlsx': { methods: { GET: ALL } },
@@ -266,7 +279,8 @@ function outcomeOf(status: number, location: string | undefined): Outcome | `oth
 function expectedOutcome(allowed: Allowed, who: Who): Outcome {
 	if (allowed === OPEN) return 'allowed';
 	if (allowed === CLOSED) return 'sign-in';
-	if (who === 'nobody') return 'sign-in';
+	if (allowed === PUBLIC_VIEW) return who === 'nobody' ? 'sign-in' : 'allowed';
+	if (who === 'nobody' || who === 'public') return 'sign-in';
 	return allowed.includes(who) ? 'allowed' : 'refused';
 }
 
@@ -349,6 +363,29 @@ test('each role, and nobody, is allowed or refused exactly as the roles say', as
 	}
 	expect(wrong).toEqual([]);
 	expect(asked).toBeGreaterThan(500);
+});
+
+test('without an account, with the public view on: its routes open, everything else asks to sign in', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const anonymous = contexts.get('nobody')!;
+	await setPublicView(page, true);
+	const wrong: string[] = [];
+	try {
+		for (const [id, e] of Object.entries(EXPECTED)) {
+			for (const probe of probesOf(id, e)) {
+				const response = await probe.send(anonymous);
+				const got = outcomeOf(response.status(), response.headers()['location']);
+				const want = expectedOutcome(probe.allowed, 'public');
+				if (got !== want)
+					wrong.push(`${probe.label} as public: ${got} (${response.status()}), expected ${want}`);
+			}
+		}
+	} finally {
+		await setPublicView(page, false);
+	}
+	expect(wrong).toEqual([]);
 });
 
 test('signing out is for the signed in, and ends the session', async () => {

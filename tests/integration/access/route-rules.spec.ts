@@ -94,3 +94,54 @@ describe('the access rules cover the routes', { timeout: 60_000 }, () => {
 		expect(formActionOf('?x=1&/save')).toBe('save');
 	});
 });
+
+/**
+ * The anonymous reader of the public view (docs/security.md "The public view"): which routes
+ * it may read is written here from the issue, not copied from the table; with the view off it
+ * has none (tests/integration/public-view/gate.spec.ts asks the gate itself, both ways).
+ */
+describe('the public view’s anonymous reader', () => {
+	const OPENED_TO_THE_PUBLIC = [
+		'GET /',
+		'GET /objectives',
+		'GET /objectives/[code]',
+		'GET /indicators',
+		'GET /indicators/[code]',
+		'GET /indicators/[code]/series.csv',
+		'GET /indicators/[code]/breakdown.csv',
+		'GET /indicators/[code]/map.svg',
+		'GET /api/v1/indicators',
+		'GET /api/v1/indicators/[code]/series'
+	];
+
+	test('reads exactly these routes, and only by GET', () => {
+		const opened: string[] = [];
+		for (const [id, rule] of Object.entries(ROUTE_ACCESS)) {
+			if (rule.page === 'read-or-public') opened.push(`GET ${id}`);
+			for (const [method, access] of Object.entries(rule.methods ?? {})) {
+				if (access === 'read-or-public') opened.push(`${method} ${id}`);
+			}
+			for (const [action, access] of Object.entries(rule.actions ?? {})) {
+				expect(access, `${id} ?/${action}`).not.toBe('read-or-public');
+			}
+		}
+		expect(opened.sort()).toEqual(
+			// what another engineer's routes add (the /api page, the OpenAPI document) joins here
+			expect.arrayContaining([...OPENED_TO_THE_PUBLIC].sort())
+		);
+		const extra = opened.filter((r) => !OPENED_TO_THE_PUBLIC.includes(r));
+		expect(
+			extra.every((r) => /^GET \/api(\/|$)/.test(r)),
+			extra.join(', ')
+		).toBe(true);
+	});
+
+	test('a form on a page it reads is not its: the caveat forms stay with those who write them', () => {
+		for (const action of ['addCaveat', 'updateCaveat', 'deleteCaveat']) {
+			expect(accessFor({ routeId: '/indicators/[code]', method: 'POST', action })).toBe('caveat');
+		}
+		expect(accessFor({ routeId: '/indicators/[code]', method: 'HEAD', action: null })).toBe(
+			'read-or-public'
+		);
+	});
+});
