@@ -15,6 +15,7 @@ import {
 } from '$lib/server/http/busy';
 import { compressed } from '$lib/server/http/compress';
 import { gate } from '$lib/server/http/gate';
+import { publicBuckets } from '$lib/server/http/public-reader';
 import { BASE_LOCALE } from '$lib/i18n/locales';
 import { chooseLocale } from '$lib/server/i18n/choose-locale';
 import { inLocale } from '$lib/server/i18n/request-locale';
@@ -26,6 +27,8 @@ import { sweepUploads } from '$lib/server/imports/workspace/staging';
 
 export const init: ServerInit = async () => {
 	openAppDb();
+	// a CPAS_PUBLIC_RATE that is not a rate stops the server here, not its first public reader
+	publicBuckets();
 	// uploads a killed server left on disk, and staged uploads abandoned for a day
 	const swept = await sweepUploads();
 	if (swept.spooled + swept.staged > 0) {

@@ -7,14 +7,18 @@
  * 1. `readers`: 50 connections on /objectives/PO1 for 30 s, nothing else running;
  * 2. `import`: the same while a planner imports a file of about 1,008,000 figures through
  *    `POST /api/v1/imports`, again and again (two files with different values, so each import
- *    really rewrites every figure) until the load stops.
+ *    really rewrites every figure) until the load stops;
+ * 3. `public`: the public view switched on (docs/security.md "The public view") and the same
+ *    connections without an account, anonymous readers of the same page. They all come from
+ *    127.0.0.1, one client to the rate limit, so the server runs with the limit raised
+ *    (CPAS_PUBLIC_RATE, see PUBLIC_RATE_FOR_BENCH): this measures serving, not the limit.
  *
  * Prints pages/s, latency p50/p95/p99, errors (connection errors, time-outs, non-2xx answers)
  * and the command that reproduces the run. Exit code 1 when a target is missed, 2 when the
  * measurement itself failed.
  *
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_DURATION seconds (30), BENCH_PATH
- * (/objectives/PO1), BENCH_SCENARIOS (readers,import), BENCH_CPU_PROF=DIR (the server runs
+ * (/objectives/PO1), BENCH_SCENARIOS (readers,import; or public), BENCH_CPU_PROF=DIR (the server runs
  * with --cpu-prof and writes its profile into DIR when it stops), BENCH_KEEP_DATA=DIR (reuse
  * the generated import files there instead of generating them into the temporary folder).
  */
@@ -37,6 +41,7 @@ import autocannonModule from 'autocannon';
 import { LOCAL_ADMINISTRATOR } from '../../src/lib/server/actor';
 import { createAccount } from '../../src/lib/server/auth/accounts';
 import { createDb } from '../../src/lib/server/db';
+import { setPublicView } from '../../src/lib/server/settings/public-view';
 import {
 	buildIfStale,
 	freePort,
@@ -58,8 +63,16 @@ const IMPORT_GRACE_MS = 5 * 60_000;
 
 export const TARGETS = {
 	readers: { pagesPerSecond: 40, p95Ms: 2000, errors: 0 },
-	import: { pagesPerSecond: 0, p95Ms: 3000, errors: 0 }
+	import: { pagesPerSecond: 0, p95Ms: 3000, errors: 0 },
+	public: { pagesPerSecond: 40, p95Ms: 2000, errors: 0 }
 } as const;
+
+/**
+ * The public reader's rate limit while benchmarking: every connection comes from 127.0.0.1,
+ * which the default (120 a minute per address) would stop after its burst. Raised, not off:
+ * the limiter still runs for every request, so its cost is in the figures.
+ */
+export const PUBLIC_RATE_FOR_BENCH = '100000000:100000000';
 
 export type Scenario = keyof typeof TARGETS;
 
@@ -194,10 +207,11 @@ function runLoad(
 				duration: seconds,
 				timeout: REQUEST_TIMEOUT_S,
 				setupClient: (client) => {
-					// each connection is its own signed-in reader, with a browser's headers
-					const cookie = cookies[next++ % cookies.length]!;
+					// each connection is its own signed-in reader (none: the public view's
+					// anonymous reader), with a browser's headers
+					const cookie = cookies.length ? cookies[next++ % cookies.length]! : null;
 					client.setHeaders({
-						cookie: `cpas_session=${cookie}`,
+						...(cookie ? { cookie: `cpas_session=${cookie}` } : {}),
 						accept: 'text/html',
 						'accept-encoding': 'gzip, deflate, br'
 					});
@@ -326,6 +340,16 @@ async function signInReaders(origin: string, database: string, count: number): P
 	return cookies;
 }
 
+/** The public view switched on in the server's database, audited as the local administrator. */
+function openPublicView(database: string): void {
+	const db = createDb(database);
+	try {
+		setPublicView(db, LOCAL_ADMINISTRATOR, true);
+	} finally {
+		db.$client.close();
+	}
+}
+
 async function main(): Promise<number> {
 	const connections = setting('BENCH_CONNECTIONS', 50);
 	const seconds = setting('BENCH_DURATION', 30);
@@ -336,7 +360,7 @@ async function main(): Promise<number> {
 		.map((s) => s.trim())
 		.filter(Boolean);
 	for (const s of scenarios) {
-		if (!(s in TARGETS)) throw new Error(`unknown scenario "${s}"; use readers, import`);
+		if (!(s in TARGETS)) throw new Error(`unknown scenario "${s}"; use readers, import, public`);
 	}
 	const profileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null;
 
@@ -359,19 +383,37 @@ async function main(): Promise<number> {
 		const files = scenarios.includes('import') ? await importFiles(dataDir) : [];
 		const port = await freePort(PREFERRED_PORT);
 		if (profileDir) mkdirSync(profileDir, { recursive: true });
+		const anonymous = scenarios.includes('public');
 		server = startServer(port, join(work, 'cpas.sqlite'), {
-			nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []
+			nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+			env: anonymous ? { CPAS_PUBLIC_RATE: PUBLIC_RATE_FOR_BENCH } : {}
 		});
 		const origin = server.origin;
 		console.log(`Starting the built server on ${origin} (demo mission, temporary database)…`);
+		if (anonymous) {
+			console.log(
+				`  with CPAS_PUBLIC_RATE=${PUBLIC_RATE_FOR_BENCH}: every connection is 127.0.0.1, one client to the public view's rate limit`
+			);
+		}
 		await waitUntilServing(server);
 
-		console.log(
-			`Creating and signing in ${connections} reader accounts (${READER_ROLES.join(', ')} in turn)…`
-		);
-		const cookies = await signInReaders(origin, join(work, 'cpas.sqlite'), connections);
+		const signedIn = scenarios.some((s) => s !== 'public');
+		let cookies: string[] = [];
+		if (signedIn) {
+			console.log(
+				`Creating and signing in ${connections} reader accounts (${READER_ROLES.join(', ')} in turn)…`
+			);
+			cookies = await signInReaders(origin, join(work, 'cpas.sqlite'), connections);
+		}
+		if (anonymous) {
+			console.log('Turning the public view on, as an administrator would…');
+			openPublicView(join(work, 'cpas.sqlite'));
+		}
 		const first = await fetch(origin + path, {
-			headers: { cookie: `cpas_session=${cookies[0]}`, accept: 'text/html' }
+			headers: {
+				...(signedIn ? { cookie: `cpas_session=${cookies[0]}` } : {}),
+				accept: 'text/html'
+			}
 		});
 		const html = await first.text();
 		if (first.status !== 200) throw new Error(`GET ${path} answered HTTP ${first.status}`);
@@ -384,12 +426,13 @@ async function main(): Promise<number> {
 		for (const scenario of scenarios as Scenario[]) {
 			console.log(`\nScenario "${scenario}"`);
 			console.log(`  machine load average (1/5/15 min) before: ${machineLoad()}`);
-			if (scenario === 'readers') {
+			if (scenario === 'readers' || scenario === 'public') {
 				const cpuBefore = cpuSeconds(server.child.pid);
-				const figures = await runLoad(origin, path, cookies, connections, seconds);
+				const asWhom = scenario === 'public' ? [] : cookies;
+				const figures = await runLoad(origin, path, asWhom, connections, seconds);
 				const cpuAfter = cpuSeconds(server.child.pid);
 				const missed = missedTargets(scenario, figures);
-				print('readers', figures, missed, {
+				print(scenario === 'public' ? 'anonymous readers' : 'readers', figures, missed, {
 					seconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
 					load: machineLoad()
 				});
