@@ -23,7 +23,11 @@ export default defineConfig({
 				test: {
 					name: 'node',
 					environment: 'node',
-					include: ['tests/unit/**/*.spec.ts', 'tests/integration/**/*.spec.ts']
+					include: ['tests/unit/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
+					// one process per worker for all files: importing the app again for every file
+					// took longer than the tests; what a file changes in the process is put back
+					isolate: false,
+					setupFiles: ['tests/setup/process-state.ts']
 				}
 			},
 			{

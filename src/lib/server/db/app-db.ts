@@ -31,3 +31,13 @@ export function importDb(): Db {
 	importer ??= createDb(path);
 	return importer;
 }
+
+/**
+ * Forgets both connections (closing them), so the next request opens the database
+ * `DATABASE_PATH` names now: for test files that share one process.
+ */
+export function closeAppDb(): void {
+	for (const db of new Set([instance, importer])) db?.$client.close();
+	instance = undefined;
+	importer = undefined;
+}
