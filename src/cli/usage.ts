@@ -10,7 +10,8 @@ export class UsageError extends Error {
 
 /** The help text, in the command line's language. */
 export function usage(): string {
-	return m.impmsg_cli_usage();
+	// HXL's option is told after the commands, in its own words (messages/hxl)
+	return `${m.impmsg_cli_usage()}\n\n${m.hxl_cli_usage()}`;
 }
 
 /** What a command hands back: the exit code; output is already written. */

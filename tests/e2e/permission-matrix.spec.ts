@@ -94,6 +94,7 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/api/v1/indicators/1.2.1/series',
 		methods: { GET: PUBLIC_VIEW }
 	},
+	'/api/v1/observations': { read: '/api/v1/observations?indicator=1.2.1', methods: { GET: ALL } },
 	'/api/v1/imports': { read: '/api/v1/imports?dry_run=1', methods: { POST: IMPORTERS } },
 	'/api/v1/imports/[id]/undo': {
 		read: '/api/v1/imports/999999/undo',
@@ -197,6 +198,10 @@ const EXPECTED: Record<string, Expectation> = {
 		read: '/indicators/1.2.1/breakdown.csv?breakdown=sex',
 		methods: { GET: PUBLIC_VIEW }
 	},
+	'/indicators/[code]/observations.csv': {
+		read: '/indicators/1.2.1/observations.csv?hxl=1',
+		methods: { GET: ALL }
+	},
 	'/indicators/[code]/map.svg': {
 		read: '/indicators/1.2.1/map.svg',
 		methods: { GET: PUBLIC_VIEW }
@@ -206,6 +211,7 @@ const EXPECTED: Record<string, Expectation> = {
 	'/reports': { page: ALL },
 	'/reports/iptt': { page: ALL },
 	'/reports/iptt/iptt.xlsx': { methods: { GET: ALL } },
+	'/reports/iptt/iptt.csv': { read: '/reports/iptt/iptt.csv?hxl=1', methods: { GET: ALL } },
 	'/reports/rbb': { page: ALL },
 	'/reports/rbb/[fy]': {
 		read: '/reports/rbb/FY2024-25',

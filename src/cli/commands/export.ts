@@ -11,7 +11,9 @@ import { UsageError, type ExitCode, type Output } from '../usage';
  * takes back unchanged (formats.md §3): so the command line — a cleared local administrator —
  * writes figures as stored, which is asking for raw figures. `--suppress-small-cells` writes
  * small cells of restricted indicators `<5`, as the web exports do, for a file that leaves the
- * mission. `--raw` is accepted and changes nothing.
+ * mission. `--raw` is accepted and changes nothing. `--hxl` (any kind) adds the HXL hashtag row
+ * under the header (docs/formats.md "HXL"); `import` reads it as tags, so the file still
+ * imports back unchanged.
  */
 export async function exportCommand(
 	db: Db,
@@ -24,7 +26,8 @@ export async function exportCommand(
 		options: {
 			indicator: { type: 'string' },
 			raw: { type: 'boolean' },
-			'suppress-small-cells': { type: 'boolean' }
+			'suppress-small-cells': { type: 'boolean' },
+			hxl: { type: 'boolean' }
 		},
 		allowPositionals: true,
 		strict: true
@@ -39,7 +42,8 @@ export async function exportCommand(
 	const result = exportKind(db, actor, kind, {
 		indicator: values.indicator,
 		// raw unless asked otherwise, for observations; other kinds have no figures to hide
-		raw: kind === 'observations' ? !values['suppress-small-cells'] : values.raw
+		raw: kind === 'observations' ? !values['suppress-small-cells'] : values.raw,
+		hxl: values.hxl
 	});
 	if (!result.ok) {
 		if (result.problem === 'bad_request') throw new UsageError(result.message);

@@ -76,6 +76,9 @@ function reference(text: string): unknown {
 		if (out && 'message' in out) return { issue: out.message };
 		if (out) records.push(out);
 	}
+	// a header without a row under it is known when the file ends (it may have had HXL tags)
+	const ended = assembler.finish();
+	if (ended) return { issue: ended.message };
 	return assembler.header ? { headers: assembler.header.rawHeaders, records } : 'empty';
 }
 

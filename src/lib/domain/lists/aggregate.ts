@@ -15,6 +15,7 @@ import { AreaLevels, AreaMatcher, mixedLevelsMessage, type ListArea } from './ar
 import { ListCategories } from './categories';
 import { daysBetween, readListDate, type ListDate } from './list-date';
 import { findListColumn, foldCell } from './list-columns';
+import type { Hashtag } from '../hxl';
 
 /** One problem of a list, as formats.md §1.7 reports it. */
 export interface ListIssue {
@@ -185,9 +186,11 @@ const CACHE_LIMIT = 50_000;
 export function openList(
 	setup: ListSetup,
 	headers: readonly string[],
-	issue: (i: ListIssue) => void
+	issue: (i: ListIssue) => void,
+	/** the list's HXL tags, when it has a tag row: rules may name columns by hashtag */
+	tags?: readonly (Hashtag | null)[]
 ): ListAggregator | null {
-	const aggregator = new ListAggregator(setup, headers, issue);
+	const aggregator = new ListAggregator(setup, headers, issue, tags);
 	return aggregator.refused ? null : aggregator;
 }
 
@@ -216,7 +219,8 @@ export class ListAggregator {
 	constructor(
 		private readonly setup: ListSetup,
 		private readonly headers: readonly string[],
-		private readonly issue: (i: ListIssue) => void
+		private readonly issue: (i: ListIssue) => void,
+		private readonly tags?: readonly (Hashtag | null)[]
 	) {
 		this.matcher = new AreaMatcher(setup.areas, setup.areaAliases);
 		this.levels = new AreaLevels(setup.areas);
@@ -228,21 +232,24 @@ export class ListAggregator {
 	}
 
 	private column(plan: RulePlan, name: string, role: string): number {
-		const found = findListColumn(this.headers, name);
+		const found = findListColumn(this.headers, name, this.tags);
 		if (found.ok) return found.position;
 		const about = { source: plan.rule.source, code: plan.rule.indicatorCode, column: name, role };
-		this.issue({
-			line: 1,
-			column: name,
-			value: null,
-			message:
-				found.reason === 'missing'
-					? m.impmsg_list_rule_column_missing(about)
-					: m.impmsg_list_rule_column_ambiguous({
-							...about,
-							candidates: found.candidates.join(', ')
-						})
-		});
+		const tagged = { ...about, tag: name };
+		const message =
+			found.reason === 'no_tags'
+				? m.hxl_rule_no_tag_row(tagged)
+				: found.reason === 'missing'
+					? name.trim().startsWith('#')
+						? m.hxl_rule_tag_missing(tagged)
+						: m.impmsg_list_rule_column_missing(about)
+					: name.trim().startsWith('#')
+						? m.hxl_rule_tag_ambiguous({ ...tagged, candidates: found.candidates.join(', ') })
+						: m.impmsg_list_rule_column_ambiguous({
+								...about,
+								candidates: found.candidates.join(', ')
+							});
+		this.issue({ line: 1, column: name, value: null, message });
 		this.refused = true;
 		return -1;
 	}

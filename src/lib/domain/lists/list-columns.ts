@@ -11,11 +11,14 @@
  * ambiguous, and the rule must give the path).
  */
 import { normaliseHeader } from '../columns';
+import { closestTag, formatHashtag, parseHashtag, type Hashtag } from '../hxl';
 
 export type ColumnMatch =
 	| { ok: true; position: number }
 	| { ok: false; reason: 'missing' }
-	| { ok: false; reason: 'ambiguous'; candidates: string[] };
+	| { ok: false; reason: 'ambiguous'; candidates: string[] }
+	/** a hashtag, and the list has no tag row */
+	| { ok: false; reason: 'no_tags' };
 
 /** The separator of a group path in survey exports (KoboToolbox, ODK). */
 const GROUP_SEPARATOR = '/';
@@ -29,8 +32,31 @@ export function questionName(header: string): string | null {
 /**
  * Finds a rule's column among a list's headers. `headers` are the list's headers as written;
  * the position returned is the column's index in the list's rows.
+ *
+ * A name that is an HXL hashtag (`#adm1+name`, docs/formats.md "HXL") is found among the
+ * list's tags (its tag row, or a header of hashtags) by the rule of domain/hxl.ts: the column
+ * whose tag holds the hashtag and all its attributes, the closest when several do.
  */
-export function findListColumn(headers: readonly string[], name: string): ColumnMatch {
+export function findListColumn(
+	headers: readonly string[],
+	name: string,
+	tags?: readonly (Hashtag | null)[]
+): ColumnMatch {
+	const hashtag = name.trim().startsWith('#') ? parseHashtag(name) : null;
+	if (hashtag) {
+		if (!tags) return { ok: false, reason: 'no_tags' };
+		const found = closestTag(hashtag, tags);
+		if (found.ok) return found;
+		if (found.reason === 'missing') return found;
+		return {
+			ok: false,
+			reason: 'ambiguous',
+			candidates: found.candidates.map((i) => {
+				const tag = formatHashtag(tags[i]!);
+				return headers[i] && headers[i] !== tag ? `${headers[i]} ${tag}` : tag;
+			})
+		};
+	}
 	const wanted = normaliseHeader(name);
 	const normalised = headers.map(normaliseHeader);
 	const exact = normalised.indexOf(wanted);

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, type ActionColumn } from '../../domain/columns';
 import { spreadsheetCell } from '../../domain/spreadsheet-text';
-import { csvChunks } from '../exports/csv';
+import { csvChunks, type CsvOptions } from '../exports/csv';
 import type { TrackedActionPoint } from './list';
 
 function cells(p: TrackedActionPoint): string[] {
@@ -35,8 +35,11 @@ function cells(p: TrackedActionPoint): string[] {
 	return ACTION_COLUMNS.map((c) => row[c]);
 }
 
-export function actionPointsCsv(points: readonly TrackedActionPoint[]): Generator<string> {
-	return csvChunks(ACTION_COLUMNS, points.map(cells));
+export function actionPointsCsv(
+	points: readonly TrackedActionPoint[],
+	csv: CsvOptions = {}
+): Generator<string> {
+	return csvChunks(ACTION_COLUMNS, points.map(cells), csv);
 }
 
 /** The same rows as a workbook, one sheet, columns named as the file's. */

@@ -19,7 +19,7 @@ export const BREAKDOWN_CSV_COLUMNS = [
  * `<5` (or `hidden` for a complement), never as a number, so no program can sum it by mistake
  * and the reader sees why it is missing.
  */
-export function breakdownCsv(b: Breakdown): string {
+export function breakdownCsv(b: Breakdown, { hxl = false } = {}): string {
 	const rows = b.categories.flatMap((c) =>
 		c.points.map((p): Cell[] => [
 			b.indicator,
@@ -33,5 +33,5 @@ export function breakdownCsv(b: Breakdown): string {
 			p.suppressed ? suppressedExportText(p.suppressed, b.threshold) : p.actual
 		])
 	);
-	return [...csvChunks(BREAKDOWN_CSV_COLUMNS, rows)].join('');
+	return [...csvChunks(BREAKDOWN_CSV_COLUMNS, rows, { hxl: hxl ? 'breakdown' : null })].join('');
 }

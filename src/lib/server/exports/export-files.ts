@@ -29,7 +29,7 @@ import {
 import { loadDimensionSets } from '../observations/dimension-sets';
 import { authorize } from '../permissions';
 import { smallCellThreshold } from '../settings/small-cells';
-import { csvChunks, type Cell } from './csv';
+import { csvChunks, type Cell, type CsvOptions } from './csv';
 import { actionPointsCsv } from '../action-points/export';
 import { listActionPoints } from '../action-points/list';
 import { today } from '../clock';
@@ -43,6 +43,8 @@ export interface ExportOptions {
 	 * (anyone else gets them suppressed); without it they are written `<5`.
 	 */
 	raw?: boolean;
+	/** every kind: the HXL hashtag row under the header (docs/formats.md "HXL") */
+	hxl?: boolean;
 }
 
 export type ExportResult =
@@ -77,27 +79,32 @@ export function exportKind(
 			};
 		}
 	}
+	// each kind tags its columns by its own table
+	const csv: CsvOptions = { hxl: options.hxl ? (kind as FileKind) : null };
 	switch (kind as FileKind) {
 		case 'areas':
-			return { ok: true, chunks: exportAreas(db) };
+			return { ok: true, chunks: exportAreas(db, csv) };
 		case 'framework':
-			return { ok: true, chunks: exportFramework(db, actor) };
+			return { ok: true, chunks: exportFramework(db, actor, csv) };
 		case 'indicators':
-			return { ok: true, chunks: exportIndicators(db, actor) };
+			return { ok: true, chunks: exportIndicators(db, actor, csv) };
 		case 'rules':
-			return { ok: true, chunks: exportRules(db, actor) };
+			return { ok: true, chunks: exportRules(db, actor, csv) };
 		case 'sites':
-			return { ok: true, chunks: exportSites(db, actor) };
+			return { ok: true, chunks: exportSites(db, actor, csv) };
 		case 'actions':
 			return {
 				ok: true,
 				// by reference: the same action points export the same bytes whatever the day
-				chunks: actionPointsCsv(listActionPoints(db, actor, today()).sort((a, b) => a.id - b.id))
+				chunks: actionPointsCsv(
+					listActionPoints(db, actor, today()).sort((a, b) => a.id - b.id),
+					csv
+				)
 			};
 		case 'outputs':
-			return { ok: true, chunks: exportOutputs(db) };
+			return { ok: true, chunks: exportOutputs(db, csv) };
 		case 'resources':
-			return { ok: true, chunks: exportResources(db) };
+			return { ok: true, chunks: exportResources(db, csv) };
 		case 'observations': {
 			let indicatorId: number | undefined;
 			if (options.indicator !== undefined) {
@@ -114,13 +121,16 @@ export function exportKind(
 			const suppression = rawFiguresFor(actor, options.raw ?? false)
 				? null
 				: smallCellThreshold(db);
-			return { ok: true, chunks: exportObservations(db, actor, suppression, indicatorId) };
+			return {
+				ok: true,
+				chunks: exportObservations(db, actor, suppression, indicatorId, csv)
+			};
 		}
 	}
 }
 
 /** Every source's rules, by source and indicator; rules of indicators the actor may not see are left out. */
-function* exportRules(db: Db, actor: Actor): Generator<string> {
+function* exportRules(db: Db, actor: Actor, csv: CsvOptions): Generator<string> {
 	const seen = new Set(
 		visibleIndicators(
 			actor,
@@ -138,11 +148,11 @@ function* exportRules(db: Db, actor: Actor): Generator<string> {
 				return RULE_COLUMNS.map((c) => cells[c]);
 			})
 	);
-	yield* csvChunks(RULE_COLUMNS, rows);
+	yield* csvChunks(RULE_COLUMNS, rows, csv);
 }
 
 /** The sites the actor may see, by code; a restricted site is left out for an uncleared actor. */
-function* exportSites(db: Db, actor: Actor): Generator<string> {
+function* exportSites(db: Db, actor: Actor, csv: CsvOptions): Generator<string> {
 	const rows = visibleSites(db, actor).map((s) => [
 		s.code,
 		s.name,
@@ -153,13 +163,13 @@ function* exportSites(db: Db, actor: Actor): Generator<string> {
 		s.closed,
 		s.sensitivity
 	]);
-	yield* csvChunks(SITE_COLUMNS, rows);
+	yield* csvChunks(SITE_COLUMNS, rows, csv);
 }
 
 /** numerator, denominator, sample_size, ci_low, ci_high of a hidden small cell */
 const HIDDEN_NUMBERS = [null, null, null, null, null];
 
-function* exportAreas(db: Db): Generator<string> {
+function* exportAreas(db: Db, csv: CsvOptions): Generator<string> {
 	const tree = loadAreaTree(db);
 	const rows: Cell[][] = [];
 	const walk = (parent: number | null, parentCode: string | null) => {
@@ -175,10 +185,10 @@ function* exportAreas(db: Db): Generator<string> {
 		}
 	};
 	walk(null, null);
-	yield* csvChunks(AREA_COLUMNS, rows);
+	yield* csvChunks(AREA_COLUMNS, rows, csv);
 }
 
-function* exportFramework(db: Db, actor: Actor): Generator<string> {
+function* exportFramework(db: Db, actor: Actor, csv: CsvOptions): Generator<string> {
 	const framework = loadFramework(db, actor);
 	const nodes: ResultNode[] = [];
 	const walk = (ids: number[]) => {
@@ -213,11 +223,12 @@ function* exportFramework(db: Db, actor: Actor): Generator<string> {
 	});
 	yield* csvChunks(
 		withFrench ? [...FRAMEWORK_COLUMNS, ...FRAMEWORK_FRENCH_COLUMNS] : FRAMEWORK_COLUMNS,
-		rows
+		rows,
+		csv
 	);
 }
 
-function* exportIndicators(db: Db, actor: Actor): Generator<string> {
+function* exportIndicators(db: Db, actor: Actor, csv: CsvOptions): Generator<string> {
 	const framework = loadFramework(db, actor);
 	const all = visibleIndicators(actor, db.select().from(indicators).all());
 	all.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
@@ -256,7 +267,7 @@ function* exportIndicators(db: Db, actor: Actor): Generator<string> {
 		if (withStages) row.push(i.stages, i.stagesFr);
 		return row;
 	});
-	yield* csvChunks(fields, rows);
+	yield* csvChunks(fields, rows, csv);
 }
 
 /**
@@ -269,7 +280,8 @@ function* exportObservations(
 	db: Db,
 	actor: Actor,
 	threshold: number | null,
-	indicatorId?: number
+	indicatorId: number | undefined,
+	csv: CsvOptions
 ): Generator<string> {
 	const sets = loadDimensionSets(db);
 	// every dimension any indicator declares, in the order indicators declare them
@@ -325,5 +337,5 @@ function* exportObservations(
 			] as Cell[];
 		}
 	};
-	yield* csvChunks([...OBSERVATION_COLUMNS, ...dimensions], rows());
+	yield* csvChunks([...OBSERVATION_COLUMNS, ...dimensions], rows(), csv);
 }

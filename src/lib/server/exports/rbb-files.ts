@@ -7,11 +7,11 @@ import { OUTPUT_COLUMNS, RESOURCE_COLUMNS } from '../../domain/columns';
 import { planCell } from '../../domain/output-plans';
 import type { Db } from '../db';
 import { outputPlans, resourceLines, results } from '../db/schema';
-import { csvChunks } from './csv';
+import { csvChunks, type CsvOptions } from './csv';
 
 const byCode = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-export function* exportOutputs(db: Db): Generator<string> {
+export function* exportOutputs(db: Db, csv: CsvOptions = {}): Generator<string> {
 	const rows = db
 		.select({ code: results.code, plan: outputPlans })
 		.from(outputPlans)
@@ -27,10 +27,10 @@ export function* exportOutputs(db: Db): Generator<string> {
 			plan.remarks,
 			plan.remarksFr
 		]);
-	yield* csvChunks(OUTPUT_COLUMNS, rows);
+	yield* csvChunks(OUTPUT_COLUMNS, rows, csv);
 }
 
-export function* exportResources(db: Db): Generator<string> {
+export function* exportResources(db: Db, csv: CsvOptions = {}): Generator<string> {
 	const rows = db
 		.select({ code: results.code, line: resourceLines })
 		.from(resourceLines)
@@ -52,5 +52,5 @@ export function* exportResources(db: Db): Generator<string> {
 			line.expenditure,
 			line.explanation
 		]);
-	yield* csvChunks(RESOURCE_COLUMNS, rows);
+	yield* csvChunks(RESOURCE_COLUMNS, rows, csv);
 }

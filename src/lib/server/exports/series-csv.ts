@@ -15,7 +15,7 @@ export const SERIES_CSV_COLUMNS = [
 ] as const;
 
 /** A series as CSV, one row per point, the same fields as the series payload. */
-export function seriesCsv(series: SeriesPayload): string {
+export function seriesCsv(series: SeriesPayload, { hxl = false } = {}): string {
 	const rows = series.points.map((p) => [
 		series.indicator,
 		series.area,
@@ -28,5 +28,5 @@ export function seriesCsv(series: SeriesPayload): string {
 		p.target,
 		p.status
 	]);
-	return [...csvChunks(SERIES_CSV_COLUMNS, rows)].join('');
+	return [...csvChunks(SERIES_CSV_COLUMNS, rows, { hxl: hxl ? 'series' : null })].join('');
 }

@@ -81,6 +81,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	},
 	'/api/v1/indicators': PUBLIC_ENDPOINT,
 	'/api/v1/indicators/[code]/series': PUBLIC_ENDPOINT,
+	'/api/v1/observations': READ_ENDPOINT,
 	'/api/v1/imports': { methods: { POST: 'import' } },
 	'/api/v1/imports/[id]/undo': { methods: { POST: 'import' } },
 
@@ -161,6 +162,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	},
 	'/indicators/[code]/series.csv': PUBLIC_ENDPOINT,
 	'/indicators/[code]/breakdown.csv': PUBLIC_ENDPOINT,
+	'/indicators/[code]/observations.csv': READ_ENDPOINT,
 	'/indicators/[code]/map.svg': PUBLIC_ENDPOINT,
 	'/objectives': { page: 'read-or-public' },
 	'/objectives/[code]': { page: 'read-or-public' },
@@ -168,6 +170,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/reports': { page: 'read' },
 	'/reports/iptt': { page: 'read' },
 	'/reports/iptt/iptt.xlsx': READ_ENDPOINT,
+	'/reports/iptt/iptt.csv': READ_ENDPOINT,
 	'/reports/rbb': { page: 'read' },
 	'/reports/rbb/[fy]': {
 		page: 'read',

@@ -282,7 +282,7 @@ function readHeader(text: string): TableHeader | ReturnType<typeof issue> | null
 	const delimiter = detectDelimiter(text);
 	const assembler = new RecordAssembler(delimiter);
 	let found: TableHeader | ReturnType<typeof issue> | null = null;
-	// row by row, stopping at the header: what follows it may be a hostile value
+	// row by row, stopping at the header (known with the row under it, which may be HXL tags)
 	Papa.parse<string[]>(text, {
 		delimiter,
 		step(results, parser) {
@@ -292,7 +292,7 @@ function readHeader(text: string): TableHeader | ReturnType<typeof issue> | null
 			if (found) parser.abort();
 		}
 	});
-	return found;
+	return found ?? assembler.finish() ?? assembler.header;
 }
 
 /** The sink that receives a file's records, by kind; null when its header refuses it. */

@@ -23,6 +23,11 @@ export interface TableHeader {
 	rawHeaders: string[];
 	/** Position of each normalised header. */
 	index: Map<string, number>;
+	/**
+	 * The columns' HXL hashtags (docs/formats.md "HXL"), from a tag row under the header or a
+	 * header of hashtags; null for a column without one. Absent when the file has no tags.
+	 */
+	tags?: (Hashtag | null)[];
 }
 
 export interface CsvTable extends TableHeader {
@@ -30,6 +35,8 @@ export interface CsvTable extends TableHeader {
 }
 
 import { normaliseHeader } from '../../domain/columns';
+import { readTagRow, type Hashtag } from '../../domain/hxl';
+import { headersFromTags } from './tag-row';
 
 export { normaliseHeader };
 
@@ -65,12 +72,40 @@ function isBlank(cells: string[]): boolean {
 	return cells.every((c) => c.trim() === '');
 }
 
+/** The normalised headers and their positions, refusing a header named twice. */
+function headerOf(
+	delimiter: Delimiter,
+	rawHeaders: string[],
+	headers: string[],
+	tags?: (Hashtag | null)[]
+): TableHeader | ImportIssue {
+	const seen = new Set<string>();
+	for (let i = 0; i < headers.length; i++) {
+		const h = headers[i]!;
+		if (h === '') continue;
+		if (seen.has(h)) return issue(1, h, h, m.impmsg_header_twice({ column: h }));
+		seen.add(h);
+	}
+	const index = new Map<string, number>();
+	headers.forEach((h, i) => h !== '' && index.set(h, i));
+	return { delimiter, headers, rawHeaders, index, ...(tags ? { tags } : {}) };
+}
+
 /**
  * Turns parsed rows into a header and numbered records: the first non-blank row is the header
  * (line 1), every row after it counts (blank ones too), blank rows are skipped.
+ *
+ * HXL (docs/formats.md "HXL"): a header of hashtags, or a row of hashtags right under the
+ * header (the first non-blank row after it), gives the columns' tags; the tag row is no data
+ * row but keeps its line number. So the header is known — `header` set — only once the row
+ * after it is seen (or the file ends: `finish`); callers hand the header on before the record
+ * the same push returns.
  */
 export class RecordAssembler {
+	/** The header, once the row under it has said whether it holds tags. */
 	header: TableHeader | null = null;
+	/** The header row as read, waiting for the row under it. */
+	private pending: { rawHeaders: string[]; headers: string[] } | null = null;
 	private rowIndex = 0;
 	private headerIndex = -1;
 
@@ -83,15 +118,38 @@ export class RecordAssembler {
 
 	/** The line of the row at this index (0-based, counting every row pushed or to come). */
 	lineOf(index: number): number {
-		return this.header ? index - this.headerIndex + 1 : 1;
+		return this.headerIndex >= 0 ? index - this.headerIndex + 1 : 1;
 	}
 
 	/** The header of a column (0-based), as written, for a message. */
 	columnName(index: number): string | null {
-		return this.header ? (this.header.rawHeaders[index] ?? null) : null;
+		const raw = this.header?.rawHeaders ?? this.pending?.rawHeaders;
+		return raw ? (raw[index] ?? null) : null;
 	}
 
-	/** A record, null for the header and blank rows, or an issue that refuses the file. */
+	/** Ends the file: a header without a row under it is the header, without tags. */
+	finish(): ImportIssue | null {
+		return this.settle(null);
+	}
+
+	/** Makes the pending header the header, with these tags (null: none). */
+	private settle(tags: (Hashtag | null)[] | null): ImportIssue | null {
+		if (!this.pending) return null;
+		const { rawHeaders, headers } = this.pending;
+		this.pending = null;
+		let named = headers;
+		let columnTags: (Hashtag | null)[] | undefined;
+		if (tags) {
+			columnTags = rawHeaders.map((_, i) => tags[i] ?? null);
+			named = headersFromTags(headers, rawHeaders, columnTags);
+		}
+		const header = headerOf(this.delimiter, rawHeaders, named, columnTags);
+		if ('message' in header) return header;
+		this.header = header;
+		return null;
+	}
+
+	/** A record, null for the header, a tag row and blank rows, or an issue that refuses the file. */
 	push(row: string[]): CsvRecord | ImportIssue | null {
 		const line = this.nextLine();
 		const index = this.rowIndex++;
@@ -100,7 +158,7 @@ export class RecordAssembler {
 				line,
 				null,
 				null,
-				(this.header ? m.impmsg_row_too_wide : m.impmsg_header_too_wide)({
+				(this.headerIndex >= 0 ? m.impmsg_row_too_wide : m.impmsg_header_too_wide)({
 					max: capText(CAPS.columns),
 					n: capText(row.length)
 				})
@@ -125,7 +183,7 @@ export class RecordAssembler {
 			);
 		}
 		if (isBlank(row)) return null;
-		if (!this.header) {
+		if (this.headerIndex < 0) {
 			const wide = row.findIndex((h) => h.trim().length > CAPS.headerChars);
 			if (wide !== -1) {
 				return issue(
@@ -140,19 +198,20 @@ export class RecordAssembler {
 			}
 			this.headerIndex = index;
 			const rawHeaders = row.map((h) => h.trim());
-			const headers = rawHeaders.map(normaliseHeader);
-			const seen = new Set<string>();
-			for (const h of headers) {
-				if (h === '') continue;
-				if (seen.has(h)) return issue(1, h, h, m.impmsg_header_twice({ column: h }));
-				seen.add(h);
-			}
-			const positions = new Map<string, number>();
-			headers.forEach((h, i) => h !== '' && positions.set(h, i));
-			this.header = { delimiter: this.delimiter, headers, rawHeaders, index: positions };
-			return null;
+			this.pending = { rawHeaders, headers: rawHeaders.map(normaliseHeader) };
+			// a header of hashtags is the tags themselves: no row under it to wait for
+			const asTags = readTagRow(rawHeaders);
+			if (asTags.kind === 'bad') return this.badTag(1, rawHeaders, asTags.position);
+			return asTags.kind === 'tags' ? this.settle(asTags.tags) : null;
 		}
-		const width = this.header.headers.length;
+		if (this.pending) {
+			const reading = readTagRow(row);
+			if (reading.kind === 'bad') return this.badTag(line, row, reading.position);
+			const settled = this.settle(reading.kind === 'tags' ? reading.tags : null);
+			if (settled) return settled;
+			if (reading.kind === 'tags') return null;
+		}
+		const width = this.header!.headers.length;
 		// the parser's own array, cut or filled to the header's width: no copy per record
 		const values = row;
 		const given = row.length;
@@ -161,6 +220,12 @@ export class RecordAssembler {
 		for (let c = 0; c < width; c++)
 			values[c] = c < given ? restoreFormulaText(values[c]!.trim()) : '';
 		return { line: index - this.headerIndex + 1, values };
+	}
+
+	/** A tag row (or header of tags) with a cell that is no hashtag refuses the file. */
+	private badTag(line: number, row: string[], position: number): ImportIssue {
+		const value = row[position]!.trim();
+		return issue(line, this.columnName(position), value, m.hxl_bad_tag({ value }));
 	}
 }
 
@@ -261,8 +326,11 @@ export async function streamRecords(
 						const hadHeader = assembler.header !== null;
 						const out = assembler.push(results.data);
 						if (out && isIssue(out)) refused = out;
-						else if (out) handlers.record(out);
-						else if (!hadHeader && assembler.header) refused = handlers.header(assembler.header);
+						else {
+							// the header first: it is known with the row under it
+							if (!hadHeader && assembler.header) refused = handlers.header(assembler.header);
+							if (!refused && out) handlers.record(out);
+						}
 					}
 				} catch (e) {
 					failed = true;
@@ -274,6 +342,10 @@ export async function streamRecords(
 			},
 			complete() {
 				if (failed) return;
+				if (!refused && !assembler.header) {
+					refused = assembler.finish();
+					if (!refused && assembler.header) refused = handlers.header(assembler.header);
+				}
 				if (!refused && records.tooLong) {
 					const { cap, field } = records.tooLong;
 					refused = issue(

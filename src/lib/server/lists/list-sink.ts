@@ -130,7 +130,8 @@ export function listSink(ctx: ListContext): RowSink | null {
 			readNumber: (text) => parseNumber(text, table.delimiter)
 		},
 		table.rawHeaders,
-		issue
+		issue,
+		table.tags
 	);
 	if (!list) return null;
 	return {

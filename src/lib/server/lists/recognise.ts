@@ -5,6 +5,7 @@
  * paths), so a file recognised here is one the importer can read.
  */
 import { m } from '../../paraglide/messages.js';
+import type { Hashtag } from '../../domain/hxl';
 import { findListColumn } from '../../domain/lists/list-columns';
 import { ruleColumns } from '../../domain/lists/rule-text';
 import type { ListSource } from '../../domain/lists/rule';
@@ -37,7 +38,11 @@ export interface Recognition {
 }
 
 /** How a header fits a source: every column its rules name, found or missing. */
-export function fitOf(source: ListSource, headers: readonly string[]): SourceFit {
+export function fitOf(
+	source: ListSource,
+	headers: readonly string[],
+	tags?: readonly (Hashtag | null)[]
+): SourceFit {
 	const named = new Map<string, { indicator: string; column: string }>();
 	for (const rule of source.rules) {
 		for (const { column } of ruleColumns(rule)) {
@@ -47,7 +52,7 @@ export function fitOf(source: ListSource, headers: readonly string[]): SourceFit
 	}
 	const missing: MissingColumn[] = [];
 	for (const { indicator, column } of named.values()) {
-		const found = findListColumn(headers, column);
+		const found = findListColumn(headers, column, tags);
 		if (found.ok) continue;
 		missing.push({
 			indicator,
@@ -64,11 +69,16 @@ export function fitOf(source: ListSource, headers: readonly string[]): SourceFit
  * one naming the most columns wins (the more particular description of the file), and a tie
  * recognises none, for the planner to pick. A source without rules is never recognised.
  */
-export function recogniseList(db: Db, actor: Actor, headers: readonly string[]): Recognition {
+export function recogniseList(
+	db: Db,
+	actor: Actor,
+	headers: readonly string[],
+	tags?: readonly (Hashtag | null)[]
+): Recognition {
 	authorize(actor, 'import');
 	const fits = loadSources(db)
 		.filter((s) => s.rules.length > 0)
-		.map((s) => fitOf(s, headers))
+		.map((s) => fitOf(s, headers, tags))
 		.sort(
 			(a, b) =>
 				a.missing.length - b.missing.length ||

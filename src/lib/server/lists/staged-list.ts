@@ -16,7 +16,7 @@ import type { Db } from '../db';
 import { issue, type FileReport } from '../imports/report';
 import { sourceFromPath } from '../imports/source';
 import { writeMappedCopy } from '../imports/workspace/check';
-import { analyse, type StagedAnalysis } from '../imports/workspace/mapping';
+import { analyse, analysedTags, type StagedAnalysis } from '../imports/workspace/mapping';
 import { withProgress } from '../imports/workspace/progress';
 import { originalPath, stagingFolder, type StagedFile } from '../imports/workspace/staging';
 import { authorize } from '../permissions';
@@ -77,7 +77,7 @@ export function listStep(
 	analysis: StagedAnalysis
 ): ListStep {
 	authorize(actor, 'import');
-	const recognition = recogniseList(db, actor, analysis.headers);
+	const recognition = recogniseList(db, actor, analysis.headers, analysedTags(analysis));
 	const said = file.list !== undefined;
 	const name = said ? file.list!.source : recognition.recognised;
 	// a source the header recognises stays "recognised" once the planner has checked the list
@@ -88,7 +88,7 @@ export function listStep(
 		recognition,
 		source: source?.name ?? null,
 		chosen,
-		fit: source ? fitOf(source, analysis.headers) : null,
+		fit: source ? fitOf(source, analysis.headers, analysedTags(analysis)) : null,
 		areas: areas.map((a) => ({ code: a.code, name: a.name })),
 		areaColumns: []
 	};
@@ -97,7 +97,7 @@ export function listStep(
 	const saved = file.list?.spellings ?? {};
 	const headers = new Set<string>();
 	for (const rule of source.rules) {
-		const found = findListColumn(analysis.headers, rule.areaColumn);
+		const found = findListColumn(analysis.headers, rule.areaColumn, analysedTags(analysis));
 		if (found.ok) headers.add(analysis.headers[found.position]!);
 	}
 	for (const header of headers) {

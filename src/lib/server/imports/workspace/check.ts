@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import Papa from 'papaparse';
+import { formatHashtag, readTagRow } from '../../../domain/hxl';
 import { RowMapper, headerSignature, type Mapping } from '../../../domain/column-mapping';
 import { neutraliseFormula } from '../../../domain/spreadsheet-text';
 import type { FileKind } from '../../../domain/vocabulary';
@@ -42,6 +43,12 @@ export async function writeMappedCopy(
 		header(header) {
 			mapper = new RowMapper(header.rawHeaders, mapping);
 			buffer += Papa.unparse([mapper.header]) + '\n';
+			// an HXL tag row travels with its columns (list rules may name them by hashtag)
+			if (header.tags && readTagRow(header.rawHeaders).kind !== 'tags') {
+				buffer += Papa.unparse([mapper.map(header.tags.map((t) => (t ? formatHashtag(t) : '')))]);
+				buffer += '\n';
+				line = 2;
+			}
 		},
 		record(record) {
 			for (; line + 1 < record.line; line++) buffer += '\n';

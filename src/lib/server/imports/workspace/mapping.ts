@@ -12,6 +12,7 @@ import {
 	type Mapping
 } from '../../../domain/column-mapping';
 import { OBSERVATION_COLUMNS } from '../../../domain/columns';
+import { formatHashtag, parseHashtag, type Hashtag } from '../../../domain/hxl';
 import { FILE_KINDS, VALUE_TYPES, VERIFICATIONS, type FileKind } from '../../../domain/vocabulary';
 import { loadAreaTree } from '../../areas/tree';
 import type { Actor } from '../../actor';
@@ -35,6 +36,13 @@ export interface StagedAnalysis {
 	distinct: Record<string, string[]>;
 	/** Why the file cannot be read at all, if it cannot. */
 	problem: ImportIssue | null;
+	/** The columns' HXL hashtags as written (null: none), when the file has a tag row. */
+	tags?: (string | null)[];
+}
+
+/** The analysed file's HXL tags, read back: list rules may name columns by hashtag. */
+export function analysedTags(analysis: StagedAnalysis): (Hashtag | null)[] | undefined {
+	return analysis.tags?.map((t) => (t ? parseHashtag(t) : null));
 }
 
 const SAMPLE_ROWS = 5;
@@ -77,6 +85,7 @@ export async function analyse(_db: Db, actor: Actor, file: StagedFile): Promise<
 	analysis.problem = await readStaged(file, {
 		header(header) {
 			analysis.headers = header.rawHeaders;
+			if (header.tags) analysis.tags = header.tags.map((t) => (t ? formatHashtag(t) : null));
 			header.rawHeaders.slice(0, SHOWN_COLUMNS).forEach(() => sets.push(new Set()));
 		},
 		record(record) {

@@ -30,11 +30,16 @@ export async function streamWorkbook(
 			const hadHeader = assembler.header !== null;
 			const out = assembler.push(row);
 			if (out && 'message' in out) return out;
-			if (out) handlers.record(out);
-			else if (!hadHeader && assembler.header) {
+			// the header first: it is known with the row under it (a tag row or the first record)
+			if (!hadHeader && assembler.header) {
 				const refused = handlers.header(assembler.header);
 				if (refused) return refused;
 			}
+			if (out) handlers.record(out);
+		}
+		if (!assembler.header) {
+			const refused = assembler.finish() ?? (assembler.header && handlers.header(assembler.header));
+			if (refused) return refused;
 		}
 	} catch (e) {
 		if (!(e instanceof WorkbookProblem)) throw e;

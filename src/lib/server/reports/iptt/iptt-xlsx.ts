@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetCell } from '../../../domain/spreadsheet-text';
-import { unitOf } from '../../../format/rbb-tables';
 import { m } from '../../../paraglide/messages.js';
 import type { Iptt } from './iptt';
+import { ipttFixedColumns, ipttRows } from './iptt-table';
 
 /**
  * The IPTT as a workbook: one row per indicator, three columns per period (target, actual,
@@ -14,18 +14,7 @@ export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'CPAS';
 	const sheet = book.addWorksheet('IPTT', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-	const fixed = [
-		m.rep_iptt_objective(),
-		m.rep_col_indicator(),
-		m.rep_iptt_col_title(),
-		m.rep_col_category(),
-		m.rep_iptt_tier(),
-		m.rep_iptt_component(),
-		m.rep_iptt_col_direction(),
-		m.rep_col_unit(),
-		m.rep_col_baseline(),
-		m.rep_tab_baseline_period()
-	];
+	const fixed = ipttFixedColumns().map((c) => c.header);
 	const top = [...fixed.map(() => ''), ...iptt.periods.flatMap((p) => [p, '', ''])];
 	top[0] = title;
 	sheet.addRow(top.map(spreadsheetCell));
@@ -36,22 +25,7 @@ export async function ipttWorkbook(iptt: Iptt, title: string): Promise<Buffer> {
 		const first = fixed.length + 1 + 3 * i;
 		sheet.mergeCells(1, first, 1, first + 2);
 	});
-	for (const r of iptt.rows) {
-		const cells = [
-			r.objective,
-			r.code,
-			r.title,
-			r.category,
-			r.tier ?? '',
-			r.component ?? '',
-			r.direction,
-			unitOf(r.measure, r.unit),
-			r.baselineValue,
-			r.baselinePeriod ?? '',
-			...r.cells.flatMap((c) => [c?.target ?? null, c?.actual ?? null, c?.percentMet ?? null])
-		];
-		sheet.addRow(cells.map(spreadsheetCell));
-	}
+	for (const cells of ipttRows(iptt)) sheet.addRow(cells.map(spreadsheetCell));
 	sheet.getColumn(3).width = 60;
 	iptt.periods.forEach((_, i) => {
 		const pct = sheet.getColumn(fixed.length + 3 + 3 * i);
