@@ -142,6 +142,11 @@ describe('observations, on the indicator page and the API', () => {
 test('the HDX-shaped fixture and our own tagged export agree on the table', async () => {
 	const report = await importFiles(db, admin, [fixture('hxl', 'hdx-indicators.csv')]);
 	expect(report.ok).toBe(true);
-	const text = await observationsDownload(db, admin, 'K1', new URL('http://localhost/?hxl=1')).text();
+	const text = await observationsDownload(
+		db,
+		admin,
+		'K1',
+		new URL('http://localhost/?hxl=1')
+	).text();
 	expect(text).toContain('K1,2024-03,N1,6');
 });
