@@ -4,12 +4,18 @@
  * columns, the kind comes from the tags, a bad tag refuses the file, a data row starting with
  * `#` stays data; lists whose rules name columns by hashtag (ACLED's tags).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { LOCAL_ADMINISTRATOR } from '../../../src/lib/server/actor';
 import type { Db } from '../../../src/lib/server/db';
 import { importFiles } from '../../../src/lib/server/imports/import-files';
+import { sourceFromPath } from '../../../src/lib/server/imports/source';
 import { importLists } from '../../../src/lib/server/lists/import-lists';
-import { csv, fixture, freshDb, importBasic } from '../../helpers/db';
+import { FIXTURES, csv, fixture, freshDb, importBasic } from '../../helpers/db';
 import { listMission, storedFigures } from '../../helpers/lists';
 
 const admin = LOCAL_ADMINISTRATOR;
@@ -201,5 +207,24 @@ describe('a tagged list, its rules naming columns by hashtag (ACLED)', () => {
 		const list = 'date,code,name\n#date+occurred,#adm2+code,#adm2+name\n2024-01-03,N1,North One\n';
 		const report = await importLists(db, admin, 'acled', [csv('l.csv', list)]);
 		expect(report.files[0]!.errors[0]!.message).toMatch(/#adm2\+code.*#adm2\+name/);
+	});
+
+	test('an .xlsx list with its tag row reads as the CSV does', async () => {
+		await importFiles(db, admin, [fixture('hxl', 'acled-rules.csv')]);
+		const text = readFileSync(join(FIXTURES, 'hxl', 'acled-events.csv'), 'utf8');
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('Export');
+		for (const row of Papa.parse<string[]>(text.trim()).data) sheet.addRow(row);
+		const dir = mkdtempSync(join(tmpdir(), 'cpas-hxl-xlsx-'));
+		try {
+			const path = join(dir, 'acled.xlsx');
+			await book.xlsx.writeFile(path);
+			const report = await importLists(db, admin, 'acled', [sourceFromPath(path, 'acled.xlsx')]);
+			expect(report.files[0]!.errors).toEqual([]);
+			expect(report.files[0]).toMatchObject({ rows: 5 });
+			expect(figures('DEATHS')).toEqual(['2024-Q1 N1 8', '2024-Q1 N2 0']);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

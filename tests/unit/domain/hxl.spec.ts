@@ -200,3 +200,20 @@ describe('the table', () => {
 		expect(columnsFromTags('observations', [a]).get(0)).toBe('value');
 	});
 });
+
+describe('a rule naming a column by hashtag', () => {
+	test('takes a hashtag wherever a column goes; a # that is no hashtag is refused', async () => {
+		const { parseRuleValue, parseWhere } = await import('../../../src/lib/domain/lists/rule-text');
+		expect(parseRuleValue('sum(#affected+killed)')).toEqual({
+			ok: true,
+			value: { kind: 'sum', column: '#affected+killed' }
+		});
+		expect(parseWhere('#event+type=Battles|Riots')).toEqual({
+			ok: true,
+			value: [{ column: '#event+type', negated: false, values: ['Battles', 'Riots'] }]
+		});
+		const bad = parseRuleValue('sum(#affected killed)');
+		expect(bad.ok).toBe(false);
+		expect(!bad.ok && bad.message).toContain('is not an HXL hashtag');
+	});
+});

@@ -13,6 +13,7 @@
  */
 import { m } from '../../paraglide/messages.js';
 import type { RuleColumnName } from '../columns';
+import { parseHashtag } from '../hxl';
 import type { ListRule, RuleCondition, RuleDimension, RuleValue, RuleValueKind } from './rule';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -28,6 +29,10 @@ function columnName(raw: string, what: string): Parsed<string> {
 	if (column === '') return fail(m.impmsg_rule_part_missing({ what }));
 	if (COLUMN_FORBIDDEN.test(column) || column.endsWith('!')) {
 		return fail(m.impmsg_rule_not_column_name({ column }));
+	}
+	// a column named by its HXL hashtag (docs/formats.md "HXL") must be one, or it matches nothing
+	if (column.startsWith('#') && !parseHashtag(column)) {
+		return fail(m.hxl_rule_not_hashtag({ column }));
 	}
 	return ok(column);
 }
