@@ -8,6 +8,10 @@
  * the addresses the French e2e check reads (tests/e2e/addresses.ts), the sign-in page and a
  * staged upload's check, named from the address with a `-fr` suffix
  * (`indicators-1.1.1-desktop-fr.png`).
+ *
+ * `public` takes the public view as a visitor without an account sees it (overview and an
+ * indicator page, desktop and phone, English and French: `public-*`), turning it on for the
+ * shots and back as it was.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
@@ -353,6 +357,47 @@ if (only.length === 0 || only.includes('source')) {
 		await page.screenshot({ path: file, fullPage: true });
 		console.log(`wrote ${file}`);
 		await page.close();
+	}
+}
+// The public view (docs/security.md "The public view") as a visitor without an account sees it,
+// in English and in French: turned on through the settings page as an administrator would (this
+// writes to the app's database, audited), shot, then left as it was found.
+if (only.length === 0 || only.includes('public')) {
+	const settings = await newPage({ width: 1280, height: 900 });
+	const switchTo = async (on: boolean) => {
+		await settings.goto(`${base}/admin/settings`, { waitUntil: 'networkidle' });
+		const box = settings.locator('#settings-public_view');
+		const was = await box.isChecked();
+		await box.setChecked(on);
+		await settings.getByRole('button', { name: 'Save' }).click();
+		await settings.locator('[data-public-view-state]').waitFor();
+		return was;
+	};
+	const before = await switchTo(true);
+	try {
+		for (const locale of ['en-GB', 'fr-FR']) {
+			const suffix = locale === 'fr-FR' ? '-fr' : '';
+			const visitor = await browser.newContext({ locale });
+			for (const [device, width, height] of widths) {
+				const page = await visitor.newPage();
+				await page.setViewportSize({ width, height });
+				for (const [name, path] of [
+					['public-overview', '/'],
+					['public-indicator', '/indicators/1.2.1?by=quarter&from=2024']
+				]) {
+					await page.goto(base + path, { waitUntil: 'networkidle' });
+					await page.waitForTimeout(300);
+					const file = `${out}/${name}-${device}${suffix}.png`;
+					await page.screenshot({ path: file, fullPage: device === 'desktop' });
+					console.log(`wrote ${file}`);
+				}
+				await page.close();
+			}
+			await visitor.close();
+		}
+	} finally {
+		await switchTo(before);
+		await settings.close();
 	}
 }
 await browser.close();

@@ -5,6 +5,7 @@
  * with a banner saying so, no staff names, and every write refused. Turned off, every page
  * asks to sign in again.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { declaredRoutes } from '../helpers/routes';
 import { ADDRESSES } from './addresses';
@@ -107,9 +108,17 @@ test.describe('with the public view on', () => {
 			'href',
 			'/login?next=%2Findicators%2F1.2.1'
 		);
+		// the banner and the public menu pass the accessibility check the signed-in pages pass
+		const { violations } = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.include('[data-public-view]')
+			.include('header')
+			.analyze();
+		expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 		const html = await page.content();
 		// the demo was imported by the loader as local-admin; the page says when, not who
 		expect(html).not.toContain('local-admin');
+		await expect(page.getByText('the person who imported it')).toHaveCount(0);
 		expect(html).not.toMatch(/href="\/(import|sources|framework|reports|admin|actions|account)/);
 		await expect(page.getByRole('navigation', { name: 'Public view' })).toBeVisible();
 
