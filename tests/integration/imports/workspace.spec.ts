@@ -280,3 +280,34 @@ describe('Excel workbooks', () => {
 		});
 	});
 });
+
+describe('a file with HXL tags on the import page', () => {
+	test('its columns are proposed as its tags say, and it imports by them', async () => {
+		const db = await seeded();
+		const { file, analysis, step } = await proposed(
+			db,
+			'hdx.csv',
+			[
+				'Admin 2 P-Code,Indicator,Reporting period,Value',
+				'#adm2+code,#indicator+code,#date+reported,#indicator+value+num',
+				'N1,K1,2024-04,6'
+			].join('\n')
+		);
+		expect(analysis.tags).toEqual([
+			'#adm2+code',
+			'#indicator+code',
+			'#date+reported',
+			'#indicator+value+num'
+		]);
+		expect(step.kind).toBe('observations');
+		expect(step.mapping.columns).toEqual({
+			'Admin 2 P-Code': 'area_code',
+			Indicator: 'indicator_code',
+			'Reporting period': 'period',
+			Value: 'value'
+		});
+		const report = await previewStaged(db, LOCAL_ADMINISTRATOR, file, step.mapping);
+		// the tag row travels into the mapped copy: the record is still line 3
+		expect(report).toMatchObject({ kind: 'observations', rows: 1, inserted: 1, errors: [] });
+	});
+});

@@ -38,6 +38,11 @@ export interface StagedAnalysis {
 	problem: ImportIssue | null;
 	/** The columns' HXL hashtags as written (null: none), when the file has a tag row. */
 	tags?: (string | null)[];
+	/**
+	 * With tags, each column's name as the importer reads it: the contract's column its tag
+	 * stands for (docs/formats.md "HXL"), else its own header normalised. The page proposes these.
+	 */
+	named?: string[];
 }
 
 /** The analysed file's HXL tags, read back: list rules may name columns by hashtag. */
@@ -85,7 +90,10 @@ export async function analyse(_db: Db, actor: Actor, file: StagedFile): Promise<
 	analysis.problem = await readStaged(file, {
 		header(header) {
 			analysis.headers = header.rawHeaders;
-			if (header.tags) analysis.tags = header.tags.map((t) => (t ? formatHashtag(t) : null));
+			if (header.tags) {
+				analysis.tags = header.tags.map((t) => (t ? formatHashtag(t) : null));
+				analysis.named = header.headers;
+			}
 			header.rawHeaders.slice(0, SHOWN_COLUMNS).forEach(() => sets.push(new Set()));
 		},
 		record(record) {
@@ -168,7 +176,7 @@ export function mappingStep(
 				columns: rekeyColumns(saved.mapping.columns, analysis.headers)
 			};
 			source = saved.name;
-		} else mapping = { ...bestSuggestion(analysis.headers, dimensions), values: {} };
+		} else mapping = { ...suggestion(analysis, dimensions), values: {} };
 	}
 	const kind = kindOf(mapping);
 	const targets = kind
@@ -223,6 +231,27 @@ export function shownMapping(analysis: StagedAnalysis, step: MappingStep) {
  * matched against the contract's names (matching costs time per column); past them a header
  * that is a period is a wide file's period column, and any other is left out, as the page says.
  */
+/**
+ * The proposal for a file: from its headers, or — when it has HXL tags — from the names its tags
+ * give (a column tagged `#indicator+code` is proposed as indicator_code whatever its header),
+ * keyed back by the file's own headers.
+ */
+function suggestion(
+	analysis: StagedAnalysis,
+	dimensions: string[]
+): { columns: Mapping['columns'] } {
+	const named = analysis.named;
+	if (!named || named.length !== analysis.headers.length) {
+		return bestSuggestion(analysis.headers, dimensions);
+	}
+	const best = bestSuggestion(named, dimensions);
+	return {
+		columns: Object.fromEntries(
+			analysis.headers.map((h, i) => [h, best.columns[named[i]!] ?? null])
+		)
+	};
+}
+
 function bestSuggestion(headers: string[], dimensions: string[]): { columns: Mapping['columns'] } {
 	const shown = headers.slice(0, SHOWN_COLUMNS);
 	const rest: Mapping['columns'] = {};
