@@ -6,15 +6,19 @@ import type { Db } from '../../lib/server/db';
 import { UsageError, type ExitCode, type Output } from '../usage';
 
 /**
- * `cpas token create USERNAME [--name LABEL]` prints the new token alone on standard output,
- * once (only its hash is kept), so a script can capture it: TOKEN=$(npm run --silent cpas --
- * token create etl-bot). `token list USERNAME`, `token revoke USERNAME ID`.
+ * `cpas token create USERNAME [--name LABEL] [--scope full|read]` prints the new token alone on
+ * standard output, once (only its hash is kept), so a script can capture it: TOKEN=$(npm run
+ * --silent cpas -- token create etl-bot). `token list USERNAME`, `token revoke USERNAME ID`.
+ *
+ * The command line's tokens are `full` unless `--scope read` says otherwise: they are the
+ * server's own import scripts (README), which a read-only default would break. The web forms,
+ * where a person makes a token for someone else's dashboard, start at `read` (docs/api.md).
  */
 export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): ExitCode {
 	const [sub, ...rest] = args;
 	const { values, positionals } = parseArgs({
 		args: rest,
-		options: { name: { type: 'string' }, json: { type: 'boolean' } },
+		options: { name: { type: 'string' }, scope: { type: 'string' }, json: { type: 'boolean' } },
 		allowPositionals: true,
 		strict: true
 	});
@@ -23,7 +27,13 @@ export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): 
 		case 'create': {
 			if (!username || positionals.length !== 1)
 				throw new UsageError(m.impmsg_cli_token_one_username({ command: 'create' }));
-			const result = createToken(db, actor, username, values.name ?? 'command line');
+			const result = createToken(
+				db,
+				actor,
+				username,
+				values.name ?? 'command line',
+				values.scope ?? 'full'
+			);
 			if (!result.ok) {
 				for (const message of Object.values(result.errors)) io.err(message);
 				return 1;
@@ -45,7 +55,7 @@ export function tokenCommand(db: Db, actor: Actor, args: string[], io: Output): 
 			for (const t of tokens) {
 				const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
 				io.out(
-					`${t.id}\t${t.name}\tcreated ${when(t.createdAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ''}`
+					`${t.id}\t${t.name}\t${t.scope}\tcreated ${when(t.createdAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ''}`
 				);
 			}
 			return 0;

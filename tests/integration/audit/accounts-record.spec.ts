@@ -104,7 +104,7 @@ describe('accounts, sessions and tokens', () => {
 
 		let tokenId = 0;
 		const made = await onlyEntryOf(db, () => {
-			const r = createToken(db, amina, 'amina', 'nightly');
+			const r = createToken(db, amina, 'amina', 'nightly', 'full');
 			if (r.ok) tokenId = r.view.id;
 		});
 		expect(made).toMatchObject({ action: 'token.create', detail: { name: 'nightly' } });

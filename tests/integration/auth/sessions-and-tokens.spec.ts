@@ -160,7 +160,7 @@ describe('sessions', () => {
 
 describe('API tokens', () => {
 	test('a token acts as its user, and is shown only at creation', () => {
-		const made = createToken(db, amina, 'amina', 'etl script');
+		const made = createToken(db, amina, 'amina', 'etl script', 'full');
 		if (!made.ok) throw new Error('token');
 		expect(made.token).toMatch(/^cpas_/);
 		expect(byToken(made.token)).toMatchObject({ kind: 'account', actor: { username: 'amina' } });
@@ -170,7 +170,7 @@ describe('API tokens', () => {
 	});
 
 	test('a revoked token is refused, and a bad token is refused even with a good cookie', async () => {
-		const made = createToken(db, amina, 'amina', 'etl');
+		const made = createToken(db, amina, 'amina', 'etl', 'full');
 		if (!made.ok) throw new Error('token');
 		expect(revokeToken(db, amina, 'amina', made.view.id)).toBe(true);
 		expect(byToken(made.token).kind).toBe('bad-token');
@@ -186,8 +186,8 @@ describe('API tokens', () => {
 	});
 
 	test('disabling keeps the time a token was revoked earlier', () => {
-		const old = createToken(db, amina, 'amina', 'old');
-		const live = createToken(db, amina, 'amina', 'live');
+		const old = createToken(db, amina, 'amina', 'old', 'full');
+		const live = createToken(db, amina, 'amina', 'live', 'full');
 		if (!old.ok || !live.ok) throw new Error('token');
 		revokeToken(db, amina, 'amina', old.view.id, 1000);
 		setDisabled(db, LOCAL_ADMINISTRATOR, 'amina', true, 5000);
@@ -198,7 +198,7 @@ describe('API tokens', () => {
 	});
 
 	test("a disabled account's tokens stop working", () => {
-		const made = createToken(db, amina, 'amina', 'etl');
+		const made = createToken(db, amina, 'amina', 'etl', 'full');
 		if (!made.ok) throw new Error('token');
 		setDisabled(db, LOCAL_ADMINISTRATOR, 'amina', true);
 		expect(byToken(made.token).kind).toBe('bad-token');
@@ -210,8 +210,8 @@ describe('API tokens', () => {
 			password: PASSWORD,
 			role: 'viewer'
 		});
-		expect(() => createToken(db, amina, 'bob', 'mine now')).toThrow(/may not/);
-		const made = createToken(db, LOCAL_ADMINISTRATOR, 'bob', 'for bob');
+		expect(() => createToken(db, amina, 'bob', 'mine now', 'full')).toThrow(/may not/);
+		const made = createToken(db, LOCAL_ADMINISTRATOR, 'bob', 'for bob', 'full');
 		expect(made.ok).toBe(true);
 		if (made.ok) expect(() => revokeToken(db, amina, 'bob', made.view.id)).toThrow(/may not/);
 	});

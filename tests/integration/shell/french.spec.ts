@@ -67,12 +67,12 @@ test('account and token refusals in French, in English outside a French request'
 		ok: false,
 		errors: { username: 'Un compte «\u00a0amina\u00a0» existe déjà.' }
 	});
-	const unnamed = inLocale('fr', () => createToken(db, LOCAL_ADMINISTRATOR, 'amina', ' '));
+	const unnamed = inLocale('fr', () => createToken(db, LOCAL_ADMINISTRATOR, 'amina', ' ', 'full'));
 	expect(unnamed).toMatchObject({
 		ok: false,
 		errors: { name: 'Nommez le jeton\u00a0: quel script l’utilise\u00a0?' }
 	});
-	expect(createToken(db, LOCAL_ADMINISTRATOR, 'amina', ' ')).toMatchObject({
+	expect(createToken(db, LOCAL_ADMINISTRATOR, 'amina', ' ', 'full')).toMatchObject({
 		errors: { name: 'Name the token: what script uses it?' }
 	});
 });

@@ -4,6 +4,7 @@
  * effect on the next request).
  */
 import type { SessionPolicy } from '../../domain/session-expiry';
+import type { TokenScope } from '../../domain/token-scope';
 import type { Actor } from '../actor';
 import type { Db } from '../db';
 import { accountOf, actorOf, type Account } from './accounts';
@@ -15,6 +16,8 @@ export interface Authenticated {
 	account: Account;
 	/** the session's id when signed in through the browser; null for a token */
 	sessionId: string | null;
+	/** what the token may do (domain/token-scope.ts); null when signed in through the browser */
+	tokenScope: TokenScope | null;
 }
 
 export type Authentication =
@@ -27,8 +30,12 @@ export function bearerToken(header: string | null): string | null | '' {
 	return match?.[1] ?? '';
 }
 
-function signedIn(account: Account, sessionId: string | null): Authentication {
-	return { kind: 'account', actor: actorOf(account), account, sessionId };
+function signedIn(
+	account: Account,
+	sessionId: string | null,
+	tokenScope: TokenScope | null = null
+): Authentication {
+	return { kind: 'account', actor: actorOf(account), account, sessionId, tokenScope };
 }
 
 export function authenticate(
@@ -41,9 +48,9 @@ export function authenticate(
 	// a cookie would have passed, so a script never acts as whoever last used the browser.
 	const token = bearerToken(credentials.authorization);
 	if (token !== null) {
-		const user = token === '' ? null : userForToken(db, token, now);
-		if (!user) return { kind: 'bad-token' };
-		return signedIn(accountOf(user), null);
+		const holder = token === '' ? null : userForToken(db, token, now);
+		if (!holder) return { kind: 'bad-token' };
+		return signedIn(accountOf(holder.user), null, holder.scope);
 	}
 	if (credentials.sessionToken) {
 		const session = validateSession(db, credentials.sessionToken, policy, now);

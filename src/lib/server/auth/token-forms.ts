@@ -5,6 +5,7 @@
  * capability, which authorizes the actor itself.
  */
 import type { RequestEvent } from '@sveltejs/kit';
+import type { TokenScope } from '../../domain/token-scope';
 import { appDb } from '../db/app-db';
 import { answered, formText, refused } from '../http/forms';
 import { createToken, revokeToken } from './tokens';
@@ -12,7 +13,7 @@ import { m } from '../../paraglide/messages.js';
 
 /** What the create form answers besides: the new token, shown once. */
 export interface NewToken {
-	token: { name: string; secret: string };
+	token: { name: string; secret: string; scope: TokenScope };
 }
 
 type Event = Pick<RequestEvent, 'request' | 'locals'> & {
@@ -23,11 +24,11 @@ type Event = Pick<RequestEvent, 'request' | 'locals'> & {
 export function tokenActions(owner: (event: Event) => string) {
 	return {
 		createToken: async (event: Event) => {
-			const { name } = formText(await event.request.formData(), ['name']);
-			const result = createToken(appDb(), event.locals.actor, owner(event), name);
-			if (!result.ok) return refused('createToken', result.errors, { name });
+			const { name, scope } = formText(await event.request.formData(), ['name', 'scope']);
+			const result = createToken(appDb(), event.locals.actor, owner(event), name, scope);
+			if (!result.ok) return refused('createToken', result.errors, { name, scope });
 			return answered<NewToken>('createToken', m.shell_token_created(), {
-				token: { name: result.view.name, secret: result.token }
+				token: { name: result.view.name, secret: result.token, scope: result.view.scope }
 			});
 		},
 

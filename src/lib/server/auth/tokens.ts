@@ -1,9 +1,11 @@
 /**
  * API tokens: a script's credentials, sent as `Authorization: Bearer`. A token acts as its
  * user, with the user's role, clearance and scope as they are at each request (a changed role
- * applies at once). The secret is shown once, at creation; only its hash is kept.
+ * applies at once). The secret is shown once, at creation; only its hash is kept. A token's own
+ * scope (domain/token-scope.ts) may limit it further to reading: the gate enforces that.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { isTokenScope, TOKEN_SCOPES, type TokenScope } from '../../domain/token-scope';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
@@ -20,6 +22,7 @@ export const TOKEN_PREFIX = 'cpas_';
 export interface TokenView {
 	id: number;
 	name: string;
+	scope: TokenScope;
 	createdAt: number;
 	lastUsedAt: number | null;
 	revokedAt: number | null;
@@ -38,12 +41,18 @@ export function createToken(
 	actor: Actor,
 	username: string,
 	name: string,
+	/** `full` or `read` (domain/token-scope.ts), as a form or the command line wrote it */
+	scope: TokenScope | string,
 	now = Date.now()
 ): TokenResult {
 	if (!mayManage(actor, username)) authorize(actor, 'administer');
 	const label = name.trim();
 	if (label === '') return { ok: false, errors: { name: m.shell_token_name_blank() } };
 	if (label.length > 100) return { ok: false, errors: { name: m.shell_token_name_long() } };
+	if (!isTokenScope(scope)) {
+		const scopes = TOKEN_SCOPES.join(', ');
+		return { ok: false, errors: { scope: m.api_token_scope_unknown({ value: scope, scopes }) } };
+	}
 	return db.transaction((tx) => {
 		const user = tx.select().from(users).where(eq(users.username, username)).get();
 		if (!user) return { ok: false, errors: { form: m.shell_account_none({ username }) } };
@@ -52,10 +61,10 @@ export function createToken(
 		const token = newSecret(TOKEN_PREFIX);
 		const row = tx
 			.insert(apiTokens)
-			.values({ userId: user.id, name: label, tokenHash: secretHash(token), createdAt: now })
+			.values({ userId: user.id, name: label, tokenHash: secretHash(token), scope, createdAt: now })
 			.returning()
 			.get();
-		recordAudit(tx, actor, 'token.create', username, { token: row.id, name: label });
+		recordAudit(tx, actor, 'token.create', username, { token: row.id, name: label, scope });
 		return { ok: true, token, view: viewOf(row) };
 	});
 }
@@ -64,6 +73,7 @@ function viewOf(row: typeof apiTokens.$inferSelect): TokenView {
 	return {
 		id: row.id,
 		name: row.name,
+		scope: row.scope,
 		createdAt: row.createdAt,
 		lastUsedAt: row.lastUsedAt,
 		revokedAt: row.revokedAt
@@ -106,8 +116,14 @@ export function revokeToken(
 	});
 }
 
-/** The account a bearer token stands for, or null: unknown, revoked, or its account disabled. */
-export function userForToken(db: Db, token: string, now = Date.now()): UserRow | null {
+/** The account a bearer token stands for, and its scope. */
+export interface TokenHolder {
+	user: UserRow;
+	scope: TokenScope;
+}
+
+/** Who a bearer token stands for, or null: unknown, revoked, or its account disabled. */
+export function userForToken(db: Db, token: string, now = Date.now()): TokenHolder | null {
 	if (!token.startsWith(TOKEN_PREFIX)) return null;
 	const found = db
 		.select({ token: apiTokens, user: users })
@@ -126,5 +142,5 @@ export function userForToken(db: Db, token: string, now = Date.now()): UserRow |
 			if (!isBusy(e)) throw e;
 		}
 	}
-	return found.user;
+	return { user: found.user, scope: found.token.scope };
 }

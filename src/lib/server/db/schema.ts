@@ -33,6 +33,7 @@ import {
 import { ROLES } from '../../domain/roles';
 import { ACTION_ORIGINS, ACTION_STATUSES } from '../../domain/action-points';
 import { LOCALES } from '../../i18n/locales';
+import { TOKEN_SCOPES } from '../../domain/token-scope';
 import { DB_NOW } from '../clock';
 
 /** `col IN ('a','b')` for a CHECK constraint; values come from our own vocabulary, never input. */
@@ -581,11 +582,17 @@ export const apiTokens = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
 		tokenHash: text('token_hash').notNull().unique(),
+		// `full` acts as its user; `read` may only read (domain/token-scope.ts). Tokens made
+		// before scopes existed keep acting as their user: `full`.
+		scope: text('scope', { enum: TOKEN_SCOPES }).notNull().default('full'),
 		createdAt: integer('created_at').notNull(),
 		lastUsedAt: integer('last_used_at'),
 		revokedAt: integer('revoked_at')
 	},
-	(t) => [index('api_tokens_user').on(t.userId)]
+	(t) => [
+		index('api_tokens_user').on(t.userId),
+		check('api_tokens_scope', oneOf(t.scope, TOKEN_SCOPES))
+	]
 );
 
 /**

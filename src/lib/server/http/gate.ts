@@ -5,8 +5,9 @@
  */
 import { error, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import { sessionPolicyFrom } from '../../domain/session-expiry';
+import { scopeAllows } from '../../domain/token-scope';
 import { hasAccounts, type Account } from '../auth/accounts';
-import { authenticate } from '../auth/authenticate';
+import { authenticate, type Authenticated } from '../auth/authenticate';
 import { SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db';
 import { can, type Action } from '../permissions';
@@ -129,6 +130,8 @@ export function gate(db: Db, event: RequestEvent): GateResult {
 	event.locals.actor = who.actor;
 	// from here a refusal is written in the account's own language, like the page it replaces
 	const theirs = <T>(work: () => T): T => inLocale(chooseLocale(event, who.account.locale), work);
+	const beyondScope = theirs(() => beyondTokenScope(event, who));
+	if (beyondScope) return { pass: false, response: beyondScope };
 
 	// An unknown path: SvelteKit's own 404, now that we know the asker may see the site.
 	if (event.route.id === null)
@@ -166,6 +169,22 @@ function publicReaderGate(db: Db, event: RequestEvent): GateResult | null {
 	if (admission.kind === 'not-public') return null;
 	if (admission.kind === 'limited') return { pass: false, response: admission.response };
 	return { pass: true, account: null, sessionId: null };
+}
+
+/**
+ * A read-only token asking for anything but reading (docs/api.md): refused before any route
+ * code runs, whatever its account's role would allow, so nothing is written. Always JSON: a
+ * token is a script's credential, never a browser's.
+ */
+function beyondTokenScope(
+	event: RequestEvent,
+	who: Pick<Authenticated, 'tokenScope'>
+): Response | null {
+	if (who.tokenScope === null || scopeAllows(who.tokenScope, event.request.method)) return null;
+	return json(
+		{ error: m.api_gate_read_only_token({ method: event.request.method }) },
+		{ status: 403 }
+	);
 }
 
 /** What a role may not do, as one sentence per permission: French word order differs. */
