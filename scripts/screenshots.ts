@@ -43,7 +43,10 @@ const pages = [
 	['accounts', '/admin/users'],
 	['account', '/account'],
 	['actions', '/actions'],
-	['actions-detail', '/actions/AP-0002']
+	['actions-detail', '/actions/AP-0002'],
+	// the API described (docs/api.md), and the token form with its scope (its section only)
+	['api', '/api'],
+	['api-token-form', '/account']
 ];
 /** The real-data example's pages (`npm run example:car`): taken only when named. */
 const carPages = [
@@ -179,7 +182,9 @@ for (const [device, width, height] of widths) {
 				continue;
 			}
 		}
-		if (/-map(-|$)/.test(name)) {
+		if (name === 'api-token-form') {
+			await page.locator('section:has(#tokens)').screenshot({ path: file });
+		} else if (/-map(-|$)/.test(name)) {
 			await page.locator('section:has([data-area-map])').first().screenshot({ path: file });
 		} else {
 			await page.screenshot({ path: file, fullPage: device === 'desktop' && name !== 'framework' });

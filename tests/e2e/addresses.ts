@@ -15,6 +15,7 @@ export const ADDRESSES: Record<string, string[] | null> = {
 	'/login': null,
 	'/setup': null,
 	'/account': ['/account'],
+	'/api': ['/api'],
 	'/admin/users': ['/admin/users'],
 	'/admin/users/[username]': ['/admin/users/viewer'],
 	'/admin/settings': ['/admin/settings'],

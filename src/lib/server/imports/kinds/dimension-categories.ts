@@ -58,8 +58,11 @@ export class DimensionCategories {
 	): void {
 		const others = [...(this.known.get(dimension)?.values() ?? [])];
 		if (warn) {
+			// the issue's four fields only: `at` may be the list's whole record of the category,
+			// which would leak into the report (and the API's documented ImportIssue)
 			this.report.warnings.push({
-				...at,
+				line: at.line,
+				column: at.column,
 				value: category,
 				message: newCategoryMessage(category, dimension, others)
 			});
