@@ -81,7 +81,7 @@ beforeEach(async () => {
 		role: 'viewer'
 	});
 	if (!made.ok) throw new Error('setup');
-	const t = createToken(db, LOCAL_ADMINISTRATOR, 'amina', 'partner dashboard');
+	const t = createToken(db, LOCAL_ADMINISTRATOR, 'amina', 'partner dashboard', 'read');
 	if (!t.ok) throw new Error('token');
 	token = t.token;
 	delete process.env.CPAS_PUBLIC_RATE;
