@@ -96,9 +96,9 @@ const EXPECTED: Record<string, Expectation> = {
 	},
 	'/api/v1/observations': { read: '/api/v1/observations?indicator=1.2.1', methods: { GET: ALL } },
 	'/api/v1/imports': { read: '/api/v1/imports?dry_run=1', methods: { POST: IMPORTERS } },
-	// the API described (docs/api.md): read by every account
-	'/api/v1/openapi.json': { methods: { GET: ALL } },
-	'/api': { page: ALL },
+	// the API described (docs/api.md): read by every account, and by anyone with the public view
+	'/api/v1/openapi.json': { methods: { GET: PUBLIC_VIEW } },
+	'/api': { page: PUBLIC_VIEW },
 	'/api/v1/imports/[id]/undo': {
 		read: '/api/v1/imports/999999/undo',
 		methods: { POST: IMPORTERS }

@@ -18,7 +18,9 @@ import { createAccount } from '../../../src/lib/server/auth/accounts';
 import { signIn } from '../../../src/lib/server/auth/sign-in';
 import { createToken } from '../../../src/lib/server/auth/tokens';
 import type { Db } from '../../../src/lib/server/db';
+import { resetPublicBuckets } from '../../../src/lib/server/http/public-reader';
 import { startJobThreads, stopJobThreads } from '../../../src/lib/server/jobs/imports';
+import { setPublicView } from '../../../src/lib/server/settings/public-view';
 import { apiFetch } from '../../helpers/api-app';
 import { AnswerChecker, type CheckedAnswer } from '../../helpers/openapi-answers';
 import { FIXTURES } from '../../helpers/db';
@@ -30,11 +32,16 @@ let dir = '';
 let db: Db;
 let checker: AnswerChecker;
 /** bearer headers: an administrator's full and read-only tokens, a viewer's full token */
-const as: Record<'admin' | 'adminRead' | 'viewer' | 'session', Record<string, string>> = {
+const as: Record<
+	'admin' | 'adminRead' | 'viewer' | 'session' | 'newcomer',
+	Record<string, string>
+> = {
 	admin: {},
 	adminRead: {},
 	viewer: {},
-	session: {}
+	session: {},
+	/** an account whose password an administrator set: it must change it first */
+	newcomer: {}
 };
 
 beforeAll(async () => {
@@ -224,10 +231,12 @@ describe('GET /indicators', () => {
 		if (!made.ok) throw new Error(JSON.stringify(made.errors));
 		const token = createToken(db, LOCAL_ADMINISTRATOR, 'newcomer', 'n', 'read');
 		if (!token.ok) throw new Error('token');
-		const r = await call('GET', '/indicators', '/api/v1/indicators', {
-			authorization: `Bearer ${token.token}`
-		});
+		as.newcomer = { authorization: `Bearer ${token.token}` };
+		const r = await call('GET', '/indicators', '/api/v1/indicators', as.newcomer);
 		expect(r.status).toBe(403);
+		expect((await call('GET', '/openapi.json', '/api/v1/openapi.json', as.newcomer)).status).toBe(
+			403
+		);
 	});
 });
 
@@ -319,6 +328,69 @@ describe('POST /imports/{id}/undo', () => {
 	}, 30_000);
 });
 
+describe('GET /observations', () => {
+	const OBS = '/observations';
+	test('200: every figure as CSV in the import format, one indicator, with the HXL row', async () => {
+		const all = await call('GET', OBS, '/api/v1/observations', as.adminRead);
+		expect(all.status).toBe(200);
+		expect(all.headers.get('content-disposition')).toContain('observations.csv');
+		const one = await call('GET', OBS, '/api/v1/observations?indicator=DEATHS&hxl=1');
+		expect(one.status).toBe(200);
+		expect(one.body.split('\n')[1]).toMatch(/^#indicator\+code/);
+		expect(one.headers.get('content-disposition')).toContain('observations-DEATHS-hxl.csv');
+	});
+
+	test('404 for an unknown indicator; 401 without credentials; 403 for a must-change', async () => {
+		const unknown = await call('GET', OBS, '/api/v1/observations?indicator=NOPE');
+		expect(unknown.status).toBe(404);
+		expect((await call('GET', OBS, '/api/v1/observations', {})).status).toBe(401);
+		expect((await call('GET', OBS, '/api/v1/observations', as.newcomer)).status).toBe(403);
+	});
+});
+
+describe('without credentials, while the public view is on', () => {
+	test('the operations it opens answer as the public reader; past the rate, 429', async () => {
+		// DEATHS made public: the public reader sees it, and nothing else
+		const publicDeaths = await importing(
+			'',
+			'indicator_code,indicator_title,result_code,category,direction,measure,frequency,sensitivity\n' +
+				'DEATHS,Civilian deaths,PO1-IM1,situation,decrease,count,quarter,public\n'
+		);
+		expect(publicDeaths.status).toBe(200);
+		setPublicView(db, LOCAL_ADMINISTRATOR, true);
+		process.env.CPAS_PUBLIC_RATE = '60:4';
+		resetPublicBuckets();
+		try {
+			const list = await call('GET', '/indicators', '/api/v1/indicators', {});
+			expect(list.status).toBe(200);
+			expect(list.body.map((i: { code: string }) => i.code)).toEqual(['DEATHS']);
+			expect(list.headers.get('cache-control')).toMatch(/public/);
+			expect((await series('DEATHS', '?by=year', {})).status).toBe(200);
+			expect((await series('CIV', '', {})).status).toBe(404);
+			const doc = await call('GET', '/openapi.json', '/api/v1/openapi.json', {});
+			expect(doc.status).toBe(200);
+			// what it does not open still asks for credentials
+			expect((await call('GET', '/observations', '/api/v1/observations', {})).status).toBe(401);
+			let limited: CheckedAnswer | undefined;
+			for (let i = 0; i < 10 && !limited; i++) {
+				const r = await call('GET', '/indicators', '/api/v1/indicators', {});
+				if (r.status === 429) limited = r;
+			}
+			expect(limited?.headers.get('retry-after')).toBeTruthy();
+			for (const [path, url] of [
+				[SERIES, '/api/v1/indicators/CIV/series'],
+				['/openapi.json', '/api/v1/openapi.json']
+			] as const) {
+				expect((await call('GET', path, url, {})).status).toBe(429);
+			}
+		} finally {
+			setPublicView(db, LOCAL_ADMINISTRATOR, false);
+			delete process.env.CPAS_PUBLIC_RATE;
+			resetPublicBuckets();
+		}
+	});
+});
+
 describe('GET /openapi.json', () => {
 	test('200 for any account, 304 for the ETag held, 401 without one, 403 for a must-change', async () => {
 		const r = await call('GET', '/openapi.json', '/api/v1/openapi.json', as.viewer);
@@ -341,8 +413,7 @@ describe('the document lists only answers seen', () => {
 		// the import's worker thread dying mid-import: tests/integration/faults kill it
 		'importFile 500': 'a killed import thread',
 		// the import waits its turn for the lock instead of refusing (jobs/imports.ts)
-		'importFile 503': 'only when the hook’s own write meets the lock',
-		'openApiDocument 403': 'the same gate answer as listIndicators 403, seen above'
+		'importFile 503': 'only when the hook’s own write meets the lock'
 	};
 
 	test('every documented status was answered by some call above', () => {

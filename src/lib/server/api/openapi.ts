@@ -371,6 +371,13 @@ const responses = {
 		content: json(schemaRef('Error'))
 	},
 	NotFound: { description: 'An unknown code.', content: json(schemaRef('Error')) },
+	TooManyRequests: {
+		description:
+			'Without credentials, while the public view is on: this client asked more often than ' +
+			'CPAS_PUBLIC_RATE allows. Wait the seconds of Retry-After.',
+		headers: retryAfter,
+		content: json(schemaRef('Error'))
+	},
 	Busy: {
 		description:
 			'An import holds the database past a short wait: nothing was written; try again later.',
@@ -381,6 +388,20 @@ const responses = {
 
 /** Said of the operations that only read. */
 const readOnly = 'A read-only token may call it.';
+
+/**
+ * The operations the public view opens (route-access.ts, `read-or-public`): with it on, they
+ * answer without credentials too, as the public reader — `{}` is OpenAPI's "no credentials".
+ */
+const ACCOUNT_OR_PUBLIC_VIEW: Record<string, string[]>[] = [
+	{ bearerToken: [] },
+	{ sessionCookie: [] },
+	{}
+];
+const openToPublic =
+	'While an administrator has the public view on, it also answers without credentials: public ' +
+	'indicators only, small cells suppressed, rate-limited per client (429), and cacheable ' +
+	'(`Cache-Control: public`); with the view off, no credentials is 401.';
 
 const series: Parameter[] = [
 	{
@@ -457,8 +478,9 @@ export const OPENAPI: OpenApiDocument = {
 				summary: 'The indicators',
 				description:
 					'Every indicator the account may see (restricted ones only for cleared accounts), ' +
-					`in the framework’s order. ${readOnly}`,
+					`in the framework’s order. ${readOnly} ${openToPublic}`,
 				tags: ['indicators'],
+				security: ACCOUNT_OR_PUBLIC_VIEW,
 				parameters: [ref('parameters', 'lang'), ref('parameters', 'ifNoneMatch')],
 				responses: {
 					'200': {
@@ -468,7 +490,8 @@ export const OPENAPI: OpenApiDocument = {
 					},
 					'304': ref('responses', 'NotModified'),
 					'401': ref('responses', 'Unauthorized'),
-					'403': ref('responses', 'Forbidden')
+					'403': ref('responses', 'Forbidden'),
+					'429': ref('responses', 'TooManyRequests')
 				}
 			}
 		},
@@ -479,8 +502,9 @@ export const OPENAPI: OpenApiDocument = {
 				description:
 					'The series a chart of the indicator shows, computed as `cpas series --json` ' +
 					'computes it: every bucket overlapping the range (default: the first to the last ' +
-					`figure), actual, target and status. ${readOnly}`,
+					`figure), actual, target and status. ${readOnly} ${openToPublic}`,
 				tags: ['indicators'],
+				security: ACCOUNT_OR_PUBLIC_VIEW,
 				parameters: [...series, ref('parameters', 'lang'), ref('parameters', 'ifNoneMatch')],
 				responses: {
 					'200': { description: 'The series.', headers: etag, content: json(schemaRef('Series')) },
@@ -491,9 +515,75 @@ export const OPENAPI: OpenApiDocument = {
 					'404': {
 						description: 'An unknown indicator code (or one the account may not see), or area.',
 						content: json(schemaRef('Error'))
-					}
+					},
+					'429': ref('responses', 'TooManyRequests')
 				},
 				'x-example': { query: '?by=year' }
+			}
+		},
+		'/observations': {
+			get: {
+				operationId: 'exportObservations',
+				summary: 'Figures as CSV',
+				description:
+					'The figures in the import format (formats.md §1.4), as `cpas export observations ' +
+					'[--indicator CODE]` writes them: importing the file back changes nothing. Every ' +
+					'indicator the account may see, or one. Small cells of restricted indicators are ' +
+					`written \`<5\` unless \`raw\` is asked by a cleared account. ${readOnly}`,
+				tags: ['indicators'],
+				parameters: [
+					{
+						name: 'indicator',
+						in: 'query',
+						description:
+							'One indicator’s figures (its code). Default: every indicator. Unknown: 404.',
+						schema: { type: 'string' },
+						example: '1.2.1'
+					},
+					{
+						name: 'hxl',
+						in: 'query',
+						description:
+							'Add the HXL hashtag row under the header (formats.md, "HXL"); the file is ' +
+							`then named \`…-hxl.csv\`. ${FLAG}`,
+						schema: { type: 'string' },
+						example: '1'
+					},
+					{
+						name: 'raw',
+						in: 'query',
+						description:
+							'Keep small cells of restricted indicators as they are, for a cleared account ' +
+							`(not cached). ${FLAG}`,
+						schema: { type: 'string' }
+					},
+					ref('parameters', 'lang')
+				],
+				responses: {
+					'200': {
+						description:
+							'The CSV file (UTF-8), as an attachment named `observations[-CODE][-raw][-hxl].csv`.',
+						headers: {
+							'Content-Disposition': {
+								description: '`attachment; filename="observations-1.2.1.csv"`',
+								schema: { type: 'string' }
+							}
+						},
+						content: {
+							'text/csv': {
+								schema: { type: 'string', pattern: '^indicator_code,period,' },
+								example: 'indicator_code,period,area_code,value\n1.2.1,2024-Q1,N1,5\n'
+							}
+						}
+					},
+					'401': ref('responses', 'Unauthorized'),
+					'403': ref('responses', 'Forbidden'),
+					'404': {
+						description: 'An unknown indicator code (or one the account may not see).',
+						content: json(schemaRef('Error'))
+					}
+				},
+				'x-example': { query: '?indicator=1.2.1&hxl=1' }
 			}
 		},
 		'/imports': {
@@ -662,8 +752,11 @@ export const OPENAPI: OpenApiDocument = {
 			get: {
 				operationId: 'openApiDocument',
 				summary: 'This description',
-				description: 'This OpenAPI 3.1 document; a readable form is the page at /api. ' + readOnly,
+				description:
+					'This OpenAPI 3.1 document; a readable form is the page at /api. ' +
+					`${readOnly} ${openToPublic}`,
 				tags: ['description'],
+				security: ACCOUNT_OR_PUBLIC_VIEW,
 				parameters: [ref('parameters', 'ifNoneMatch')],
 				responses: {
 					'200': {
@@ -673,7 +766,8 @@ export const OPENAPI: OpenApiDocument = {
 					},
 					'304': ref('responses', 'NotModified'),
 					'401': ref('responses', 'Unauthorized'),
-					'403': ref('responses', 'Forbidden')
+					'403': ref('responses', 'Forbidden'),
+					'429': ref('responses', 'TooManyRequests')
 				}
 			}
 		}

@@ -84,9 +84,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 	'/api/v1/observations': READ_ENDPOINT,
 	'/api/v1/imports': { methods: { POST: 'import' } },
 	'/api/v1/imports/[id]/undo': { methods: { POST: 'import' } },
-	// the API described (docs/api.md): the document, and a page that reads it to people
-	'/api/v1/openapi.json': READ_ENDPOINT,
-	'/api': { page: 'read' },
+	// the API described (docs/api.md): the document, and a page that reads it to people; open
+	// with the public view, since the public view opens part of the API to partners
+	'/api/v1/openapi.json': PUBLIC_ENDPOINT,
+	'/api': { page: 'read-or-public' },
 
 	'/areas': {
 		page: 'read',
