@@ -154,8 +154,11 @@ describe('with the public view on', () => {
 		expect(OPENED.map(([id]) => id).sort()).toEqual(
 			[
 				'/',
+				// the API described (docs/api.md): partners read what the view opens to them
+				'/api',
 				'/api/v1/indicators',
 				'/api/v1/indicators/[code]/series',
+				'/api/v1/openapi.json',
 				'/indicators',
 				'/indicators/[code]',
 				'/indicators/[code]/breakdown.csv',
