@@ -123,6 +123,24 @@ describe('a tag row in a contract file', () => {
 		expect(report.files[0]).toMatchObject({ kind: 'areas', rows: 2, inserted: 2 });
 	});
 
+	test('a column tagged as a person’s contact is refused as personal data, whatever its header', async () => {
+		const report = await importFiles(db, admin, [
+			csv(
+				'obs.csv',
+				'indicator_code,period,value,Focal point\n' +
+					'#indicator+code,#date+period,#indicator+value+num,#contact+name\n' +
+					'K1,2024-05,3,Someone\n'
+			)
+		]);
+		expect(report.files[0]!.errors).toEqual([
+			expect.objectContaining({
+				line: 1,
+				column: 'Focal point #contact+name',
+				message: expect.stringContaining('looks like personal data')
+			})
+		]);
+	});
+
 	test('a file of only a header and its tag row has no rows', async () => {
 		const report = await importFiles(db, admin, [
 			csv(
@@ -161,6 +179,17 @@ describe('a tagged list, its rules naming columns by hashtag (ACLED)', () => {
 		expect(figures('DEATHS')).toEqual(['2024-Q1 N1 8', '2024-Q1 N2 0']);
 		const again = await importLists(db, admin, 'acled', [fixture('hxl', 'acled-events.csv')]);
 		expect(again.files[0]).toMatchObject({ inserted: 0, updated: 0 });
+	});
+
+	test('a list column tagged with an email address is refused as personal data', async () => {
+		await importFiles(db, admin, [fixture('hxl', 'acled-rules.csv')]);
+		const list =
+			'date,area,type,reporter\n#date+occurred,#adm2+name,#event+type,#contact+email\n' +
+			'2024-01-03,North One,Battles,someone@example.org\n';
+		const report = await importLists(db, admin, 'acled', [csv('l.csv', list)]);
+		expect(report.files[0]!.errors).toEqual([
+			expect.objectContaining({ column: 'reporter #contact+email' })
+		]);
 	});
 
 	test('rules may keep naming the header columns of a tagged list', async () => {

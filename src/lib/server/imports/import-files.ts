@@ -30,11 +30,7 @@ import { importOutputs } from './kinds/outputs';
 import { importResources } from './kinds/resources';
 import { observationSink, type RowSink } from './kinds/observations';
 import { listSink } from '../lists/list-sink';
-import {
-	isPersonalDataHeader,
-	isPersonalDataHeaderInList,
-	personalDataMessage
-} from './personal-data';
+import { personalDataColumn, personalDataMessage } from './personal-data';
 import {
 	RecordAssembler,
 	detectDelimiter,
@@ -208,10 +204,9 @@ async function inspect(source: FileSource, list: boolean): Promise<Inspected> {
 		report.errors.push(issue(null, null, null, m.impmsg_file_empty()));
 		return { source, report };
 	}
-	const personal = header.headers.find(list ? isPersonalDataHeaderInList : isPersonalDataHeader);
+	const personal = personalDataColumn(header, list);
 	if (personal) {
-		const raw = header.rawHeaders[header.headers.indexOf(personal)] ?? personal;
-		report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
+		report.errors.push(issue(1, personal, personal, personalDataMessage(personal)));
 		return { source, report };
 	}
 	report.kind = list ? 'list' : detectKind(header.headers, header.rawHeaders);
@@ -259,10 +254,9 @@ async function inspectWorkbook(
 		return { source, report };
 	}
 	const { headers, rawHeaders } = header as TableHeader;
-	const personal = headers.find(list ? isPersonalDataHeaderInList : isPersonalDataHeader);
+	const personal = personalDataColumn(header as TableHeader, list);
 	if (personal) {
-		const raw = rawHeaders[headers.indexOf(personal)] ?? personal;
-		report.errors.push(issue(1, raw, raw, personalDataMessage(raw)));
+		report.errors.push(issue(1, personal, personal, personalDataMessage(personal)));
 		return { source, report };
 	}
 	const kind = list ? 'list' : detectKind(headers, rawHeaders);

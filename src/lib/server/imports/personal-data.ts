@@ -1,5 +1,7 @@
 import { m } from '../../paraglide/messages.js';
+import { formatHashtag, type Hashtag } from '../../domain/hxl';
 import { questionName } from '../../domain/lists/list-columns';
+import type { TableHeader } from './read-table';
 
 /**
  * Do no harm: the product holds aggregate figures only. A file carrying a column that names or
@@ -54,6 +56,29 @@ export function isPersonalDataHeaderInList(normalised: string): boolean {
 	if (PERSONAL_HEADERS.has(normalised)) return true;
 	const question = questionName(normalised);
 	return question !== null && PERSONAL_HEADERS.has(question);
+}
+
+/**
+ * HXL tags that reach a person whatever the header says (docs/formats.md "HXL"): a `#contact`'s
+ * name, and anyone's phone number or email address (`#contact+phone`, `#x+email`).
+ */
+export function isPersonalDataTag(tag: Hashtag): boolean {
+	const has = (a: string) => tag.attributes.includes(a);
+	return (tag.tag === 'contact' && has('name')) || has('phone') || has('email');
+}
+
+/**
+ * The first column of a file (or a list) that looks like personal data, as written — by its
+ * header, or by its HXL tag (`Focal point #contact+name`) — or null.
+ */
+export function personalDataColumn(header: TableHeader, list: boolean): string | null {
+	const byName = header.headers.find(list ? isPersonalDataHeaderInList : isPersonalDataHeader);
+	if (byName) return header.rawHeaders[header.headers.indexOf(byName)] ?? byName;
+	const at = header.tags?.findIndex((t) => t !== null && isPersonalDataTag(t)) ?? -1;
+	if (at === -1) return null;
+	const tag = formatHashtag(header.tags![at]!);
+	const raw = header.rawHeaders[at] ?? '';
+	return raw && raw.toLowerCase() !== tag ? `${raw} ${tag}` : tag;
 }
 
 export function personalDataMessage(header: string): string {
